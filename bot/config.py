@@ -1,0 +1,158 @@
+"""Configuration: read once, at start-up, into one typed object that is passed down.
+
+No other module reads ``os.environ``. Every field is one environment variable
+(its exact name is the field's alias) and may also come from a ``.env`` file in
+the working directory. A bad value stops start-up with a message naming the
+variable: see :func:`load_settings`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from platformdirs import user_data_dir
+from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+APP_NAME = "chargebot"
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+PositiveSeconds = Annotated[float, Field(gt=0)]
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or malformed; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        case_sensitive=False,
+    )
+
+    # --- PlugShare API (partner credentials) ---
+    plugshare_api_url: AnyHttpUrl = Field(
+        AnyHttpUrl("https://api.plugshare.com"), alias="PLUGSHARE_API_URL"
+    )
+    plugshare_api_key: SecretStr | None = Field(None, alias="PLUGSHARE_API_KEY")
+    plugshare_api_secret: SecretStr | None = Field(None, alias="PLUGSHARE_API_SECRET")
+    plugshare_connect_timeout: PositiveSeconds = Field(3.0, alias="PLUGSHARE_CONNECT_TIMEOUT")
+    plugshare_read_timeout: PositiveSeconds = Field(10.0, alias="PLUGSHARE_READ_TIMEOUT")
+
+    # --- Data source ---
+    provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
+    db_path: Path = Field(
+        default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
+    )
+    afdc_url: AnyHttpUrl = Field(
+        AnyHttpUrl("https://developer.nrel.gov/api/alt-fuel-stations/v1.json"),
+        alias="CHARGEBOT_AFDC_URL",
+    )
+    afdc_api_key: SecretStr = Field(SecretStr("DEMO_KEY"), alias="CHARGEBOT_AFDC_API_KEY")
+
+    # --- Geocoding ---
+    geocoder: str = Field("nominatim", alias="CHARGEBOT_GEOCODER")
+    geocoder_api_key: SecretStr | None = Field(None, alias="CHARGEBOT_GEOCODER_API_KEY")
+    nominatim_url: AnyHttpUrl | None = Field(None, alias="CHARGEBOT_NOMINATIM_URL")
+    geocoder_user_agent: str = Field(
+        "ChargeBot/0.1 (Slack EV charging finder)", alias="CHARGEBOT_GEOCODER_USER_AGENT"
+    )
+    geocoder_timeout: PositiveSeconds = Field(5.0, alias="CHARGEBOT_GEOCODER_TIMEOUT")
+    geocoder_min_delay: Annotated[float, Field(ge=0)] = Field(
+        1.0, alias="CHARGEBOT_GEOCODER_MIN_DELAY"
+    )
+    geocode_cache_path: Path | None = Field(None, alias="CHARGEBOT_GEOCODE_CACHE")
+
+    # --- Answers ---
+    units: Literal["auto", "mi", "km"] = Field("auto", alias="CHARGEBOT_UNITS")
+    results_per_page: Annotated[int, Field(ge=1, le=10)] = Field(5, alias="CHARGEBOT_RESULTS")
+    detail_deadline: PositiveSeconds = Field(2.0, alias="CHARGEBOT_DETAIL_DEADLINE")
+    detail_concurrency: Annotated[int, Field(ge=1, le=20)] = Field(
+        5, alias="CHARGEBOT_DETAIL_CONCURRENCY"
+    )
+
+    # --- Slack ---
+    slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: AnyHttpUrl | None = Field(None, alias="SLACK_API_URL")
+    slack_client_id: str | None = Field(None, alias="SLACK_CLIENT_ID")
+    slack_client_secret: SecretStr | None = Field(None, alias="SLACK_CLIENT_SECRET")
+    rate_limit_per_minute: Annotated[int, Field(ge=0)] = Field(20, alias="CHARGEBOT_RATE_LIMIT")
+    port: Annotated[int, Field(ge=1, le=65535)] = Field(3000, alias="PORT")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", alias="CHARGEBOT_LOG_LEVEL"
+    )
+
+    # --- State (people's defaults, saved places, check-ins) ---
+    database_url: str | None = Field(None, alias="CHARGEBOT_DATABASE_URL")
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("provider", "units", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower().strip() if isinstance(value, str) else value
+
+    @field_validator("geocoder")
+    @classmethod
+    def _geocoder_name(cls, value: str) -> str:
+        name = value.strip().lower()
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise ValueError("must be a geopy service name such as 'nominatim'")
+        return name
+
+    @property
+    def has_plugshare_credentials(self) -> bool:
+        return bool(
+            self.plugshare_api_key
+            and self.plugshare_api_key.get_secret_value()
+            and self.plugshare_api_secret
+            and self.plugshare_api_secret.get_secret_value()
+        )
+
+    @property
+    def effective_provider(self) -> Literal["local", "plugshare"]:
+        """``auto`` means PlugShare when partner credentials are set, else the local index."""
+        if self.provider == "auto":
+            return "plugshare" if self.has_plugshare_credentials else "local"
+        return self.provider
+
+    @property
+    def resolved_geocode_cache_path(self) -> Path:
+        return self.geocode_cache_path or self.db_path.with_name("geocode-cache.sqlite3")
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
+
+
+def _describe(error: ValidationError) -> str:
+    fields = Settings.model_fields
+    lines = []
+    for item in error.errors():
+        loc = item["loc"][0] if item["loc"] else ""
+        field = fields.get(str(loc))
+        name = field.alias if field and field.alias else str(loc).upper()
+        lines.append(f"{name}: {item['msg']}")
+    return "Invalid configuration:\n  " + "\n  ".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment (and ``.env``); raise :class:`ConfigError` naming a bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ConfigError(_describe(error)) from None

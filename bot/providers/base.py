@@ -1,0 +1,72 @@
+"""The one interface every data source implements, and the errors it may raise.
+
+The search pipeline calls a :class:`Provider`; it never knows whether the
+answer came from PlugShare's API or the local open-data index. Providers never
+know Slack exists.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from bot.plugshare.filters import Filters
+from bot.plugshare.models import Location
+
+
+class ProviderError(Exception):
+    """A data source could not answer. ``user_message`` is safe to show a user."""
+
+    user_message = "The charging-station data source could not answer just now."
+
+
+class ProviderUnavailable(ProviderError):
+    """The source is down, timed out, rate limited or refused our credentials."""
+
+    user_message = (
+        "The charging-station data source is not answering right now. Try again in a minute."
+    )
+
+
+class IndexEmpty(ProviderError):
+    """The local index holds no stations yet; ``chargebot data sync afdc`` fills it."""
+
+    user_message = (
+        "The local station index is empty. An admin can fill it with `chargebot data sync afdc`."
+    )
+
+
+class LocationNotFound(ProviderError):
+    user_message = "That charging location no longer exists."
+
+
+@runtime_checkable
+class Provider(Protocol):
+    """A source of charging locations in PlugShare's schema."""
+
+    #: Short machine name: ``local`` or ``plugshare``.
+    name: str
+    #: Who the data comes from, shown under every answer.
+    attribution: str
+    #: Whether station ``available`` reflects live status (PlugShare) or is always unknown.
+    live_availability: bool
+    #: Whether locations carry check-ins (reviews) and photos.
+    has_checkins: bool
+
+    def nearby(
+        self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
+    ) -> list[Location]:
+        """Locations within ``radius_m`` of the point that pass ``filters``, nearest first.
+
+        Each carries ``distance_meters`` and ``compass_bearing`` from the point.
+        ``radius_m`` is capped at 50 km and ``count`` at 500. ``filters.radius_m``
+        and ``filters.count`` are ignored here: the arguments win.
+        """
+        ...
+
+    def location(self, location_id: int) -> Location:
+        """One location with its reviews (check-ins) and photos. Raises LocationNotFound."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...
