@@ -1,0 +1,1 @@
+"""Answer -> Block Kit messages and terminal text. Renderers never fetch."""

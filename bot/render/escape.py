@@ -1,0 +1,95 @@
+"""Make untrusted text safe for Slack: it may neither ping anyone nor break formatting.
+
+Station names, addresses, descriptions, check-in comments, user names and the
+user's own words echoed back all pass through here before they reach a message.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+# Zero-width space: splits a token so Slack no longer recognises it, invisible to readers.
+ZWSP = "\u200b"
+ELLIPSIS = "…"
+
+_BROADCAST = re.compile(r"@(?=(?:here|channel|everyone|group)\b)", re.IGNORECASE)
+# mrkdwn's emphasis and code markers; a stray one can swallow the rest of a line's formatting.
+_FORMAT_CHARS = re.compile(r"([*_~`])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Escape text for a mrkdwn field (and the top-level ``text`` fallback).
+
+    ``&``, ``<`` and ``>`` become entities, so no ``<!channel>``, ``<@U…>``, ``<#C…>``
+    or ``<url|label>`` markup can come from data; ``@here``-style words and the
+    emphasis markers ``* _ ~ ` `` are split with a zero-width space; control and
+    bidi-override characters are dropped; runs of white space fold to one space.
+    """
+    text = clean(text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BROADCAST.sub("@" + ZWSP, text)
+    return _FORMAT_CHARS.sub(ZWSP + r"\1" + ZWSP, text)
+
+
+def escape_plain(text: str) -> str:
+    """Text for a ``plain_text`` object (headers, buttons, options): one clean line."""
+    return _BROADCAST.sub("@" + ZWSP, clean(text))
+
+
+def clean(text: str) -> str:
+    """Drop control characters and fold white space to single spaces."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+class _TextExtractor(HTMLParser):
+    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+    _SKIP = frozenset({"script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BREAKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BREAKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def strip_html(text: str) -> str:
+    """Plain text of an HTML fragment (PlugShare descriptions may contain HTML)."""
+    extractor = _TextExtractor()
+    extractor.feed(text)
+    extractor.close()
+    return clean(html.unescape("".join(extractor.parts)))
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters, ending with an ellipsis when cut.
+
+    Never cuts inside an ``&amp;``-style entity, which Slack would show half-escaped.
+    """
+    if len(text) <= limit:
+        return text
+    if limit <= 0:
+        return ""
+    cut = text[: limit - 1]
+    amp = cut.rfind("&")
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut.rstrip() + ELLIPSIS
