@@ -35,13 +35,23 @@ def encode_request(request: SearchRequest) -> str:
     1,000 characters of it anyway); callers should set ``place`` so that nothing
     needs geocoding again.
     """
-    text = request.text
-    while True:
-        value = request.model_copy(update={"text": text}).model_dump_json(exclude_defaults=True)
-        if len(value) <= MAX_VALUE:
-            return value
-        # JSON escaping makes a character cost one to six; cutting by the overflow always shrinks.
-        text = text[: max(0, len(text) - (len(value) - MAX_VALUE))]
+
+    def encoded(length: int) -> str:
+        shorter = request.model_copy(update={"text": request.text[:length]})
+        return shorter.model_dump_json(exclude_defaults=True)
+
+    value = encoded(len(request.text))
+    if len(value) <= MAX_VALUE:
+        return value
+    # JSON escaping makes a character cost one to six; find the longest prefix that fits.
+    low, high = 0, len(request.text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(encoded(middle)) <= MAX_VALUE:
+            low = middle
+        else:
+            high = middle - 1
+    return encoded(low)
 
 
 def decode_request(value: str) -> SearchRequest:
