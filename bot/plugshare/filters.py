@@ -5,8 +5,9 @@ client serializes it with :meth:`Filters.to_plugshare_params`; the local index
 evaluates it itself with the same semantics (documented in
 ``shared/docs/plugshare-api.md``):
 
-- ``outlets``: keep a location with an outlet matching any descriptor; a
-  descriptor matches when each property it names equals the outlet's.
+- ``outlets`` (kept sorted by connector, then power): keep a location with an
+  outlet matching any descriptor; a descriptor matches when each property it
+  names equals the outlet's.
 - ``free_only`` (``cost=false``): drop locations with a known fee.
 - ``access``, ``availability``, ``amenities``: match if any listed value is present.
 - ``networks``: keep locations with at least one listed network.
@@ -71,11 +72,11 @@ class Filters(BaseModel):
     @field_validator("outlets")
     @classmethod
     def _unique_outlets(cls, value: list[OutletFilter]) -> list[OutletFilter]:
-        seen: list[OutletFilter] = []
-        for descriptor in value:
-            if descriptor not in seen:
-                seen.append(descriptor)
-        return seen
+        # Canonical order (connector, then power with "any" first) so equal requests
+        # serialize to equal parameters whatever order the words came in.
+        return sorted(
+            set(value), key=lambda o: (int(o.connector), -1 if o.power is None else o.power)
+        )
 
     @field_validator("access", "availability", "amenities", "networks", "exclude_networks")
     @classmethod

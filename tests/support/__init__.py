@@ -1,0 +1,1 @@
+"""Helpers shared by test folders: loopback servers and request builders (import as ``support``)."""
