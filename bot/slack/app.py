@@ -51,7 +51,8 @@ def create_app(
     token = _secret(settings.slack_bot_token)
     client = WebClient(token=token, base_url=web_api_base_url(settings), timeout=WEB_API_TIMEOUT)
     app = App(
-        token=token,
+        # The client carries the token; Bolt still reads SLACK_BOT_TOKEN from the
+        # environment and warns that the client wins (it does, with the same token).
         client=client,
         # Never None: Bolt would read SLACK_SIGNING_SECRET from the environment itself.
         signing_secret=_secret(settings.slack_signing_secret),
@@ -62,7 +63,7 @@ def create_app(
             max_workers=settings.http_threads, thread_name_prefix="bolt-listener"
         ),
         token_verification_enabled=token_verification,
-        logger=logging.getLogger("slack_bolt.App"),
+        logger=_bolt_logger(),
     )
     services = SlackServices(
         settings=settings,
@@ -78,6 +79,18 @@ def create_app(
     app.error(_log_error)
     register_listeners(app)
     return app
+
+
+class _ClientWinsFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _ClientWinsFilter) for f in logger.filters):
+        logger.addFilter(_ClientWinsFilter())
+    return logger
 
 
 def _bind(services: SlackServices) -> Any:

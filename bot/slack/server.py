@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
 from bot.config import Settings
 from bot.slack.logs import request_scope
@@ -41,12 +42,32 @@ DRAIN_SECONDS = 25.0
 WSGIApp = Callable[["WSGIEnvironment", "StartResponse"], Iterable[bytes]]
 
 
+class _Handler(SlackRequestHandler):
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        try:
+            bolt_request = BoltRequest(
+                body=request.get_body(), query=request.query_string, headers=request.get_headers()
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # Bolt reads the body before checking its signature; a body that is not a
+            # well-formed Slack payload (not JSON, not UTF-8, odd types) is refused here.
+            log.info("http.malformed_body")
+            return BoltResponse(status=400, body="Bad Request")
+        try:
+            return self.app.dispatch(bolt_request)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            # Bolt's routing indexes payloads as Slack shapes them; a signed payload of
+            # another shape ends here rather than in a 500 that Slack would retry.
+            log.warning("http.malformed_payload", extra={"error": type(error).__name__})
+            return BoltResponse(status=400, body="Bad Request")
+
+
 class SlackWSGI:
     """``POST /slack/events`` (commands, events, interactivity) and ``GET /healthz``."""
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.handler = SlackRequestHandler(app, path=EVENTS_PATH)
+        self.handler = _Handler(app, path=EVENTS_PATH)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -69,7 +90,11 @@ class SlackWSGI:
                 status_line.append(status)
                 return start_response(status, [*headers, ("X-Request-Id", request_id)], *args)
 
-            result = self.handler(environ, recording_start)
+            try:
+                result = self.handler(environ, recording_start)
+            except Exception:
+                log.exception("http.failed")
+                result = _plain(recording_start, "500 Internal Server Error", b"Server Error")
             log.info(
                 "http.request",
                 extra={
@@ -83,8 +108,16 @@ class SlackWSGI:
             return result
 
 
-def create_server(app: App, host: str, port: int, threads: int) -> Any:
-    """A waitress server for ``app``; ``port=0`` picks a free port (``server.effective_port``)."""
+def _plain(start_response: Any, status: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def create_server(app: App, host: str, port: int, threads: int, **options: Any) -> Any:
+    """A waitress server for ``app``; ``port=0`` picks a free port (``server.effective_port``).
+
+    ``options`` go to waitress (tests shorten ``asyncore_loop_timeout`` to stop faster).
+    """
     from waitress import create_server as waitress_server
 
     return waitress_server(
@@ -94,6 +127,7 @@ def create_server(app: App, host: str, port: int, threads: int) -> Any:
         threads=threads,
         max_request_body_size=MAX_BODY_BYTES,
         ident="chargebot",
+        **options,
     )
 
 
