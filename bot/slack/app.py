@@ -50,6 +50,7 @@ def create_app(
     """
     token = _secret(settings.slack_bot_token)
     client = WebClient(token=token, base_url=web_api_base_url(settings), timeout=WEB_API_TIMEOUT)
+    listeners = ContextThreadPoolExecutor(settings.http_threads, "bolt-listener")
     app = App(
         # The client carries the token; Bolt still reads SLACK_BOT_TOKEN from the
         # environment and warns that the client wins (it does, with the same token).
@@ -59,9 +60,7 @@ def create_app(
         # Ack first, then run the listener on listener_executor (Bolt's HTTP default).
         process_before_response=False,
         # Listeners here only ack and hand over, so this pool stays free for acks.
-        listener_executor=ContextThreadPoolExecutor(
-            max_workers=settings.http_threads, thread_name_prefix="bolt-listener"
-        ),
+        listener_executor=listeners,
         token_verification_enabled=token_verification,
         logger=_bolt_logger(),
     )
@@ -70,6 +69,7 @@ def create_app(
         pipeline=pipeline,
         sender=Sender(client),
         background=background or Background(settings.search_workers),
+        listeners=listeners,
         limiter=UserRateLimiter(settings.rate_limit_per_minute),
         seen=SeenKeys(),
     )

@@ -14,51 +14,42 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 log = logging.getLogger(__name__)
 
-P = ParamSpec("P")
-T = TypeVar("T")
-
 
 class ContextThreadPoolExecutor(ThreadPoolExecutor):
-    """A ThreadPoolExecutor whose tasks run in a copy of the submitter's contextvars."""
+    """A ThreadPoolExecutor whose tasks run in a copy of the submitter's contextvars,
+    and which can say when everything submitted has finished."""
 
-    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        context = contextvars.copy_context()
-        return super().submit(context.run, fn, *args, **kwargs)  # type: ignore[arg-type]
-
-
-class Background:
-    """The pool that finishes requests after the ack: search, render, send.
-
-    A task that raises is logged, never lost silently; tasks are expected to send
-    their own friendly error first (see ``bot/slack/searches.py``).
-    """
-
-    def __init__(self, workers: int, name: str = "chargebot-work") -> None:
-        self._pool = ContextThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
+    def __init__(self, max_workers: int, thread_name_prefix: str = "") -> None:
+        super().__init__(max_workers=max_workers, thread_name_prefix=thread_name_prefix)
         self._pending = 0
         self._idle = threading.Condition()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        context = contextvars.copy_context()
         with self._idle:
             self._pending += 1
-        future = self._pool.submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
+        try:
+            future = super().submit(context.run, fn, *args, **kwargs)
+        except BaseException:
+            self._finished(None)
+            raise
+        future.add_done_callback(self._finished)
         return future
 
-    def _done(self, future: Future[Any]) -> None:
-        error = future.exception() if not future.cancelled() else None
-        if error is not None:
-            log.error("background.failed", exc_info=error)
+    def _finished(self, future: Future[Any] | None) -> None:
+        if future is not None and not future.cancelled() and future.exception() is not None:
+            log.error("task.failed", exc_info=future.exception())
         with self._idle:
             self._pending -= 1
             self._idle.notify_all()
 
     @property
     def pending(self) -> int:
+        """Tasks submitted and not yet finished (queued or running)."""
         with self._idle:
             return self._pending
 
@@ -67,8 +58,19 @@ class Background:
         with self._idle:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
-    def shutdown(self, timeout: float | None = None) -> bool:
+
+class Background(ContextThreadPoolExecutor):
+    """The pool that finishes requests after the ack: search, render, send.
+
+    A task that raises is logged, never lost silently; tasks send their own
+    friendly error first (see ``bot/slack/searches.py``).
+    """
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(max_workers=workers, thread_name_prefix="chargebot-work")
+
+    def drain(self, timeout: float | None = None) -> bool:
         """Stop taking work and let what was accepted finish (up to ``timeout`` seconds)."""
         finished = self.wait_idle(timeout)
-        self._pool.shutdown(wait=finished, cancel_futures=not finished)
+        self.shutdown(wait=finished, cancel_futures=not finished)
         return finished

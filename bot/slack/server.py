@@ -173,8 +173,9 @@ def serve_socket_mode(app: App, app_token: str) -> None:
 def drain(app: App) -> None:
     """Wait (a bounded time) for searches already acked, so their answers still arrive."""
     services = services_of_app(app)
+    services.listeners.wait_idle(DRAIN_SECONDS)  # listeners may still hand work over
     pending = services.background.pending
-    finished = services.background.shutdown(DRAIN_SECONDS)
+    finished = services.background.drain(DRAIN_SECONDS)
     log.info("serve.drained", extra={"pending": pending, "finished": finished})
 
 

@@ -9,7 +9,7 @@ from slack_bolt import App, BoltContext
 
 from bot.config import Settings
 from bot.providers.base import Provider
-from bot.slack.background import Background
+from bot.slack.background import Background, ContextThreadPoolExecutor
 from bot.slack.dedupe import SeenKeys
 from bot.slack.delivery import Sender
 from bot.slack.ratelimit import UserRateLimiter
@@ -31,6 +31,8 @@ class SlackServices:
     pipeline: AnswersSearches
     sender: Sender
     background: Background
+    #: Bolt's listener_executor (acks and hand-overs only).
+    listeners: ContextThreadPoolExecutor
     limiter: UserRateLimiter
     seen: SeenKeys
 

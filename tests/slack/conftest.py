@@ -60,7 +60,7 @@ def make_harness(slack_api: MockSlack, penn_locations: list[Location]) -> Iterat
 
     yield make
     for server in started:
-        services_of_app(server.app).background.shutdown(10)
+        services_of_app(server.app).background.drain(10)
         server.close()
 
 

@@ -227,6 +227,8 @@ class Call:
     path: str
     body: dict[str, Any]
     headers: dict[str, str]
+    #: What the mock answered (Web API calls).
+    answer: dict[str, Any] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
 
 
@@ -352,10 +354,10 @@ class MockSlack:
                         self._send(200, b"ok", "text/plain")
                     return
                 method = path.removeprefix("/api/")
+                answer = mock._answer(method, body)
                 if method != "auth.test":
-                    mock._record(Call(method, path, body, headers))
-                answer = json.dumps(mock._answer(method, body)).encode()
-                self._send(200, answer, "application/json; charset=utf-8")
+                    mock._record(Call(method, path, body, headers, answer))
+                self._send(200, json.dumps(answer).encode(), "application/json; charset=utf-8")
 
             def _send(self, status: int, payload: bytes, content_type: str) -> None:
                 self.send_response(status)
@@ -440,3 +442,71 @@ class Harness:
         self.slack = slack
         self.provider = provider
         self.resolver = resolver
+
+    @property
+    def services(self) -> Any:
+        from bot.slack.services import services_of_app
+
+        return services_of_app(self.server.app)
+
+    def settle(self, timeout: float = WAIT_SECONDS) -> None:
+        """Wait until every listener and every search handed over has finished."""
+        services = self.services
+        for pool in (services.listeners, services.background, services.listeners):
+            assert pool.wait_idle(timeout), "the app did not finish its work"
+
+
+# --- reading what the app sent ----------------------------------------------------------------
+
+
+def texts(node: Any) -> list[str]:
+    """Every ``text`` string in a message or view, in order (block text, fields, buttons)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "text" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(texts(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(texts(item))
+    return found
+
+
+def shown(message: dict[str, Any]) -> str:
+    """All the words a message or view shows (blocks only), joined by newlines."""
+    return "\n".join(texts(message.get("blocks") or []))
+
+
+def interactive(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every element with an ``action_id`` (buttons, selects) in a message's blocks."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "action_id" in node:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(message.get("blocks") or [])
+    return found
+
+
+def buttons(message: dict[str, Any], action_id: str) -> list[dict[str, Any]]:
+    """Buttons whose action id is ``action_id`` or ``action_id:…``."""
+    return [
+        element
+        for element in interactive(message)
+        if element["action_id"] == action_id or element["action_id"].startswith(action_id + ":")
+    ]
+
+
+def button(message: dict[str, Any], action_id: str) -> dict[str, Any]:
+    found = buttons(message, action_id)
+    assert found, f"no {action_id} button in: {[e['action_id'] for e in interactive(message)]}"
+    return found[0]
