@@ -29,11 +29,9 @@ def main() -> None:
 @click.option("--port", type=int, help="HTTP mode: port (default: PORT, else 3000).")
 def serve(host: str, port: int | None) -> None:
     """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else HTTP at /slack/events."""
-    from bot.slack.logs import configure_logging
     from bot.slack.server import StartupError, run
 
     settings = settings_or_exit()
-    configure_logging(settings.log_level)
     try:
         run(settings, host, port)
     except ConfigError as error:

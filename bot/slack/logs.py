@@ -50,6 +50,15 @@ def _quote(value: object) -> str:
     return text
 
 
+class RequestIdFilter(logging.Filter):
+    """Stamp each record with the request id of the thread that logged it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "request_id", None) is None:
+            record.request_id = _request_id.get()
+        return True
+
+
 class LogfmtFormatter(logging.Formatter):
     """``ts=… level=info logger=bot.slack msg=command.received request_id=… user=U1 chars=37``."""
 
@@ -60,7 +69,7 @@ class LogfmtFormatter(logging.Formatter):
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        rid = getattr(record, "request_id", None) or _request_id.get()
+        rid = getattr(record, "request_id", None)
         if rid:
             fields["request_id"] = rid
         for key, value in record.__dict__.items():
@@ -76,11 +85,12 @@ def configure_logging(level: str) -> None:
     """Send every logger to stderr as logfmt; keep the Slack SDKs' payload dumps out of INFO."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(LogfmtFormatter())
+    handler.addFilter(RequestIdFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # slack_sdk logs request and response bodies (user text, tokens in URLs) at DEBUG only;
-    # keep them quiet unless the operator asked for DEBUG explicitly.
+    # slack_sdk logs payloads at DEBUG; httpx and urllib3 log every URL at INFO, and a
+    # geocoder's URL holds the place the user typed. Quiet unless DEBUG was asked for.
     quiet = logging.DEBUG if level == "DEBUG" else logging.WARNING
-    for name in ("slack_bolt", "slack_sdk"):
+    for name in ("slack_bolt", "slack_sdk", "httpx", "httpcore", "urllib3", "geopy"):
         logging.getLogger(name).setLevel(quiet)

@@ -24,7 +24,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
 from bot.config import Settings
-from bot.slack.logs import request_scope
+from bot.slack.logs import configure_logging, request_scope
 from bot.slack.services import services_of_app
 
 if TYPE_CHECKING:
@@ -187,11 +187,14 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     """``chargebot serve``: check credentials, build the pipeline and the app, serve."""
     from slack_bolt.error import BoltError
 
-    from bot.search import build_pipeline
     from bot.slack.app import create_app, web_api_base_url
     from bot.slack.credentials import ServeMode, check_credentials
 
     mode = check_credentials(settings)  # ConfigError names what is missing
+    configure_logging(settings.log_level)
+
+    from bot.search import build_pipeline
+
     pipeline = build_pipeline(settings)
     try:
         try:
