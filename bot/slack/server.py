@@ -141,10 +141,11 @@ def serve_http(app: App, host: str, port: int, threads: int) -> None:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        server.run()
+        server.run()  # returns on SIGTERM or Ctrl-C (waitress catches KeyboardInterrupt)
     except KeyboardInterrupt:
-        log.info("serve.stopping")
+        pass
     finally:
+        log.info("serve.stopping")
         signal.signal(signal.SIGTERM, previous)
         server.close()
         drain(app)
@@ -163,8 +164,9 @@ def serve_socket_mode(app: App, app_token: str) -> None:
     try:
         handler.start()
     except KeyboardInterrupt:
-        log.info("serve.stopping")
+        pass
     finally:
+        log.info("serve.stopping")
         signal.signal(signal.SIGTERM, previous)
         handler.close()
         drain(app)
