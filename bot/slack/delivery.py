@@ -40,14 +40,21 @@ class Destination:
     response_url: str | None = None
     #: Who asked: the fallback for ephemeral replies goes to them.
     user: str | None = None
+    #: ``response_url``: replace the message shown there ("Looking for…", or the answer
+    #: clicked on); False when nothing was shown yet (an empty ack).
+    replace: bool = True
 
     @property
     def ephemeral(self) -> bool:
         return self.kind == "response_url"
 
     @classmethod
-    def response(cls, response_url: str, channel: str | None, user: str | None) -> Destination:
-        return cls("response_url", channel=channel, response_url=response_url, user=user)
+    def response(
+        cls, response_url: str, channel: str | None, user: str | None, *, replace: bool = True
+    ) -> Destination:
+        return cls(
+            "response_url", channel=channel, response_url=response_url, user=user, replace=replace
+        )
 
     @classmethod
     def update(cls, channel: str, ts: str, user: str | None = None) -> Destination:
@@ -58,7 +65,7 @@ class Destination:
         return cls("post", channel=channel, ts=thread_ts, user=user)
 
     def to_json(self) -> str:
-        return json.dumps({k: v for k, v in asdict(self).items() if v is not None})
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None and v != ""})
 
     @classmethod
     def from_json(cls, text: str) -> Destination:
@@ -90,7 +97,11 @@ class Sender:
         Returns False when nothing could be delivered; failures are logged, never raised.
         """
         if destination.kind == "response_url":
-            body = {**message, "response_type": "ephemeral", "replace_original": True}
+            body = {
+                **message,
+                "response_type": "ephemeral",
+                "replace_original": destination.replace,
+            }
             if self.post_response(destination.response_url or "", body):
                 return True
             return self._fallback(destination, message)

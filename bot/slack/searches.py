@@ -135,7 +135,7 @@ def show_checkins(services: SlackServices, location_id: int, view_id: str) -> No
 
     try:
         location = services.pipeline.provider.location(location_id)
-        view: dict[str, Any] = checkins_modal(location)
+        view: dict[str, Any] = checkins_modal(location, source=services.pipeline.provider.name)
     except ProviderError as error:
         log.info("checkins.unavailable", extra={"error": type(error).__name__})
         view = status.error_modal(f"⚠️ {error.user_message}")
@@ -151,7 +151,7 @@ def checkins_message(services: SlackServices, location_id: int, destination: Des
 
     try:
         location = services.pipeline.provider.location(location_id)
-        blocks = render_checkins(location)
+        blocks = render_checkins(location, source=services.pipeline.provider.name)
     except ProviderError as error:
         services.sender.notify(destination, status.plain(f"⚠️ {error.user_message}"))
         return

@@ -228,3 +228,36 @@ def test_a_refine_submission_with_foreign_metadata_explains_itself(harness: Harn
     assert ack.json()["response_action"] == "update"
     harness.settle()
     assert harness.provider.calls == []
+
+
+def test_a_refine_beyond_the_rate_limit_keeps_the_modal_open_with_the_reason(
+    make_harness: Any,
+) -> None:
+    harness: Harness = make_harness(rate_limit_per_minute=1)
+    private = ephemeral_answer(harness)  # the one search allowed this minute
+    click(harness, button(private, REFINE), ephemeral=True)
+    (opened,) = harness.slack.wait_method("views.open")
+    ack = harness.server.send(
+        view_submission(CALLBACK_ID, opened.body["view"]["private_metadata"], {})
+    )
+    assert ack.status_code == 200
+    answer = ack.json()
+    assert answer["response_action"] == "errors"
+    assert "a minute" in next(iter(answer["errors"].values()))
+    harness.settle()
+    assert len(harness.provider.calls) == 1
+
+
+def test_a_failed_rerun_leaves_the_answer_and_says_so_privately(harness: Harness) -> None:
+    private = ephemeral_answer(harness)
+
+    def broken(*args: Any, **kwargs: Any) -> list[Any]:
+        raise RuntimeError("disk on fire")
+
+    harness.provider.nearby = broken  # type: ignore[method-assign]
+    url, _ = click(harness, button(private, MORE_RESULTS), ephemeral=True)
+    (note,) = harness.slack.wait_response(url)
+    assert note.body["replace_original"] is False
+    words = shown(note.body)
+    assert "went wrong" in words or "not answering" in words
+    assert "disk on fire" not in words

@@ -35,7 +35,8 @@ def test_help_and_an_empty_command_answer_with_help_and_search_nothing(harness: 
         assert ack.status_code == 200
         assert "Looking for" not in ack.text
         (reply,) = harness.slack.wait_response(url)
-        assert reply.body["replace_original"] is True
+        assert reply.body["replace_original"] is False  # nothing was shown to replace
+        assert reply.body["response_type"] == "ephemeral"
         assert shown(reply.body)
         assert "/charge" in shown(reply.body) or "charge" in reply.body["text"].lower()
     assert harness.provider.calls == []

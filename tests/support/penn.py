@@ -87,6 +87,26 @@ def load_penn_locations(shared_data: Path, limit: int = 40) -> list[Location]:
     return locations
 
 
+def checkins() -> list[Review]:
+    now = datetime.now(UTC)
+    return [
+        Review(
+            id=1,
+            rating=ReviewRating.POSITIVE,
+            created_at=now - timedelta(hours=2),
+            comment="Charged fine at 7 kW",
+            user=User(first_name="Ana"),
+        ),
+        Review(
+            id=2,
+            rating=ReviewRating.PROBLEM,
+            created_at=now - timedelta(days=3),
+            comment=HOSTILE_COMMENT,
+            user=User(first_name="Eve"),
+        ),
+    ]
+
+
 class FixedProvider:
     """A data source at the process edge: real AFDC rows near Penn Station, held in memory.
 
@@ -100,7 +120,11 @@ class FixedProvider:
     has_checkins = True
 
     def __init__(self, locations: list[Location], delay: float = 0.0) -> None:
-        self.locations = locations
+        # The nearest few carry check-ins, one of them hostile, as PlugShare's would.
+        self.locations = [
+            location.model_copy(update={"reviews": checkins()}) if index < 3 else location
+            for index, location in enumerate(locations)
+        ]
         self.delay = delay
         self.calls: list[dict[str, Any]] = []
         self.events: list[str] = []
@@ -129,24 +153,7 @@ class FixedProvider:
     def location(self, location_id: int) -> Location:
         for location in self.locations:
             if location.id == location_id:
-                now = datetime.now(UTC)
-                reviews = [
-                    Review(
-                        id=1,
-                        rating=ReviewRating.POSITIVE,
-                        created_at=now - timedelta(hours=2),
-                        comment="Charged fine at 7 kW",
-                        user=User(first_name="Ana"),
-                    ),
-                    Review(
-                        id=2,
-                        rating=ReviewRating.PROBLEM,
-                        created_at=now - timedelta(days=3),
-                        comment=HOSTILE_COMMENT,
-                        user=User(first_name="Eve"),
-                    ),
-                ]
-                return location.model_copy(update={"reviews": reviews})
+                return location.model_copy(update={"reviews": checkins()})
         raise LocationNotFound(str(location_id))
 
     def close(self) -> None:

@@ -34,7 +34,7 @@ def charge(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         ack(**denied, response_type="ephemeral")
         return
     if words.looks_like_help:
-        ack()  # help needs no search: the answer follows at once
+        ack()  # help needs no search: it follows at once, as a new message
     else:
         ack(**status.looking_for(words.text), response_type="ephemeral")
     services.background.submit(
@@ -42,6 +42,6 @@ def charge(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         services,
         SearchRequest(text=words.text),
         SearchContext(team_id=team, user_id=user, channel_id=channel),
-        Destination.response(response_url, channel, user),
+        Destination.response(response_url, channel, user, replace=not words.looks_like_help),
         truncated=words.truncated,
     )
