@@ -365,7 +365,9 @@ def _json(response: httpx.Response, what: str) -> Any:
 
 
 def _kind(data: Any) -> str:
-    return {dict: "an object", list: "a list"}.get(type(data), type(data).__name__)
+    if isinstance(data, dict):
+        return "an object"
+    return "a list" if isinstance(data, list) else type(data).__name__
 
 
 def _first_problem(error: ValidationError) -> str:

@@ -18,7 +18,9 @@ payloads, quirks included (see ``shared/docs/plugshare-api.md``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from enum import IntEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -131,7 +133,7 @@ OptDate = Annotated[date | None, BeforeValidator(_date_or_none)]
 Objects = Annotated[list[dict[str, Any]], BeforeValidator(_none_to_list)]
 
 
-def _enum_member(enum: type, value: Any) -> Any:
+def _enum_member(enum: type[IntEnum], value: Any) -> Any:
     """An id (``2``, ``"2"``) or a member name (``"IN_USE"``) as a member.
 
     An id this code does not know stays a plain ``int``; anything else is left for
@@ -152,24 +154,34 @@ def _enum_member(enum: type, value: Any) -> Any:
         return number
 
 
-def _lenient_enum(enum: type) -> Any:
-    """An optional enum field that keeps an id newer than this code as a plain int."""
-
-    def coerce(value: Any) -> Any:
-        value = _blank_to_none(value)
-        return None if value is None else _enum_member(enum, value)
-
-    return Annotated[enum | int | None, BeforeValidator(coerce)]
-
-
-def _required_enum(enum: type, default: Any) -> Any:
-    """An enum field PlugShare always sends; absent or blank reads as ``default``."""
+def _enum_or(enum: type[IntEnum], default: IntEnum | int | None) -> Callable[[Any], Any]:
+    """A validator for an enum field: absent or blank reads as ``default``."""
 
     def coerce(value: Any) -> Any:
         value = _blank_to_none(value)
         return default if value is None else _enum_member(enum, value)
 
-    return Annotated[enum | int, BeforeValidator(coerce)]
+    return coerce
+
+
+# Enum fields keep an id newer than this code as a plain int instead of failing.
+ConnectorId = Annotated[Connector | int, BeforeValidator(_enum_or(Connector, 0))]
+OptPower = Annotated[Power | int | None, BeforeValidator(_enum_or(Power, None))]
+OptAvailability = Annotated[
+    Availability | int | None, BeforeValidator(_enum_or(Availability, None))
+]
+StationAvailability = Annotated[
+    Availability | int, BeforeValidator(_enum_or(Availability, Availability.UNKNOWN))
+]
+StationCostId = Annotated[
+    StationCost | int, BeforeValidator(_enum_or(StationCost, StationCost.UNKNOWN))
+]
+Rating = Annotated[
+    ReviewRating | int, BeforeValidator(_enum_or(ReviewRating, ReviewRating.NEUTRAL))
+]
+OptProblem = Annotated[Problem | int | None, BeforeValidator(_enum_or(Problem, None))]
+AmenityId = Annotated[AmenityType | int, BeforeValidator(_enum_or(AmenityType, 0))]
+AccessId = Annotated[Access | int, BeforeValidator(_enum_or(Access, Access.PUBLIC))]
 
 
 class PlugShareModel(BaseModel):
@@ -204,9 +216,9 @@ class Network(PlugShareModel):
 
 class Outlet(PlugShareModel):
     id: OptInt = None
-    connector: _required_enum(Connector, 0)
-    power: _lenient_enum(Power) = None
-    available: _lenient_enum(Availability) = None
+    connector: ConnectorId
+    power: OptPower = None
+    available: OptAvailability = None
     description: OptStr = None
     kilowatts: OptFloat = None
     volts: OptFloat = None
@@ -225,14 +237,14 @@ class Station(PlugShareModel):
     network: Annotated[Network | None, BeforeValidator(_object_or_none)] = None
     network_id: OptInt = None
     network_ext_id: OptStr = None
-    cost: _required_enum(StationCost, StationCost.UNKNOWN) = StationCost.UNKNOWN
+    cost: StationCostId = StationCost.UNKNOWN
     cost_description: OptStr = None
     manufacturer: OptStr = None
     model: OptStr = None
     latitude: OptFloat = None
     longitude: OptFloat = None
     outlets: Annotated[list[Outlet], BeforeValidator(_none_to_list)] = Field(default_factory=list)
-    available: _required_enum(Availability, Availability.UNKNOWN) = Availability.UNKNOWN
+    available: StationAvailability = Availability.UNKNOWN
     hours: OptStr = None
     location_id: OptInt = None
     pre_charge_instructions: OptStr = None
@@ -268,7 +280,7 @@ class Review(PlugShareModel):
     """A check-in."""
 
     id: OptInt = None
-    rating: _required_enum(ReviewRating, ReviewRating.NEUTRAL) = ReviewRating.NEUTRAL
+    rating: Rating = ReviewRating.NEUTRAL
     created_at: OptTimestamp = None
     finished: OptTimestamp = None
     comment: OptStr = None
@@ -276,7 +288,7 @@ class Review(PlugShareModel):
     volts: OptFloat = None
     amps: OptFloat = None
     kilowatts: OptFloat = None
-    problem: _lenient_enum(Problem) = None
+    problem: OptProblem = None
     problem_description: OptStr = None
     waiting: OptBool = None
     vehicle_name: OptStr = None
@@ -286,7 +298,7 @@ class Review(PlugShareModel):
 
 class Amenity(PlugShareModel):
     location_id: OptInt = None
-    type: _required_enum(AmenityType, 0)
+    type: AmenityId
 
 
 class Location(PlugShareModel):
@@ -310,7 +322,7 @@ class Location(PlugShareModel):
     enabled: OptBool = None
     cost: Annotated[bool, BeforeValidator(_bool_or_false)] = False
     cost_description: OptStr = None
-    access: _required_enum(Access, Access.PUBLIC) = Access.PUBLIC
+    access: AccessId = Access.PUBLIC
     url: OptStr = None
     phone: OptStr = None
     address: OptStr = None

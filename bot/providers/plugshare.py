@@ -13,7 +13,7 @@ import logging
 import math
 from collections.abc import Callable
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from bot.config import Settings
 from bot.geo.bearing import measure
@@ -51,9 +51,12 @@ class PlugShareProvider:
         self.client = client
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> PlugShareProvider:
-        """Raises :class:`~bot.config.ConfigError` when the credentials are not set."""
-        return cls(PlugShareClient.from_settings(settings))
+    def from_settings(cls, settings: Settings, **client_options: Any) -> PlugShareProvider:
+        """Raises :class:`~bot.config.ConfigError` when the credentials are not set.
+
+        ``client_options`` go to :class:`PlugShareClient` (``max_retries``, ``backoff``, ...).
+        """
+        return cls(PlugShareClient.from_settings(settings, **client_options))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.client!r})"

@@ -6,12 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 from support.plugshare_payloads import all_locations
-from support.plugshare_server import PlugShareServer
+from support.plugshare_server import AMBIGUOUS, PlugShareServer
 
 from bot.config import load_settings
 from bot.plugshare.client import PlugShareClient
 
-ADDRESSES = {"venice, ca": (33.992476, -118.4721), "springfield": "ambiguous"}
+ADDRESSES: dict[str, tuple[float, float] | str] = {
+    "venice, ca": (33.992476, -118.4721),
+    "springfield": AMBIGUOUS,
+}
 
 
 @pytest.fixture

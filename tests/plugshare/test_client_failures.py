@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import socket
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -262,35 +261,24 @@ def test_polyline_posts_are_retried_with_the_same_body(
     assert first.json() == second.json() == {"polyline": "33.992476,-118.4721", "distance": 300}
 
 
-@pytest.fixture
-def impatient(server: PlugShareServer) -> Iterator[PlugShareClient]:
-    with PlugShareClient(
-        server.key,
-        server.secret,
-        base_url=server.url,
-        timeout=httpx.Timeout(0.25, connect=1.0),
-        backoff=0.02,
-    ) as client:
-        yield client
-
-
 def test_a_slow_server_is_unavailable_after_retries(
-    impatient: PlugShareClient, server: PlugShareServer
+    client: PlugShareClient, server: PlugShareServer
 ) -> None:
+    # The client's read timeout is PLUGSHARE_READ_TIMEOUT=0.5 (conftest.py).
     server.script(NEARBY, *[Reply(delay=30)] * 3)
 
     with pytest.raises(
         UpstreamUnavailable, match="did not answer GET /locations/nearby in time"
     ) as caught:
-        _nearby(impatient)
+        _nearby(client)
 
     assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
     assert len(server.requests) == 3
 
 
-def test_a_slow_answer_once_is_retried(impatient: PlugShareClient, server: PlugShareServer) -> None:
+def test_a_slow_answer_once_is_retried(client: PlugShareClient, server: PlugShareServer) -> None:
     server.script(NEARBY, Reply(delay=30))
-    found = impatient.nearby(*VENICE, count=1)
+    found = client.nearby(*VENICE, count=1)
     assert [location.id for location in found] == [20841]
     assert len(server.requests) == 2
 
