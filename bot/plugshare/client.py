@@ -238,9 +238,16 @@ class PlugShareClient:
 
     # --- plumbing ---
 
-    def _locations(self, method: str, path: str, **request: Any) -> list[Location]:
+    def _locations(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> list[Location]:
         what = f"{method} {path}"
-        data = self._request(method, path, **request)
+        data = self._request(method, path, params=params, json=json)
         if isinstance(data, dict) and "code" in data:
             if data["code"] == 1:
                 raise AddressNotFound(f"PlugShare could not find that address ({what})")
@@ -271,14 +278,21 @@ class PlugShareClient:
             )
         return locations
 
-    def _request(self, method: str, path: str, **request: Any) -> Any:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
         """The decoded JSON of a successful answer, retrying what is worth retrying."""
         what = f"{method} {path}"
         attempt = 0
         while True:
             started = time.monotonic()
             try:
-                response = self._http.request(method, path, **request)
+                response = self._http.request(method, path, params=params, json=json)
             except httpx.DecodingError as error:
                 raise BadResponse(f"PlugShare's answer to {what} could not be decoded") from error
             except httpx.TimeoutException as error:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 MAX_RADIUS_M = 50_000
 MAX_COUNT = 500
 
+NetworkId = Annotated[int, Field(ge=1)]
+
 
 class OutletFilter(BaseModel):
     """One outlet descriptor, e.g. ``{"connector": 6, "power": 1}`` for a Supercharger."""
@@ -66,8 +68,8 @@ class Filters(BaseModel):
     access: list[Access] = Field(default_factory=list)
     availability: list[Availability] = Field(default_factory=list)
     amenities: list[AmenityType] = Field(default_factory=list)
-    networks: list[int] = Field(default_factory=list)
-    exclude_networks: list[int] = Field(default_factory=list)
+    networks: list[NetworkId] = Field(default_factory=list)
+    exclude_networks: list[NetworkId] = Field(default_factory=list)
     min_score: Annotated[float, Field(ge=0, le=10)] | None = None
     min_power_kw: Annotated[float, Field(gt=0)] | None = None
     radius_m: Annotated[float, Field(gt=0)] | None = None

@@ -11,9 +11,12 @@ payloads, quirks included (see ``shared/docs/plugshare-api.md``):
 - enum fields accept ids as numbers or strings, and member names (``"IN_USE"``);
   an id newer than this code is kept as a plain ``int`` rather than rejected;
 - timestamps become timezone-aware datetimes (UTC when the payload has no zone);
+  ``opening_date`` is a ``date`` (``yyyy-mm-dd``), and unreadable there means unknown;
 - ``reverse_geocoded_address_components`` may be a list or an object (both are seen).
 
-``to_plugshare_json()`` serializes back to PlugShare's shape.
+``to_plugshare_json()`` serializes back to PlugShare's shape. A JSON document that
+is not valid JSON (the reference's examples include one with a trailing comma) is
+not a payload: the client reports it as a bad response.
 """
 
 from __future__ import annotations

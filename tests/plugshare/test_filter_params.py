@@ -125,7 +125,16 @@ def test_canonical_order_makes_equal_requests_equal() -> None:
 
 @pytest.mark.parametrize(
     "fields",
-    [{"min_score": 10.5}, {"min_score": -1}, {"radius_m": 0}, {"count": 0}, {"access": [7]}],
+    [
+        {"min_score": 10.5},
+        {"min_score": -1},
+        {"radius_m": 0},
+        {"count": 0},
+        {"access": [7]},
+        {"availability": [5]},
+        {"networks": [0]},
+        {"exclude_networks": [-2]},
+    ],
 )
 def test_impossible_filters_are_refused(fields: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
