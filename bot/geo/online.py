@@ -27,7 +27,7 @@ from geopy.exc import (
     GeocoderUnavailable,
     GeopyError,
 )
-from geopy.geocoders import get_geocoder_for_service
+from geopy.geocoders import Nominatim, Pelias, Photon, get_geocoder_for_service
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -47,6 +47,8 @@ BIAS_BOX_HALF_SIDE = 1.5
 RATE_LIMITED_HOLD_S = 60.0
 MAX_HOLD_S = 900.0
 
+#: Services whose server can be one's own, so CHARGEBOT_NOMINATIM_URL may point at it.
+_SELF_HOSTABLE = (Nominatim, Pelias, Photon)
 _KEY_PARAMETERS = ("api_key", "apikey", "subscription_key", "ak")
 _CITY_TYPES = frozenset(
     {
@@ -163,8 +165,10 @@ def make_geocoder(settings: Settings) -> OnlineGeocoder:
         kwargs[key_parameter] = secret
     elif key_parameter and _required(parameters, key_parameter):
         raise ConfigError(f"CHARGEBOT_GEOCODER_API_KEY: the {service!r} geocoder needs an API key")
-    if settings.nominatim_url is not None and "domain" in parameters:
+    if settings.nominatim_url is not None and issubclass(geocoder_class, _SELF_HOSTABLE):
         kwargs["domain"], kwargs["scheme"] = _domain_and_scheme(str(settings.nominatim_url))
+    elif settings.nominatim_url is not None:
+        log.warning("CHARGEBOT_NOMINATIM_URL is ignored: %r is not self-hosted", service)
     elif _required(parameters, "domain"):
         raise ConfigError(
             f"CHARGEBOT_NOMINATIM_URL: the {service!r} geocoder needs its server's base URL"

@@ -227,12 +227,27 @@ def test_a_service_that_needs_a_key_says_so() -> None:
         build_resolver(load_settings(geocoder="opencage"))
 
 
+def test_a_service_that_needs_a_server_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CHARGEBOT_NOMINATIM_URL")
+    with pytest.raises(ConfigError, match="CHARGEBOT_NOMINATIM_URL: the 'pelias' geocoder needs"):
+        build_resolver(load_settings(geocoder="pelias"))
+
+
+def test_the_nominatim_url_is_not_sent_to_a_hosted_service(
+    nominatim: NominatimServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = load_settings(geocoder="opencage", geocoder_api_key="k", nominatim_url=nominatim.url)
+    with build_resolver(settings) as resolver:
+        assert "api.opencagedata.com" in resolver.online.endpoint
+    assert "CHARGEBOT_NOMINATIM_URL is ignored" in caplog.text
+
+
 def test_another_geopy_service_gets_the_key_and_the_logs_never_do(
     nominatim: NominatimServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     secret = "sk-live-5f3a9c1e"
     settings = load_settings(
-        geocoder="opencage",
+        geocoder="pelias",  # a self-hostable service that takes an API key
         geocoder_api_key=secret,
         nominatim_url=nominatim.url,
         geocoder_min_delay=0,
@@ -240,11 +255,11 @@ def test_another_geopy_service_gets_the_key_and_the_logs_never_do(
     caplog.set_level(logging.DEBUG)
     with build_resolver(settings) as resolver:
         resolution = resolver.resolve("Barstow")
-    # Our loopback server speaks only Nominatim, so OpenCage's request fails: offline answer.
+    # Our loopback server speaks only Nominatim, so Pelias's request fails: offline answer.
     assert resolution.status is ResolutionStatus.FOUND and resolution.approximate
     (request,) = nominatim.requests
-    assert request.path == "/geocode/v1/json"
-    assert request.params["key"] == secret
-    assert "geocode/v1/json" in caplog.text  # geopy did log the URL...
+    assert request.path == "/v1/search"
+    assert request.params["api_key"] == secret
+    assert "/v1/search" in caplog.text  # geopy did log the URL...
     assert secret not in caplog.text  # ...without the key
     assert secret not in repr(settings)
