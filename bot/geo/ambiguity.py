@@ -58,8 +58,7 @@ def decide(
         approximate=approximate,
         notes=(
             *notes,
-            f"'{query}' could be several places: pick one, or add a city or state "
-            "(for example 'Union Station, Denver').",
+            f"'{query}' could be several places: pick one, or add a city or state to it.",
         ),
     )
 
