@@ -12,7 +12,7 @@ import inspect
 import logging
 import socket
 import threading
-from typing import Any
+from typing import Any, NoReturn
 from urllib.error import URLError
 
 from geopy.adapters import AdapterHTTPError
@@ -95,20 +95,18 @@ class OnlineGeocoder:
             options.update(_bias_options(self._geocoder, region))
         try:
             with self._gate.turn(self._min_delay, self._max_wait):
-                found = self._call(query, options)
+                return self._call(query, options)
         except GateBusy:
             raise OnlineFailure("it is busy with other requests") from None
         except GateClosed as closed:
             raise OnlineFailure(str(closed.reason)) from None
-        if not found:
-            return []
-        if isinstance(found, Location):
-            found = [found]
-        return [_to_match(location, self.service) for location in found]
 
-    def _call(self, query: str, options: dict[str, Any]) -> Any:
+    def _call(self, query: str, options: dict[str, Any]) -> list[Match]:
         try:
-            return self._geocoder.geocode(query, exactly_one=False, **options)
+            found = self._geocoder.geocode(query, exactly_one=False, **options)
+            if isinstance(found, Location):
+                found = [found]
+            return [_to_match(location, self.service) for location in found or ()]
         except GeocoderRateLimited as error:
             hold = min(MAX_HOLD_S, max(float(error.retry_after or 0), RATE_LIMITED_HOLD_S))
             self._fail("it asked us to slow down", error, hold)
@@ -128,12 +126,11 @@ class OnlineGeocoder:
             if _is_connection_failure(error):
                 self._fail("it can't be reached", error, self._backoff)
             self._fail("it had an error", error, self._backoff)
-        except Exception as error:  # a malformed answer geopy could not parse into Locations
+        except Exception as error:  # an answer that isn't the shape geopy or we expect
             log.exception("geocoder %s: unexpected failure", self.service)
             self._fail("it sent an answer I couldn't read", error, self._backoff)
-        return None  # unreachable: _fail always raises
 
-    def _fail(self, reason: str, error: BaseException, hold: float) -> None:
+    def _fail(self, reason: str, error: BaseException, hold: float) -> NoReturn:
         detail = redact(f"{type(error).__name__}: {error}", self._secret)
         log.warning("geocoder %s failed (%s); using the offline fallback", self.service, detail)
         if hold > 0:
@@ -255,11 +252,16 @@ def _to_match(location: Location, service: str) -> Match:
         importance = float(importance) if importance is not None else None
     except (TypeError, ValueError):
         importance = None
+    latitude, longitude = float(location.latitude), float(location.longitude)
+    if ("lat" in raw) != ("lon" in raw) or ("display_name" in raw and "lat" not in raw):
+        raise ValueError("a result without coordinates")  # geopy would have made it 0, 0
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        raise ValueError("a result with impossible coordinates")
     return Match(
         Candidate(
-            name=_label(raw) or location.address or f"{location.latitude}, {location.longitude}",
-            latitude=float(location.latitude),
-            longitude=float(location.longitude),
+            name=_label(raw) or location.address or f"{latitude}, {longitude}",
+            latitude=latitude,
+            longitude=longitude,
             kind=_kind(raw),
             source=service,
             country_code=_country_code(raw),

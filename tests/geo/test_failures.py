@@ -59,6 +59,21 @@ def test_server_errors_fall_back_to_the_gazetteer(
     assert_barstow_from_the_gazetteer(make_resolver().resolve("Barstow"), reason)
 
 
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<html>Please log in to the hotel Wi-Fi</html>", "it had an error"),
+        ('[{"display_name": "no coordinates here"}]', "it sent an answer I couldn't read"),
+        ('{"unexpected": "shape"}', "it sent an answer I couldn't read"),
+    ],
+)
+def test_an_answer_that_is_not_nominatims_falls_back(
+    make_resolver: MakeResolver, nominatim: NominatimServer, body: str, reason: str
+) -> None:
+    nominatim.garble(body)
+    assert_barstow_from_the_gazetteer(make_resolver().resolve("Barstow"), reason)
+
+
 def test_a_reset_connection_falls_back(
     make_resolver: MakeResolver, nominatim: NominatimServer
 ) -> None:

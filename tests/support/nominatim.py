@@ -126,6 +126,7 @@ class _Behaviour:
     retry_after: str | None = None
     delay: float = 0.0  # seconds to wait before answering
     reset: bool = False  # close every connection with a TCP reset, answering nothing
+    body: str | None = None  # answer 200 with this body instead (a proxy's page, bad JSON)
 
 
 @dataclass
@@ -180,6 +181,11 @@ class NominatimServer:
         """Drop every connection with a TCP reset, as a crashed or refusing server would."""
         with self._lock:
             self._behaviour = _Behaviour(reset=True)
+
+    def garble(self, body: str) -> None:
+        """Answer 200 with ``body`` (e.g. a captive portal's HTML, or JSON of the wrong shape)."""
+        with self._lock:
+            self._behaviour = _Behaviour(body=body)
 
     def recover(self) -> None:
         with self._lock:
@@ -246,7 +252,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(behaviour.status, _error(behaviour.status, message), headers)
             return
         # Any prefix, as a self-hosted Nominatim behind /nominatim/ would have.
-        if url.path.endswith(("/search", "/search.php")):
+        if behaviour.body is not None:
+            self._send_text(behaviour.body)
+        elif url.path.endswith(("/search", "/search.php")):
             self._send(*state.search(params))
         elif url.path == "/status":
             self._send(200, {"status": 0, "message": "OK"})
@@ -254,7 +262,12 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, _error(404, "Not found"))
 
     def _send(self, status: int, body: object, headers: dict[str, str] | None = None) -> None:
-        payload = json.dumps(body, ensure_ascii=False).encode()
+        self._send_text(json.dumps(body, ensure_ascii=False), status, headers)
+
+    def _send_text(
+        self, text: str, status: int = 200, headers: dict[str, str] | None = None
+    ) -> None:
+        payload = text.encode()
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json; charset=utf-8")
