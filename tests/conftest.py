@@ -37,6 +37,15 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", "http://127.0.0.1:9")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_geocoder_gates() -> None:
+    """The rate gates are process-wide: a hold-off from one test (a 429, say) must not
+    close the geocoder for the next test's server, which may get the same port."""
+    from bot.geo.throttle import forget_gates
+
+    forget_gates()
+
+
 @pytest.fixture
 def nominatim() -> Iterator[NominatimServer]:
     """A Nominatim-compatible server on loopback (``tests/support/nominatim.py``)."""

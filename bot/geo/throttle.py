@@ -88,3 +88,9 @@ def gate_for(endpoint: str) -> RequestGate:
         if gate is None:
             gate = _gates[endpoint] = RequestGate()
         return gate
+
+
+def forget_gates() -> None:
+    """Drop every gate, open or held off. For tests, whose fresh servers may reuse a port."""
+    with _gates_lock:
+        _gates.clear()
