@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from slack_bolt import App, BoltContext
 
 from bot.config import Settings
 from bot.providers.base import Provider
+from bot.search import Answer, SearchContext, SearchRequest
 from bot.slack.background import Background, ContextThreadPoolExecutor
 from bot.slack.dedupe import SeenKeys
 from bot.slack.delivery import Sender
@@ -22,7 +23,7 @@ class AnswersSearches(Protocol):
 
     provider: Provider
 
-    def answer(self, request: Any, context: Any = None) -> Any: ...
+    def answer(self, request: SearchRequest, context: SearchContext | None = None) -> Answer: ...
 
 
 @dataclass
