@@ -51,42 +51,45 @@ class Detected:
     items_prefix: str = ""
 
 
-def open_binary(path: Path) -> BinaryIO:
+def open_binary(path: Path, name: str | None = None) -> BinaryIO:
+    path_text = name or str(path)
     try:
         if path.is_dir():
-            raise ImportFailed(f"{path} is a folder, not a station file.")
+            raise ImportFailed(f"{path_text} is a folder, not a station file.")
         return path.open("rb")
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: no such file.") from None
+        raise ImportFailed(f"{path_text}: no such file.") from None
     except PermissionError:
-        raise ImportFailed(f"{path}: permission denied.") from None
+        raise ImportFailed(f"{path_text}: permission denied.") from None
     except OSError as error:
-        raise ImportFailed(f"{path} cannot be read: {error.strerror or error}.") from None
+        raise ImportFailed(f"{path_text} cannot be read: {error.strerror or error}.") from None
 
 
-def detect(path: Path) -> Detected:
-    with open_binary(path) as stream:
+def detect(path: Path, name: str | None = None) -> Detected:
+    """The file's format, or ImportFailed; messages call the file ``name`` (default: path)."""
+    path_text = name or str(path)
+    with open_binary(path, name) as stream:
         try:
             head = stream.read(_HEAD_BYTES)
         except OSError as error:
-            raise ImportFailed(f"{path} cannot be read: {error.strerror or error}.") from None
+            raise ImportFailed(f"{path_text} cannot be read: {error.strerror or error}.") from None
         if not head.strip():
-            raise ImportFailed(f"{path} is empty.")
+            raise ImportFailed(f"{path_text} is empty.")
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ImportFailed(
-                f"{path} is UTF-16 text. Save it as UTF-8 (CSV UTF-8 in a spreadsheet) "
+                f"{path_text} is UTF-16 text. Save it as UTF-8 (CSV UTF-8 in a spreadsheet) "
                 "and import it again."
             )
         body = head.removeprefix(BOM).lstrip()
         if body[:1] in (b"{", b"["):
             stream.seek(len(BOM) if head.startswith(BOM) else 0)
-            return _detect_json(path, stream)
+            return _detect_json(path_text, stream)
         if b"\x00" in head:
-            raise ImportFailed(f"{path} is not a text file (CSV or JSON).")
-        return _detect_csv(path, head.removeprefix(BOM))
+            raise ImportFailed(f"{path_text} is not a text file (CSV or JSON).")
+        return _detect_csv(path_text, head.removeprefix(BOM))
 
 
-def _detect_csv(path: Path, head: bytes) -> Detected:
+def _detect_csv(path: str, head: bytes) -> Detected:
     first_line = head.split(b"\n", 1)[0]
     text = first_line.decode("utf-8", errors="replace")
     try:
@@ -108,7 +111,7 @@ def _detect_csv(path: Path, head: bytes) -> Detected:
     )
 
 
-def _detect_json(path: Path, stream: BinaryIO) -> Detected:
+def _detect_json(path: str, stream: BinaryIO) -> Detected:
     try:
         events = ijson.parse(stream)
         _, first, _ = next(events)

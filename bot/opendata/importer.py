@@ -124,7 +124,7 @@ def import_file(
     locations the file no longer lists.
     """
     path = Path(path)
-    detected = detect(path)
+    detected = detect(path, origin)
     log = DecodeLog()
     source, records = _records(path, detected, progress, log)
     report = ImportReport(
