@@ -140,9 +140,11 @@ def open_for_write(path: Path) -> sqlite3.Connection:
                     f"{path} is an SQLite file but not a station index; "
                     "point CHARGEBOT_DB (or --db) at another file."
                 )
-            conn.executescript(_DDL + f"PRAGMA user_version = {SCHEMA_VERSION};")
-        # WAL lets the bot keep answering from the old data while an import runs.
-        conn.execute("PRAGMA journal_mode = WAL")
+            # WAL lets the bot keep answering from the old data while an import runs.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(f"BEGIN; {_DDL} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError as error:
         conn.close()
         raise IndexUnreadable(f"{path} is not a station index ({error}).") from None
