@@ -9,7 +9,9 @@ Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.id
   touching the child tables.
 - ``stations``, ``outlets`` (both carry ``location_id``), ``amenities``.
 - ``location_index``: an R*Tree of the location points. Its auxiliary columns
-  hold the exact coordinates (the box corners are 32-bit floats, rounded outward).
+  hold the exact coordinates (the box corners are 32-bit floats, rounded outward)
+  and the point on the unit sphere (``x, y, z``), whose squared chord to the search
+  point SQLite can order by with plain arithmetic (:mod:`bot.opendata.nearby`).
 - ``imports``: one row per completed import, for ``chargebot data stats``.
 
 Writers open the file with :func:`open_for_write` (creates it and its folder);
@@ -87,7 +89,7 @@ CREATE TABLE IF NOT EXISTS amenities (
     PRIMARY KEY (location_id, type)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS location_index USING rtree(
-    id, min_lat, max_lat, min_lng, max_lng, +latitude, +longitude
+    id, min_lat, max_lat, min_lng, max_lng, +latitude, +longitude, +x, +y, +z
 );
 CREATE TABLE IF NOT EXISTS imports (
     id INTEGER PRIMARY KEY,

@@ -47,6 +47,18 @@ def great_circle_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
+def unit_vector(latitude: float, longitude: float) -> tuple[float, float, float]:
+    """The point on the unit sphere; the chord between two of them orders great-circle distance."""
+    phi = math.radians(latitude)
+    lam = math.radians(longitude)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+
+
+def chord_to_m(chord_squared: float) -> float:
+    """Great-circle distance on the mean sphere for a squared chord of the unit sphere."""
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(max(chord_squared, 0.0)) / 2))
+
+
 def boxes_around(latitude: float, longitude: float, radius_m: float) -> list[Box]:
     """Latitude/longitude boxes that together hold every point within ``radius_m`` (geodesic).
 

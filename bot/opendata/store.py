@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.opendata.facets import facets_of
 from bot.opendata.ids import split_location_id
+from bot.opendata.spherical import unit_vector
 from bot.plugshare.models import Location
 
 _LOCATION_COLUMNS = (
@@ -30,7 +31,7 @@ _INSERT_OUTLET = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_AMENITY = "INSERT OR IGNORE INTO amenities (location_id, type) VALUES (?, ?)"
-_INSERT_POINT = "INSERT INTO location_index VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_POINT = "INSERT INTO location_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _CHILD_TABLES = ("stations", "outlets", "amenities")
 
 
@@ -95,6 +96,7 @@ class IndexWriter:
             point_rows.append((
                 location.id, location.latitude, location.latitude, location.longitude,
                 location.longitude, location.latitude, location.longitude,
+                *unit_vector(location.latitude, location.longitude),
             ))  # fmt: skip
             for station in location.stations:
                 network = station.network

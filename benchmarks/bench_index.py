@@ -1,0 +1,170 @@
+"""Benchmark the local station index: import time, nearby latency, and memory.
+
+    python benchmarks/bench_index.py
+
+Prints:
+- import time of ../shared/data/afdc/us-min.csv (50,270 stations) and ny.csv into
+  fresh index files;
+- nearby p50 / p99 over 1,000 random US points on the 50k-station index with
+  count 5 and radius 50 km, for two kinds of point: near a random station
+  (within about 50 km, where people search) and uniform over the contiguous US
+  box (much of it empty: ocean, desert, Canada, Mexico);
+- the same searches done by a linear scan of the same data in the same run
+  (all 50k points in memory, great-circle distance to each, the 5 nearest, then
+  the same geodesic and loading) and the ratio of the medians;
+- the resident memory of a separate process that opens the index and serves the
+  1,000 searches.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.geo.bearing import measure  # noqa: E402
+from bot.opendata.hydrate import load_locations  # noqa: E402
+from bot.opendata.importer import import_file  # noqa: E402
+from bot.opendata.spherical import great_circle_m  # noqa: E402
+from bot.plugshare.filters import Filters  # noqa: E402
+from bot.providers.local import LocalProvider  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "afdc"
+QUERIES = 1000
+LINEAR_QUERIES = 200
+COUNT = 5
+RADIUS_M = 50_000
+SEED = 4
+
+
+def timed_import(path: Path, db: Path) -> float:
+    start = time.perf_counter()
+    report = import_file(path, db)
+    elapsed = time.perf_counter() - start
+    print(
+        f"import {path.name:<11} {elapsed:6.2f} s   {report.imported:,} locations "
+        f"({report.imported / elapsed:,.0f}/s), index file {db.stat().st_size / 1e6:.1f} MB"
+    )
+    return elapsed
+
+
+def points(db: Path) -> dict[str, list[tuple[float, float]]]:
+    rng = random.Random(SEED)
+    with sqlite3.connect(db) as conn:
+        stations = conn.execute("SELECT latitude, longitude FROM locations").fetchall()
+    near = []
+    for _ in range(QUERIES):
+        lat, lng = rng.choice(stations)
+        near.append((lat + rng.uniform(-0.45, 0.45), lng + rng.uniform(-0.45, 0.45)))
+    box = [(rng.uniform(24.5, 49.4), rng.uniform(-124.8, -66.9)) for _ in range(QUERIES)]
+    return {"near a station": near, "uniform in the US box": box}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def time_index(
+    provider: LocalProvider, pts: list[tuple[float, float]]
+) -> tuple[list[float], list[list[int]]]:
+    times, answers = [], []
+    for lat, lng in pts:
+        start = time.perf_counter()
+        found = provider.nearby(lat, lng, Filters(), RADIUS_M, COUNT)
+        times.append(time.perf_counter() - start)
+        answers.append([loc.id for loc in found])
+    return times, answers
+
+
+def time_linear(db: Path, pts: list[tuple[float, float]]) -> tuple[list[float], list[list[int]]]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, latitude, longitude FROM locations").fetchall()
+    times, answers = [], []
+    for lat, lng in pts:
+        start = time.perf_counter()
+        near = heapq.nsmallest(
+            COUNT * 2,
+            ((great_circle_m(lat, lng, la, ln), i, la, ln) for i, la, ln in rows),
+        )
+        exact = sorted(
+            (d, i, b)
+            for _, i, la, ln in near
+            for d, b in [measure(lat, lng, la, ln)]
+            if d <= RADIUS_M
+        )[:COUNT]
+        locations = load_locations(conn, [i for _, i, _ in exact])
+        times.append(time.perf_counter() - start)
+        answers.append([i for _, i, _ in exact if i in locations])
+    conn.close()
+    return times, answers
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: the peak
+
+
+def serve(db: Path) -> None:
+    """Child process: open the index, answer the searches, report memory."""
+    searches = [p for pts in points(db).values() for p in pts]
+    provider = LocalProvider(db)
+    provider.nearby(*searches[0], Filters(), RADIUS_M, COUNT)
+    before = resident_mb()
+    for lat, lng in searches:
+        provider.nearby(lat, lng, Filters(), RADIUS_M, COUNT)
+    print(f"{before:.1f} {resident_mb():.1f}")
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(Path(sys.argv[2]))
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
+        us_db, ny_db = Path(tmp) / "us.sqlite3", Path(tmp) / "ny.sqlite3"
+        us_import = timed_import(DATA / "us-min.csv", us_db)
+        timed_import(DATA / "ny.csv", ny_db)
+        print(f"  us-min.csv import aim < 10 s: {'met' if us_import < 10 else 'NOT met'}")
+        print()
+        provider = LocalProvider(us_db)
+        print(f"nearby, 50k-station index, count {COUNT}, radius {RADIUS_M // 1000} km, "
+              f"{QUERIES:,} points each:")  # fmt: skip
+        for kind, pts in points(us_db).items():
+            times, answers = time_index(provider, pts)
+            p50, p99 = percentile(times, 0.5) * 1e3, percentile(times, 0.99) * 1e3
+            found = sum(len(a) for a in answers) / len(pts)
+            print(f"  {kind:<22} p50 {p50:6.3f} ms   p99 {p99:6.3f} ms   "
+                  f"({found:.2f} results per search)")  # fmt: skip
+            subset = pts[:LINEAR_QUERIES]
+            index_times, index_answers = time_index(provider, subset)
+            linear_times, linear_answers = time_linear(us_db, subset)
+            ratio = statistics.median(linear_times) / statistics.median(index_times)
+            same = "same answers" if index_answers == linear_answers else "ANSWERS DIFFER"
+            print(f"  {'':<22} linear scan on {LINEAR_QUERIES} of the points ({same}): "
+                  f"p50 {statistics.median(linear_times) * 1e3:.2f} ms against the index's "
+                  f"{statistics.median(index_times) * 1e3:.3f} ms: {ratio:,.0f}x")  # fmt: skip
+        provider.close()
+        print()
+        child = subprocess.run(
+            [sys.executable, __file__, "--serve", str(us_db)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        before, after = child.stdout.split()
+        print(f"resident memory of a process serving the 50k index: {before} MB after its "
+              f"first search, {after} MB after {2 * QUERIES:,} searches")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
