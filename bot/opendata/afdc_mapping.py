@@ -49,7 +49,13 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from bot.opendata.ids import IdOutOfRange, location_id, outlet_id, station_id
+from bot.opendata.ids import (
+    MAX_STATIONS_PER_LOCATION,
+    IdOutOfRange,
+    location_id,
+    outlet_id,
+    station_id,
+)
 from bot.opendata.pricing import station_cost
 from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
@@ -317,21 +323,24 @@ def _unit_plugs(
             plugs.append((Connector.TESLA, Power.DC if dc else Power.AC, kilowatts))
         elif name in _CONNECTORS:
             plugs.append((_CONNECTORS[name][0], None, kilowatts))
-    order = {c: i for i, c in enumerate(Connector)}
-    plugs.sort(key=lambda p: (order[p[0]], -1 if p[1] is None else int(p[1])))
+    plugs.sort(key=lambda p: (int(p[0]), -1 if p[1] is None else int(p[1])))
     return level, plugs
 
 
-def _station(
+def _ports(
     site: _Site,
     loc_id: int,
-    ordinal: int,
+    first: int,
+    ports: int,
     level: str | None,
     available: Availability,
     plugs: list[tuple[Connector, Power | None, float | None]],
-) -> Station:
-    sid = station_id(loc_id, ordinal)
-    return Station(
+) -> list[Station]:
+    """``ports`` identical stations numbered from ``first``: one validated, the rest copies."""
+    if first + ports > MAX_STATIONS_PER_LOCATION:
+        raise IdOutOfRange(f"more than {MAX_STATIONS_PER_LOCATION - 1} charging ports at one site")
+    sid = station_id(loc_id, first)
+    template = Station(
         id=sid,
         name=level,
         network=site.network,
@@ -347,6 +356,13 @@ def _station(
             for k, (c, p, kw) in enumerate(plugs)
         ],
     )
+    stations = [template]
+    for ordinal in range(first + 1, first + ports):
+        sid = station_id(loc_id, ordinal)
+        outlets = [o.model_copy(update={"id": outlet_id(sid, k)}) for k, o in
+                   enumerate(template.outlets)]  # fmt: skip
+        stations.append(template.model_copy(update={"id": sid, "outlets": outlets}))
+    return stations
 
 
 def _stations(
@@ -368,19 +384,18 @@ def _stations(
                 ports = max(1, int(unit.get("port_count") or 1))
             except (TypeError, ValueError):
                 ports = 1
-            for _ in range(ports):
-                stations.append(_station(site, loc_id, len(stations), level, available, plugs))
+            stations += _ports(site, loc_id, len(stations), ports, level, available, plugs)
         if any(station.outlets for station in stations):
             return stations
         stations = []
     by_level = _level_outlets(names, counts, site.supercharger)
     for level in _LEVELS:
         plugs = [(c, p, None) for c, p in by_level[level]]
-        for _ in range(counts[level]):
-            stations.append(_station(site, loc_id, len(stations), level, available, plugs))
+        if counts[level]:
+            stations += _ports(site, loc_id, len(stations), counts[level], level, available, plugs)
     if not stations:
         plugs = [(c, p, None) for c, p in (_plug(k) for k in _site_keys(names, site.supercharger))]
-        stations.append(_station(site, loc_id, 0, None, available, plugs))
+        stations += _ports(site, loc_id, 0, 1, None, available, plugs)
     return stations
 
 

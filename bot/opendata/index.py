@@ -41,7 +41,7 @@ class StationIndex:
         conn = self.connection()
         if conn is None:
             return True
-        return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM stations)").fetchone()[0] == 1
+        return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM locations)").fetchone()[0] == 1
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int

@@ -98,14 +98,17 @@ class IndexWriter:
                 location.longitude, location.latitude, location.longitude,
                 *unit_vector(location.latitude, location.longitude),
             ))  # fmt: skip
+            created: dict[object, str | None] = {}  # the ports of a site share one date
             for station in location.stations:
                 network = station.network
+                if station.created_at not in created:
+                    created[station.created_at] = timestamp(station.created_at)
                 station_rows.append((
                     station.id, location.id, station.name, station.effective_network_id,
                     network.name if network else None, station.network_ext_id,
                     int(station.cost), station.cost_description, int(station.available),
                     station.hours, station.manufacturer, station.model,
-                    timestamp(station.created_at),
+                    created[station.created_at],
                 ))  # fmt: skip
                 for outlet in station.outlets:
                     outlet_rows.append((
