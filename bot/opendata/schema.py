@@ -3,7 +3,8 @@
 Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.ids`):
 
 - ``locations``: the location fields drivers see, ``source`` and ``external_id``
-  (the record's id in its source, unique per source), and *facets*: a few
+  (the record's id in its source; the primary key is derived from the two, so it
+  is unique per source without an index of its own), and *facets*: a few
   per-location summaries of its stations and outlets, computed at import
   (:mod:`bot.opendata.facets`), so a search evaluates most filters without
   touching the child tables.
@@ -53,8 +54,7 @@ CREATE TABLE IF NOT EXISTS locations (
     availability_mask INTEGER NOT NULL,
     amenity_mask INTEGER NOT NULL,
     has_fee INTEGER NOT NULL,
-    max_kw REAL,
-    UNIQUE (source, external_id)
+    max_kw REAL
 );
 CREATE TABLE IF NOT EXISTS stations (
     id INTEGER PRIMARY KEY,
