@@ -89,6 +89,11 @@ def run_sync(settings: Settings, db_path: Path | None = None) -> int:
     click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
     download = _Bar("Downloading")
     importing = _Bar("Importing")
+
+    def begin_import(size: int) -> None:
+        download.finish()
+        importing.start(size)
+
     try:
         try:
             report = sync_afdc(
@@ -96,7 +101,7 @@ def run_sync(settings: Settings, db_path: Path | None = None) -> int:
                 db_path,
                 on_download_start=download.start,
                 on_download=download.update,
-                on_import_start=lambda size: (download.finish(), importing.start(size)),
+                on_import_start=begin_import,
                 on_import=importing.update,
             )
         finally:

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Final
 
 from bot.opendata.afdc_csv import DecodeLog, read_csv
 from bot.opendata.afdc_mapping import SOURCE as AFDC
 from bot.opendata.afdc_mapping import map_station
-from bot.opendata.formats import Detected, FileFormat, ImportFailed, detect, open_binary
+from bot.opendata.formats import BOM, Detected, FileFormat, ImportFailed, detect, open_binary
 from bot.opendata.json_items import read_items
 from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
 from bot.opendata.plugshare_json import map_location
@@ -81,33 +81,25 @@ class ImportReport:
 def _records(
     path: Path, detected: Detected, progress: Progress | None, log: DecodeLog
 ) -> tuple[str, Iterator[Record]]:
-    stream = open_binary(path)
+    """The file's source and its records (the file is opened when reading starts)."""
+    source = PLUGSHARE if detected.format is FileFormat.PLUGSHARE_JSON else AFDC
 
-    def generate(inner: Iterator[Record]) -> Iterator[Record]:
-        with stream:
+    def generate() -> Iterator[Record]:
+        with open_binary(path) as stream:
             try:
-                yield from inner
+                if detected.format in (FileFormat.AFDC_CSV, FileFormat.AFDC_MIN_CSV):
+                    yield from read_csv(stream, progress, log)
+                else:
+                    if stream.read(len(BOM)) != BOM:
+                        stream.seek(0)
+                    mapper = map_location if source == PLUGSHARE else map_station
+                    yield from read_items(stream, detected.items_prefix, progress, mapper)
             except OSError as error:
                 raise ImportFailed(
                     f"{path} could not be read to the end: {error.strerror or error}."
                 ) from None
 
-    if detected.format in (FileFormat.AFDC_CSV, FileFormat.AFDC_MIN_CSV):
-        return AFDC, generate(read_csv(stream, progress, log))
-    if detected.format is FileFormat.AFDC_JSON:
-        stream.seek(0)
-        return AFDC, generate(
-            read_items(_skip_bom(stream), detected.items_prefix, progress, map_station)
-        )
-    return PLUGSHARE, generate(
-        read_items(_skip_bom(stream), detected.items_prefix, progress, map_location)
-    )
-
-
-def _skip_bom(stream: BinaryIO) -> BinaryIO:
-    if stream.read(3) != b"\xef\xbb\xbf":
-        stream.seek(0)
-    return stream
+    return source, generate()
 
 
 def import_file(
