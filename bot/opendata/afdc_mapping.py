@@ -271,7 +271,14 @@ def _level_outlets(
     for level in _LEVELS:
         if counts[level] > 0 and not placed[level]:
             placed[level] = [key for key in keys if key in _CAN_SERVE[level]]
-    return {level: [_plug(key) for key in keys_] for level, keys_ in placed.items()}
+    return {level: _unique(_plug(key) for key in keys_) for level, keys_ in placed.items()}
+
+
+def _unique(
+    plugs: Iterable[tuple[Connector, Power | None]],
+) -> list[tuple[Connector, Power | None]]:
+    """NEMA 5-15 and 5-20 are both PlugShare's wall outlet: one outlet, not two."""
+    return list(dict.fromkeys(plugs))
 
 
 def _plug(key: str) -> tuple[Connector, Power | None]:
@@ -394,7 +401,8 @@ def _stations(
         if counts[level]:
             stations += _ports(site, loc_id, len(stations), counts[level], level, available, plugs)
     if not stations:
-        plugs = [(c, p, None) for c, p in (_plug(k) for k in _site_keys(names, site.supercharger))]
+        site_plugs = _unique(_plug(k) for k in _site_keys(names, site.supercharger))
+        plugs = [(c, p, None) for c, p in site_plugs]
         stations += _ports(site, loc_id, 0, 1, None, available, plugs)
     return stations
 

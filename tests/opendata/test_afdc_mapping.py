@@ -102,6 +102,8 @@ def test_real_fields_address_hours_dates(ny_rows: dict[str, dict[str, str]]) -> 
         ({"ev_connector_types": "TESLA", "ev_level2_evse_num": "1"}, [("Level 2", 6, 0)]),
         ({"ev_connector_types": "NEMA1450", "ev_level2_evse_num": "1"}, [("Level 2", 5, None)]),
         ({"ev_connector_types": "NEMA515 J1772"}, [(None, 1, None), (None, 2, None)]),
+        ({"ev_connector_types": "NEMA515 NEMA520", "ev_level1_evse_num": "1"},
+         [("Level 1", 1, None)]),
         ({"ev_connector_types": "J1772COMBO", "ev_level2_evse_num": "1"},
          [("Level 2", 13, None)]),
         ({"ev_connector_types": "", "ev_level2_evse_num": "2"}, []),
