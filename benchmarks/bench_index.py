@@ -13,12 +13,17 @@ Prints:
   (all 50k points in memory, great-circle distance to each, the 5 nearest, then
   the same geodesic and loading) and the ratio of the medians;
 - the resident memory of a separate process that opens the index and serves the
-  1,000 searches.
+  searches;
+- with ``--json``, also the import of an AFDC-API-shaped JSON file the size of the
+  real US download (one station per us-min.csv position, with the API's
+  ``ev_charging_units``), the path ``chargebot data sync afdc`` takes, with the
+  importing process's peak memory.
 """
 
 from __future__ import annotations
 
 import heapq
+import json
 import random
 import resource
 import sqlite3
@@ -110,11 +115,17 @@ def time_linear(db: Path, pts: list[tuple[float, float]]) -> tuple[list[float], 
     return times, answers
 
 
-def resident_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: the peak
+def resident_mb(field: str = "VmRSS") -> float:
+    """Resident memory now (VmRSS) or at its peak (VmHWM), from Linux's /proc.
+
+    Not ``ru_maxrss``: Linux carries it over from the parent across fork and exec.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # elsewhere: the peak
 
 
 def serve(db: Path) -> None:
@@ -128,9 +139,47 @@ def serve(db: Path) -> None:
     print(f"{before:.1f} {resident_mb():.1f}")
 
 
+def write_api_json(db: Path, path: Path) -> None:
+    """An AFDC API answer with a station (two Level 2 and two DC ports) at every position."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT external_id, name, latitude, longitude FROM locations")
+        stations = [
+            {
+                "id": external, "station_name": name, "fuel_type_code": "ELEC",
+                "status_code": "E", "access_code": "public", "latitude": lat, "longitude": lng,
+                "street_address": "1 Main St", "city": "Springfield", "state": "NY",
+                "zip": "12345", "access_days_time": "24 hours daily",
+                "date_last_confirmed": "2025-04-21", "updated_at": "2025-04-21T04:16:14Z",
+                "open_date": "2021-06-01", "ev_network": "ChargePoint Network",
+                "ev_pricing": "$0.30 per kWh", "ev_connector_types": ["J1772", "J1772COMBO"],
+                "ev_level2_evse_num": 2, "ev_dc_fast_num": 2, "facility_type": "GROCERY",
+                "ev_charging_units": [
+                    {"charging_level": "2", "port_count": 2,
+                     "connectors": {"J1772": {"power_kw": 7.2, "port_count": 2}}},
+                    {"charging_level": "dc_fast", "port_count": 2,
+                     "connectors": {"J1772COMBO": {"power_kw": 150, "port_count": 2},
+                                    "CHADEMO": {"power_kw": None, "port_count": 0}}},
+                ],
+            }
+            for external, name, lat, lng in rows
+        ]  # fmt: skip
+    path.write_text(json.dumps({"total_results": len(stations), "fuel_stations": stations}))
+
+
+def import_in_child(path: Path, db: Path) -> None:
+    """Child process: import one file, report the time and the peak memory."""
+    start = time.perf_counter()
+    report = import_file(path, db)
+    elapsed = time.perf_counter() - start
+    print(f"{elapsed:.2f} {report.imported} {resident_mb('VmHWM'):.1f}")
+
+
 def main() -> None:
     if len(sys.argv) == 3 and sys.argv[1] == "--serve":
         serve(Path(sys.argv[2]))
+        return
+    if len(sys.argv) == 4 and sys.argv[1] == "--import":
+        import_in_child(Path(sys.argv[2]), Path(sys.argv[3]))
         return
     with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
         us_db, ny_db = Path(tmp) / "us.sqlite3", Path(tmp) / "ny.sqlite3"
@@ -164,6 +213,17 @@ def main() -> None:
         before, after = child.stdout.split()
         print(f"resident memory of a process serving the 50k index: {before} MB after its "
               f"first search, {after} MB after {2 * QUERIES:,} searches")  # fmt: skip
+        if "--json" in sys.argv:
+            api_json = Path(tmp) / "afdc.json"
+            write_api_json(us_db, api_json)
+            child = subprocess.run(
+                [sys.executable, __file__, "--import", str(api_json), str(Path(tmp) / "j.db")],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            seconds, imported, peak = child.stdout.split()
+            print(f"import of an AFDC API JSON answer ({api_json.stat().st_size / 1e6:.0f} MB, "
+                  f"{int(imported):,} stations, 4 ports each): {seconds} s, "
+                  f"peak memory {peak} MB")  # fmt: skip
 
 
 if __name__ == "__main__":
