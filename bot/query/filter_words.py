@@ -221,7 +221,21 @@ AMENITIES: tuple[tuple[AmenityType, tuple[str, ...]], ...] = (
 )
 
 #: Amenity words that end a place name when written after it with a capital ("Central Park").
-AMENITY_TAILS = frozenset({"park", "parks", "hotel", "motel", "mall", "restaurant", "cafe"})
+AMENITY_TAILS = frozenset(
+    {
+        "park",
+        "hotel",
+        "motel",
+        "mall",
+        "restaurant",
+        "cafe",
+        "shopping center",
+        "shopping centre",
+        "outlet mall",
+        "supermarket",
+        "market",
+    }
+)
 
 ACCESS: tuple[tuple[Access, tuple[str, ...]], ...] = (
     (Access.PUBLIC, ("public", "public access", "publicly accessible", "open to the public")),

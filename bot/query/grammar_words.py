@@ -42,7 +42,7 @@ been being isnt isn't arent aren't there theres there's that thats that's this t
 it its it's they them their theyre they're for with w without to from into onto also too
 just only exclusively solely strictly purely ones one else other another more something
 anything somewhere anywhere someplace kind sort type types kinds ev evs electric
-electrical vehicle vehicles car cars auto truck bev phev charge charged recharge plug
+electrical vehicle vehicles car cars auto bev phev charge charged recharge plug
 plugs plugged port ports outlet outlets socket sockets connector connectors evse evses
 equipment pump pumps point points spot spots place places location locations option
 options result results listing listings site sites unit units power powered juice top up
@@ -53,7 +53,8 @@ recommendations accept accepts accepting support supports supporting supported c
 work works working use using used uses own drive driving going go head heading stop
 stopping stay staying visit visiting area vicinity region range distance radius away far
 within inside located situated sorted sort order ordered by filter filters query request
-info information details over above under below less fewer greater higher lower roughly
+info information details network networks over above under below less fewer greater
+higher lower roughly
 approximately approx level lvl thing things stuff etc whatever general generally nearby
 close closer around near here there sae first last next
 """
@@ -113,7 +114,9 @@ cheap|cheapest|cheaper|inexpensive|affordable|low cost|lowest cost|low price|
 lowest price|price|prices|pricing|cost|costs|paid|not free|pay|fastest|quickest|
 faster|best|better|good|great|nice|reliable|reliability|highly rated|well rated|
 top rated|best rated|good reviews|reviews|review|popular|busiest|least busy|quiet|
-open|open now|opened|24/7|24 hours|24h|open late|hours|covered|indoor|outdoor|
+open|open now|opened|24/7|24 hours|24h|open 24/7|open 24 hours|open 24h|open late|hours|
+rv park|rv parks|campground|campgrounds|campsite|campsites|truck stop|truck stops|
+covered|indoor|outdoor|
 underground|garage|well lit|lit|safe|secure|security|shaded|shade|pull through|
 pull-through|accessible|wheelchair|handicap|ada|solar|renewable|green|clean|tomorrow|
 tonight|today|this morning|this afternoon|this evening|morning|afternoon|evening|night|
@@ -131,7 +134,7 @@ NOUN_PHRASES = """
 charger|charging|charging station|charging point|charge point|charging spot|
 charging location|charging port|charging plug|ev charger|ev charging|ev station|
 ev charging station|electric vehicle charging|recharging|recharging station|
-plug in|plugin|plug-in
+plugin
 """
 
 NOUN_PLURAL_PHRASES = """

@@ -8,6 +8,9 @@ from .meaning import Kind, Meaning
 from .quantities import Quantity, is_trigger, match_count, match_measure, match_score
 from .tokens import COORDINATES, NUMBER, PUNCT, WORD, Token
 
+# Road names whose first word would otherwise read as a pronoun: "I-80", "US 101".
+_ROAD_PREFIXES = frozenset({"I", "US", "Hwy", "SR", "Route", "Rte"})
+
 CONTENT = 0
 PHRASE = 1
 QUANTITY = 2
@@ -65,6 +68,11 @@ def classify(tokens: list[Token]) -> list[Item]:
     while i < n:
         token = tokens[i]
         kind = token.kind
+        if token.raw in _ROAD_PREFIXES and i + 1 < n and tokens[i + 1].kind == NUMBER:
+            # "I-80", "US 101": a road, part of a place, not the pronoun "I" and a count.
+            append(Item(CONTENT, tokens, i, i + 2))
+            i += 2
+            continue
         if kind != COORDINATES:
             if is_trigger(token):
                 if kind == NUMBER:

@@ -37,6 +37,11 @@ from .items import CONTENT, MARK, PHRASE, QUANTITY, Item
 from .meaning import FILTER_KINDS, Kind, MarkerUse
 from .quantities import QuantityKind
 
+# How much a walk trusts that a filter word belongs to a name.
+NO_NAMES = 0
+INNER_NAMES = 1  # only between words of a name: "Denver *Public* Library"
+FULL_NAMES = 2  # also at the start: "near *Free* Library of Philadelphia"
+
 _PROTECTABLE = FILTER_KINDS | {Kind.IGNORE, Kind.FILLER, Kind.NOUN, Kind.NEAREST}
 _SANDWICHABLE = FILTER_KINDS | {Kind.IGNORE}
 _STATE_CODES = frozenset(
@@ -47,6 +52,7 @@ WA WI WV WY YT
 """.split()  # noqa: SIM905
 )
 _QUOTED_RE = re.compile(r"\s*[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
+_INITIALS_RE = re.compile(r"(?:^|[\s,])(?:\w\.)+\w$")
 _EDGE_CHARS = " \t\r\n,;:.!?¿¡-–—*_~`\"'“”‘’«»„()[]{}<>/\\|+#=&@"
 
 
@@ -65,6 +71,8 @@ class PlaceFinder:
         self.text = text
         self.uses_case = uses_case
         self.n = len(items)
+        #: Items a walk may not enter (taken by a place already found).
+        self.blocked: set[int] = set()
 
     # -- what an item is, in a place -------------------------------------------------
 
@@ -90,13 +98,15 @@ class PlaceFinder:
             return self.text[before.start : before.end].casefold() == "washington"
         return False
 
-    def _protected(self, k: int, has_content: bool) -> bool:
+    def _protected(self, k: int, has_content: bool, mode: int = FULL_NAMES) -> bool:
         """A filter (or other known) word that is part of a name here (see module doc)."""
         item = self.items[k]
         if item.kind != PHRASE or item.meaning is None or item.meaning.joiner:
             return False
         kind = item.meaning.kind
         if kind not in _PROTECTABLE:
+            return False
+        if mode == NO_NAMES or (mode == INNER_NAMES and not has_content):
             return False
         if self.uses_case:
             raw = self.text[item.start : item.end]
@@ -126,35 +136,39 @@ class PlaceFinder:
             and self.items[k + 1].kind == CONTENT
         )
 
-    def _name_part(self, k: int, last: int, protect: bool) -> bool:
+    def _name_part(self, k: int, last: int, protect: int) -> bool:
         """Is the known phrase at ``k`` part of the name being walked (``last``: its end)?"""
         item = self.items[k]
         meaning = item.meaning
         assert meaning is not None
         has_content = last >= 0
-        if protect and self._protected(k, has_content):
+        if self._protected(k, has_content, protect):
             return True
         if not has_content:
-            return False
+            return self._state_code(k, last)
         # "Union Station", "Penn station"; "Central Park" only when written as a name.
         if meaning.tail and (meaning is STATION or (self.uses_case and not item.lower)):
             return True
         return self._state_code(k, last)
 
-    def _resumes(self, k: int, protect: bool) -> bool:
+    def _resumes(self, k: int, protect: int) -> bool:
         """Does a name go on at ``k`` (after a joiner or a comma)?"""
-        while k < self.n:
+        while k < self.n and k not in self.blocked:
             item = self.items[k]
             if item.kind == PHRASE and item.meaning is not None and item.meaning.joiner:
                 k += 1
                 continue
-            return self._named(k) or (protect and self._protected(k, True))
+            return self._named(k) or self._protected(k, True, protect)
         return False
 
     # -- walking a place ---------------------------------------------------------------
 
-    def walk(self, start: int, protect: bool) -> tuple[int, int] | None:
-        """The items of a place starting at ``start``: (first, last) inclusive, or None."""
+    def walk(self, start: int, protect: int) -> tuple[int, int] | None:
+        """The items of a place starting at ``start``: (first, last) inclusive, or None.
+
+        ``protect`` (NO_NAMES, INNER_NAMES, FULL_NAMES) says where a filter word may be
+        part of a name (see the module docstring).
+        """
         items = self.items
         n = self.n
         k = start
@@ -165,12 +179,12 @@ class PlaceFinder:
             and items[k].meaning is not None
             and items[k].meaning.kind == Kind.FILLER
             and items[k].lower
-            and not (protect and self._protected(k, False))
+            and not self._protected(k, False, protect)
         ):
             k += 1
         first = k
         last = -1
-        while k < n:
+        while k < n and k not in self.blocked:
             item = items[k]
             has_content = last >= 0
             if item.kind == CONTENT:
@@ -180,7 +194,18 @@ class PlaceFinder:
                 assert meaning is not None
                 if self._name_part(k, last, protect):
                     last = k
-                elif has_content and meaning.joiner and self._resumes(k + 1, protect):
+                elif (
+                    # "The Hague", "La Jolla": a capitalized joiner may start a name.
+                    (has_content or (not item.lower and k == first))
+                    and meaning.joiner
+                    # "Union Station in Denver", but not "truck stops in Ohio".
+                    and (
+                        meaning.kind != Kind.MARKER
+                        or not self.uses_case
+                        or (has_content and not items[last].lower)
+                    )
+                    and self._resumes(k + 1, protect)
+                ):
                     pass
                 else:
                     break
@@ -221,6 +246,9 @@ class PlaceFinder:
         if place.count("(") > place.count(")") and text[end:].lstrip().startswith(")"):
             place = text[start : text.index(")", end) + 1]
         place = " ".join(place.split()).strip(_EDGE_CHARS)
+        # Initials keep their last dot: "Washington, D.C.".
+        if _INITIALS_RE.search(place) and text[end : end + 1] == ".":
+            place += "."
         if place.count("(") > place.count(")"):
             place = place.replace("(", " ").strip()
             place = " ".join(place.split())
@@ -256,21 +284,23 @@ class PlaceFinder:
     def find(self) -> PlaceFinding:
         finding = PlaceFinding()
         used = finding.used
-        k = 0
-        while k < self.n:
+        found: list[tuple[str, bool]] = []
+        for k in range(self.n):
             if k not in used and self._marker_applies(k):
-                found = self._after_marker(k, used)
-                if found is not None:
-                    if finding.place is None:
-                        finding.place = found
-                    elif found:
-                        finding.others.append(found)
-            k += 1
-        if finding.place is None:
+                place = self._after_marker(k, used)
+                if place:
+                    found.append(place)
+        if found:
+            # Where case is used, "at truck stops in Ohio" means Ohio: a capitalized place wins.
+            best = next((f for f in found if not f[1]), found[0]) if self.uses_case else found[0]
+            finding.place = best[0]
+            finding.others = [f[0] for f in found if f is not best]
+        else:
             self._before_colon(finding)
         return finding
 
-    def _after_marker(self, k: int, used: set[int]) -> str | None:
+    def _after_marker(self, k: int, used: set[int]) -> tuple[str, bool] | None:
+        """The place after the marker at ``k``, and whether it starts in lower case."""
         marker = self.items[k]
         quoted = _QUOTED_RE.match(self.text, marker.end)
         if quoted is not None:
@@ -279,13 +309,14 @@ class PlaceFinder:
             place = " ".join(self.text[start:end].split())
             if place:
                 used.update(taken)
-                return place
-        span = self.walk(k + 1, protect=True)
+                return place, False
+        span = self.walk(k + 1, FULL_NAMES)
         if span is None:
             return None
         first, last = span
         used.update(range(first, last + 1))
-        return self.cut(first, last) or None
+        place = self.cut(first, last)
+        return (place, self.items[first].lower) if place else None
 
     def _before_colon(self, finding: PlaceFinding) -> None:
         items = self.items
@@ -300,9 +331,9 @@ class PlaceFinder:
             ):
                 continue
             for start in range(colon):
-                if not (self._content(start) or self._protected(start, False)):
+                if not (self._content(start) or self._protected(start, False, FULL_NAMES)):
                     continue
-                span = self.walk(start, protect=True)
+                span = self.walk(start, FULL_NAMES)
                 if span is None:
                     continue
                 first, last = span
@@ -321,16 +352,15 @@ class PlaceFinder:
     def bare_runs(self, used: set[int]) -> list[tuple[int, int]]:
         """Runs of unknown words outside any place already found, first to last."""
         runs: list[tuple[int, int]] = []
+        self.blocked = used
         k = 0
         while k < self.n:
             if k not in used and self._content(k):
-                span = self.walk(k, protect=False)
+                span = self.walk(k, INNER_NAMES)
                 if span is not None:
-                    first, last = span
-                    if any(i in used for i in range(first, last + 1)):
-                        last = next(i for i in range(first, last + 1) if i in used) - 1
-                    runs.append((first, max(first, last)))
-                    k = max(first, last) + 1
+                    runs.append(span)
+                    k = span[1] + 1
                     continue
             k += 1
+        self.blocked = set()
         return runs
