@@ -59,7 +59,7 @@ def _build_index() -> tuple[list[Target], dict[str, list[tuple[int, int]]]]:
     targets: list[Target] = []
     seen: set[tuple[str, ...]] = set()
     for key, meaning in LEXICON.entries():
-        if meaning.kind not in _FUZZY_KINDS or meaning.plural or key in seen:
+        if meaning.kind not in _FUZZY_KINDS or key in seen:
             continue
         if not all(w.isalpha() for w in key) or len("".join(key)) < _MIN_WORD:
             continue

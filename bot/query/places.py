@@ -250,8 +250,7 @@ class PlaceFinder:
         if _INITIALS_RE.search(place) and text[end : end + 1] == ".":
             place += "."
         if place.count("(") > place.count(")"):
-            place = place.replace("(", " ").strip()
-            place = " ".join(place.split())
+            place = place[: place.rindex("(")].strip(_EDGE_CHARS)
         return place
 
     # -- the three ways a place is written ---------------------------------------------

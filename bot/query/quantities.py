@@ -386,8 +386,34 @@ def _range_end(tokens: list[Token], j: int) -> tuple[float | None, int]:
     return None, j
 
 
+def _clock_time(tokens: list[Token], i: int) -> Quantity | None:
+    """ "10:30", "5pm", "7 a.m.": a time of day, which no filter can use."""
+    n = len(tokens)
+    j = i + 1
+    if (
+        j + 1 < n
+        and tokens[j].norm == ":"
+        and tokens[j].glued
+        and tokens[j + 1].kind == NUMBER
+        and tokens[j + 1].glued
+    ):
+        j += 2
+    elif _norm(tokens, j) not in _MERIDIEMS:
+        return None
+    if _norm(tokens, j) in _MERIDIEMS:
+        j += 1
+    return Quantity(QuantityKind.UNUSABLE, tokens[i].value or 0.0, j - i)
+
+
+_MERIDIEMS = frozenset({"am", "pm"})
+
+
 def match_measure(tokens: list[Token], i: int) -> Quantity | None:
     """A distance (radius), a power (minimum kW) or a time (unusable)."""
+    if tokens[i].kind == NUMBER:
+        clock = _clock_time(tokens, i)
+        if clock is not None:
+            return clock
     comparator, j = _comparator(tokens, i, _PREFIX_COMPARATORS, _PREFIX_LONGEST)
     if _norm(tokens, j) in ("a", "an") and j + 1 < len(tokens) and tokens[j + 1].kind == NUMBER:
         j += 1  # "within a 5 mile radius"

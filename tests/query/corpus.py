@@ -335,7 +335,11 @@ QUANTITIES = [
 ]
 
 COMBINATIONS = [
-    Case("superchargers near Barstow, top 3", "Barstow", {"outlets": SUPERCHARGER, "count": "3"}),
+    Case(
+        "free superchargers near Barstow with restrooms, 5 closest",
+        "Barstow",
+        {"outlets": SUPERCHARGER, "cost": "false", "amenities": "3", "count": "5"},
+    ),
     Case(
         "<@U012AB3CD> chademo in Denver, no ChargePoint",
         "Denver",
