@@ -185,19 +185,31 @@ class _Collector:
         count = values.get(QuantityKind.COUNT)
         if count is None and self.nearest and not self.plural_after_nearest:
             count = 1
-        return Filters(
-            outlets=self.outlets,
-            free_only=self.free,
-            access=sorted(self.access),
-            availability=sorted(self.availability),
-            amenities=sorted(self.amenities),
-            networks=sorted(self.networks - self.exclude),
-            exclude_networks=sorted(self.exclude),
-            min_score=values.get(QuantityKind.SCORE),
-            min_power_kw=values.get(QuantityKind.POWER),
-            radius_m=values.get(QuantityKind.RADIUS),
-            count=None if count is None else int(count),
-        )
+        # Only what was asked for is passed: validation is cheaper and fields_set is honest.
+        fields: dict[str, object] = {}
+        if self.outlets:
+            fields["outlets"] = self.outlets
+        if self.free:
+            fields["free_only"] = True
+        for name, ids in (
+            ("access", self.access),
+            ("availability", self.availability),
+            ("amenities", self.amenities),
+            ("networks", self.networks - self.exclude),
+            ("exclude_networks", self.exclude),
+        ):
+            if ids:
+                fields[name] = sorted(ids)
+        for name, kind in (
+            ("min_score", QuantityKind.SCORE),
+            ("min_power_kw", QuantityKind.POWER),
+            ("radius_m", QuantityKind.RADIUS),
+        ):
+            if kind in values:
+                fields[name] = values[kind]
+        if count is not None:
+            fields["count"] = int(count)
+        return Filters(**fields)  # type: ignore[arg-type]
 
 
 def assemble(items: list[Item], skip: set[int], text: str) -> Assembly:

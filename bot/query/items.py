@@ -38,7 +38,11 @@ class Item:
         self.quantity = quantity
         self.norm = tokens[first].norm if last - first == 1 else ""
         #: Written in lower case (a word starting with a lower-case letter).
-        self.lower = any(t.kind == WORD and t.raw[0].islower() for t in tokens[first:last])
+        if last - first == 1:
+            token = tokens[first]
+            self.lower = token.kind == WORD and token.raw[0].islower()
+        else:
+            self.lower = any(t.kind == WORD and t.raw[0].islower() for t in tokens[first:last])
 
     @property
     def word_kind(self) -> Kind | None:

@@ -180,8 +180,6 @@ _SUFFIX_COMPARATORS: dict[tuple[str, ...], Comparator] = {
     ("at", "most"): _MAX,
     ("or", "slower"): _MAX,
 }
-_PREFIX_LONGEST = max(len(k) for k in _PREFIX_COMPARATORS)
-_SUFFIX_LONGEST = max(len(k) for k in _SUFFIX_COMPARATORS)
 
 _SCORE_KEYS: dict[tuple[str, ...], int] = {
     k: len(k)
@@ -260,7 +258,6 @@ _COUNT_KEYS: dict[tuple[str, ...], int] = {
         ("the", "closest"),
     )
 }
-_COUNT_KEYS_LONGEST = max(len(k) for k in _COUNT_KEYS)
 _NEAREST_WORDS = frozenset({"nearest", "closest"})
 # Nouns after a number that make it a count: "5 results", "3 stations".
 RESULT_NOUNS = frozenset(
@@ -308,24 +305,39 @@ def _norm(tokens: list[Token], i: int) -> str:
     return tokens[i].norm if i < len(tokens) else ""
 
 
-def _phrase_at(
-    tokens: list[Token], i: int, table: dict[tuple[str, ...], object], longest: int
-) -> int:
-    """Length of the longest key of ``table`` starting at ``i`` (0 when none)."""
-    n = len(tokens)
-    for length in range(min(longest, n - i), 0, -1):
-        if tuple(t.norm for t in tokens[i : i + length]) in table:
-            return length
-    return 0
+class _Phrases:
+    """A table of short word sequences, looked up longest first."""
+
+    __slots__ = ("firsts", "longest", "table")
+
+    def __init__(self, table: dict[tuple[str, ...], object]) -> None:
+        self.table = table
+        self.firsts = frozenset(k[0] for k in table)
+        self.longest = max(len(k) for k in table)
+
+    def at(self, tokens: list[Token], i: int) -> int:
+        """Length of the longest key starting at token ``i`` (0 when none)."""
+        if i >= len(tokens) or tokens[i].norm not in self.firsts:
+            return 0
+        table = self.table
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            if tuple([t.norm for t in tokens[i : i + length]]) in table:
+                return length
+        return 0
 
 
-def _comparator(
-    tokens: list[Token], i: int, table: dict[tuple[str, ...], Comparator], longest: int
-) -> tuple[Comparator, int]:
-    length = _phrase_at(tokens, i, table, longest)  # type: ignore[arg-type]
+_PREFIXES = _Phrases(_PREFIX_COMPARATORS)  # type: ignore[arg-type]
+_SUFFIXES = _Phrases(_SUFFIX_COMPARATORS)  # type: ignore[arg-type]
+_SCORES = _Phrases(_SCORE_KEYS)  # type: ignore[arg-type]
+_COUNTS = _Phrases(_COUNT_KEYS)  # type: ignore[arg-type]
+
+
+def _comparator(tokens: list[Token], i: int, phrases: _Phrases) -> tuple[Comparator, int]:
+    length = phrases.at(tokens, i)
     if not length:
         return Comparator.NONE, i
-    return table[tuple(t.norm for t in tokens[i : i + length])], i + length
+    key = tuple([t.norm for t in tokens[i : i + length]])
+    return phrases.table[key], i + length  # type: ignore[return-value]
 
 
 def _number(tokens: list[Token], i: int, allow_article: bool) -> tuple[float | None, int]:
@@ -414,7 +426,7 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
         clock = _clock_time(tokens, i)
         if clock is not None:
             return clock
-    comparator, j = _comparator(tokens, i, _PREFIX_COMPARATORS, _PREFIX_LONGEST)
+    comparator, j = _comparator(tokens, i, _PREFIXES)
     if _norm(tokens, j) in ("a", "an") and j + 1 < len(tokens) and tokens[j + 1].kind == NUMBER:
         j += 1  # "within a 5 mile radius"
     value, j = _number(tokens, j, allow_article=True)
@@ -430,7 +442,7 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
         j += 1
         if _norm(tokens, j) in _AFTER_DISTANCE:
             j += 1
-        suffix, j = _comparator(tokens, j, _SUFFIX_COMPARATORS, _SUFFIX_LONGEST)
+        suffix, j = _comparator(tokens, j, _SUFFIXES)
         if _norm(tokens, j) in ("radius", "away"):
             j += 1
         distance = (upper if upper is not None else value) * _DISTANCE_UNITS[unit]
@@ -440,7 +452,7 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
         return Quantity(QuantityKind.RADIUS if usable else QuantityKind.UNUSABLE, distance, j - i)
     if unit in _POWER_UNITS:
         j += 1
-        suffix, j = _comparator(tokens, j, _SUFFIX_COMPARATORS, _SUFFIX_LONGEST)
+        suffix, j = _comparator(tokens, j, _SUFFIXES)
         usable = comparator != Comparator.MAX and suffix != Comparator.MAX and value > 0
         return Quantity(QuantityKind.POWER if usable else QuantityKind.UNUSABLE, value, j - i)
     if unit in _TIME_UNITS and (comparator or tokens[i].kind == NUMBER or unit != "min"):
@@ -455,7 +467,7 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
 
 def _score_value(tokens: list[Token], j: int) -> tuple[float | None, Comparator, int]:
     """Number, then "+", "/10", "out of 10" and a trailing comparator, for a score."""
-    comparator, j = _comparator(tokens, j, _PREFIX_COMPARATORS, _PREFIX_LONGEST)
+    comparator, j = _comparator(tokens, j, _PREFIXES)
     if j >= len(tokens) or tokens[j].kind != NUMBER or tokens[j].value is None:
         value, j2 = _number(tokens, j, allow_article=False)
         if value is None:
@@ -472,7 +484,7 @@ def _score_value(tokens: list[Token], j: int) -> tuple[float | None, Comparator,
         j += 1  # 8/10
     elif _norm(tokens, j) == "out" and _norm(tokens, j + 1) == "of" and j + 2 < n:
         j += 3  # 8 out of 10
-    suffix, j = _comparator(tokens, j, _SUFFIX_COMPARATORS, _SUFFIX_LONGEST)
+    suffix, j = _comparator(tokens, j, _SUFFIXES)
     return value, (suffix or comparator), j
 
 
@@ -483,7 +495,7 @@ def _score_quantity(value: float, comparator: Comparator, start: int, end: int) 
 
 def match_score(tokens: list[Token], i: int) -> Quantity | None:
     """ "rated 8+", "score above 7", "PlugScore of at least 7.5", "8+ rating"."""
-    length = _phrase_at(tokens, i, _SCORE_KEYS, 3)  # type: ignore[arg-type]
+    length = _SCORES.at(tokens, i)
     if length:
         value, comparator, j = _score_value(tokens, i + length)
         if value is None:
@@ -515,7 +527,7 @@ def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -
     ``countable(j)`` says whether token ``j`` is a word a count can describe (a filter
     word or a charger noun); the caller knows the lexicon.
     """
-    length = _phrase_at(tokens, i, _COUNT_KEYS, _COUNT_KEYS_LONGEST)  # type: ignore[arg-type]
+    length = _COUNTS.at(tokens, i)
     if length:
         keyed_by_nearest = tokens[i + length - 1].norm in _NEAREST_WORDS
         j = i + length

@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 # Numbers: 3, 1.5, 1,000 (grouping) and 1,5 (decimal comma) are read by number_value.
-_TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|[,;:.!?&+<>=≥≤]")
+_TOKEN_RE = re.compile(r"([0-9]+(?:[.,][0-9]+)*)|([^\W\d_]+(?:['’][^\W\d_]+)*)|[,;:.!?&+<>=≥≤]")
 
 WORD = 0
 NUMBER = 1
@@ -80,11 +80,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         raw = match.group()
-        first = raw[0]
-        if first.isdigit():
+        group = match.lastindex
+        if group == 1:
             kind = NUMBER
             norm = raw
-        elif first.isalpha():
+        elif group == 2:
             kind = WORD
             norm = raw.lower() if raw.isascii() else fold(raw)
             if "'" in norm:
