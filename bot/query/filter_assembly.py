@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.plugshare.enums import Availability
 from bot.plugshare.filters import Filters, OutletFilter
 
 from .items import MARK, PHRASE, QUANTITY, Item
@@ -18,6 +19,7 @@ from .meaning import Kind, Meaning
 from .quantities import QuantityKind
 
 _LIST_MARKS = frozenset({",", "&", "+"})
+_IN_USE = (int(Availability.IN_USE),)
 
 
 @dataclass
@@ -118,8 +120,12 @@ class _Collector:
                 break
             j = following
         if not excludable:
-            self.ignored.append(self.written(self.items[k], self.items[j]))
-        del first
+            negated = [self.items[i].meaning for i in range(first, j + 1)]
+            if all(m is not None and m.ids == _IN_USE for m in negated if m and m.is_filter):
+                # "but not in use" is "available".
+                self.availability.add(int(Availability.AVAILABLE))
+            else:
+                self.ignored.append(self.written(self.items[k], self.items[j]))
         return j + 1
 
     def quantity(self, item: Item) -> None:

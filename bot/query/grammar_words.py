@@ -52,7 +52,7 @@ quick quickly asap question hoping trying try check recommend suggest suggestion
 recommendations accept accepts accepting support supports supporting supported compatible
 work works working use using used uses own drive driving going go head heading stop
 stopping stay staying visit visiting area vicinity region range distance radius away far
-within inside located situated sorted sort order ordered by filter filters query request
+within inside located situated sorted sort order ordered by interested filter filters query request
 info information details network networks over above under below less fewer greater
 higher lower roughly
 approximately approx level lvl thing things stuff etc whatever general generally nearby
@@ -122,7 +122,8 @@ pull-through|accessible|wheelchair|handicap|ada|solar|renewable|green|clean|tomo
 tonight|today|this morning|this afternoon|this evening|morning|afternoon|evening|night|
 weekend|this weekend|later|soon|minutes|minute|mins|min|hours|hour|hrs|hr|walking|
 walking distance|drive time|route|on my route|on the way|along the way|along my route|
-road trip|trip|directions|navigate|adapter|adapters|universal|slow|slowest|new|newest|
+road trip|trip|directions|on my way|my way|on our way|along my way|
+navigate|adapter|adapters|universal|slow|slowest|new|newest|
 recent|recently|unlimited|idle fee|idle fees|membership|app|rfid|credit card|
 contactless|pay by card|ac|stars|star|ratings|rating|rated|score|plugscore|plug score|
 kw|kwh|kilowatt|kilowatts|amps|amp|volts|voltage|speed|max|maximum|minimum|limit

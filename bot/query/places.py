@@ -120,6 +120,13 @@ class PlaceFinder:
                 if (
                     following.kind == PHRASE
                     and following.meaning is not None
+                    and following.meaning.tail
+                    and not following.lower
+                ):
+                    return True  # "near Clever Park": a name ending, written as a name
+                if (
+                    following.kind == PHRASE
+                    and following.meaning is not None
                     and (
                         following.meaning.joiner
                         or (following.meaning.kind in _PROTECTABLE and not following.lower)
@@ -221,12 +228,13 @@ class PlaceFinder:
                         break
                 elif norm == "." and k == last + 1:
                     before = self.text[items[last].start : items[last].end]
+                    # "St. Louis", "123 Main St., Springfield": an abbreviation's dot.
                     if not (
                         before.isalpha()
                         and len(before) <= 4
                         and before[0].isupper()
                         and k + 1 < n
-                        and self._named(k + 1)
+                        and (self._named(k + 1) or items[k + 1].norm == ",")
                     ):
                         break
                 else:

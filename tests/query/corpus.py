@@ -490,6 +490,49 @@ PLACES = [
     Case("CCS in Denver or near Boulder", "Denver", {"outlets": CCS}, ignored=["Boulder"]),
 ]
 
+REAL_WORLD = [
+    Case(
+        "what's the closest free supercharger to LAX?",
+        "LAX",
+        {"outlets": SUPERCHARGER, "cost": "false", "count": "1"},
+    ),
+    Case("where are the nearest EVgo stations around Houston?", "Houston", {"networks": "19"}),
+    Case(
+        "Any Level 2 chargers at Macy's in Herald Square?",
+        "Macy's in Herald Square",
+        {"outlets": J1772},
+    ),
+    Case(
+        "find a fast charger on my way to Vegas",
+        "Vegas",
+        {"outlets": DC_FAST},
+        ignored=["on my way"],
+    ),
+    Case("chargers in downtown Denver", "downtown Denver", {}),
+    Case("CCS in the Denver area", "Denver", {"outlets": CCS}),
+    Case(
+        "J1772 near 123 Main St., Springfield, IL 62701",
+        "123 Main St., Springfield, IL 62701",
+        {"outlets": J1772},
+    ),
+    Case("EVgo near Seattle but not in use", "Seattle", {"networks": "19", "availability": "1"}),
+    Case("CCS near Clever Park", "Clever Park", {"outlets": CCS}),
+    Case("Find me chademo. Denver.", "Denver", {"outlets": CHADEMO}),
+    Case("near Boulder: CCS", "Boulder", {"outlets": CCS}),
+    Case("CCS 50 kW near Denver", "Denver", {"outlets": CCS}, min_power_kw=50),
+    Case(
+        "Show 5 CCS chargers within 3 miles of 80302 that are free",
+        "80302",
+        {"outlets": CCS, "cost": "false", "radius": "4828", "count": "5"},
+    ),
+    Case("I'm interested in CCS chargers in Denver", "Denver", {"outlets": CCS}),
+    Case("Is there a free charger near Walmart in Moab?", "Walmart in Moab", {"cost": "false"}),
+    Case("ccs near union station, denver", "union station, denver", {"outlets": CCS}),
+    Case(
+        "my Bolt needs a DC fast charger near Reno", "Reno", {"outlets": DC_FAST}, ignored=["Bolt"]
+    ),
+]
+
 NOISE = [
     Case("@chargebot CCS near Denver :zap:", "Denver", {"outlets": CCS}),
     Case("Hi! Can you find me CCS near Denver please? Thanks :)", "Denver", {"outlets": CCS}),
@@ -543,6 +586,7 @@ CORPUS: list[Case] = [
     *ACCESS_AVAILABILITY_COST,
     *QUANTITIES,
     *COMBINATIONS,
+    *REAL_WORLD,
     *PLACES,
     *NOISE,
     *HELP,
