@@ -5,7 +5,8 @@
 Pure computation, no I/O; never raises for any string.
 """
 
+from .connector_words import outlets_for
 from .parser import parse_query
 from .search_query import SearchQuery, Suggestion
 
-__all__ = ["SearchQuery", "Suggestion", "parse_query"]
+__all__ = ["SearchQuery", "Suggestion", "outlets_for", "parse_query"]

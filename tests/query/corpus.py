@@ -189,6 +189,12 @@ NETWORKS = [
     Case("JNSH near Tokyo", "Tokyo", {"networks": "34"}),
     Case("Tesla Destination near Napa", "Napa", {"networks": "35"}),
     Case("Tesla Destination Charging in Sonoma", "Sonoma", {"networks": "35"}),
+    Case(
+        "Tesla Destination Charger at a hotel in Carmel",
+        "Carmel",
+        {"networks": "35", "amenities": "1"},
+    ),
+    Case("destination chargers near Healdsburg", "Healdsburg", {"networks": "35"}),
     Case("ChargeNet in Auckland", "Auckland", {"networks": "36"}),
     Case("Charge Net near Hamilton", "Hamilton", {"networks": "36"}),
     Case("Recargo near LA", "LA", {"networks": "37"}),

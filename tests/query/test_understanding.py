@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.plugshare.filters import Filters
-from bot.query import SearchQuery, Suggestion, parse_query
+from bot.query import SearchQuery, Suggestion, outlets_for, parse_query
 from bot.query.slack_text import MAX_PARSED_CHARS
 
 
@@ -241,3 +241,29 @@ def test_no_defaults_are_added() -> None:
 
 def test_non_text_input_reads_as_empty() -> None:
     assert parse_query(None).is_help  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "outlets"),
+    [
+        ("CCS", [(13, None)]),
+        ("j-1772", [(2, None)]),
+        ("Supercharger", [(6, 1)]),
+        ("DC fast", [(3, None), (13, None), (6, 1)]),
+        ("GB/T", [(16, None), (17, None)]),
+        ("any", []),
+        ("Denver", None),
+        ("free", None),
+        ("CCS near Denver", None),
+        ("", None),
+    ],
+)
+def test_one_connector_word_to_outlets(
+    word: str, outlets: list[tuple[int, int | None]] | None
+) -> None:
+    found = outlets_for(word)
+    if outlets is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert [(int(o.connector), o.power) for o in found] == outlets
