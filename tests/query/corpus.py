@@ -154,6 +154,7 @@ NETWORKS = [
     Case("Webasto near Phoenix", "Phoenix", {"networks": "9"}),
     Case("AeroVironment in Los Angeles", "Los Angeles", {"networks": "9"}),
     Case("Aero Vironment near Pasadena", "Pasadena", {"networks": "9"}),
+    Case("EVCS chargers in Long Beach", "Long Beach", {"networks": "9"}),
     Case("OpenChargeMap in Oslo", "Oslo", {"networks": "11"}),
     Case("Open Charge Map near Trondheim", "Trondheim", {"networks": "11"}),
     Case("Innogy near Dortmund", "Dortmund", {"networks": "13"}),
@@ -214,6 +215,9 @@ NETWORKS = [
     Case("Ionity near Munich", "Munich", {"networks": "51"}),
     Case("Fastned in Rotterdam", "Rotterdam", {"networks": "52"}),
     Case("Electrify Canada near Toronto", "Toronto", {"networks": "54"}),
+    Case("Ivy near Kingston", "Kingston", {"networks": "55"}),
+    Case("IVY chargers in Barrie", "Barrie", {"networks": "55"}),
+    Case("Ivy Charging Network near Sudbury", "Sudbury", {"networks": "55"}),
     Case("EVgo or Volta near San Diego", "San Diego", {"networks": "19,25"}),
 ]
 
