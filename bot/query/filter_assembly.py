@@ -20,6 +20,7 @@ from .quantities import QuantityKind
 
 _LIST_MARKS = frozenset({",", "&", "+"})
 _IN_USE = (int(Availability.IN_USE),)
+_CURRENCIES = frozenset("$€£¥")
 
 
 @dataclass
@@ -52,7 +53,10 @@ class _Collector:
         self.plural_after_nearest = False
 
     def written(self, first: Item, last: Item | None = None) -> str:
-        return " ".join(self.text[first.start : (last or first).end].split())
+        start = first.start
+        if start and self.text[start - 1] in _CURRENCIES:
+            start -= 1  # "$0.30/kWh", not "0.30/kWh"
+        return " ".join(self.text[start : (last or first).end].split())
 
     def apply(self, meaning: Meaning) -> None:
         kind = meaning.kind

@@ -420,13 +420,33 @@ def _clock_time(tokens: list[Token], i: int) -> Quantity | None:
 _MERIDIEMS = frozenset({"am", "pm"})
 
 
+def _price(tokens: list[Token], i: int) -> Quantity | None:
+    """ "$0.30/kWh", "€5 per session": a price, which no filter can use."""
+    if not tokens[i].sep.rstrip().endswith(_CURRENCIES):
+        return None
+    j = i + 1
+    if _norm(tokens, j) == "per":
+        j += 1
+    if j < len(tokens) and tokens[j].norm in _PRICE_UNITS:
+        j += 1
+    return Quantity(QuantityKind.UNUSABLE, tokens[i].value or 0.0, j - i)
+
+
+_CURRENCIES = ("$", "€", "£", "¥")
+_PRICE_UNITS = frozenset({"kwh", "hour", "hr", "h", "session", "charge", "min", "minute"})
+
+
 def match_measure(tokens: list[Token], i: int) -> Quantity | None:
-    """A distance (radius), a power (minimum kW) or a time (unusable)."""
+    """A distance (radius), a power (minimum kW) or a time or price (unusable)."""
     if tokens[i].kind == NUMBER:
-        clock = _clock_time(tokens, i)
-        if clock is not None:
-            return clock
+        special = _clock_time(tokens, i) or _price(tokens, i)
+        if special is not None:
+            return special
     comparator, j = _comparator(tokens, i, _PREFIXES)
+    if j > i and j < len(tokens) and tokens[j].kind == NUMBER:
+        price = _price(tokens, j)  # "under €0.40 per kWh"
+        if price is not None:
+            return Quantity(QuantityKind.UNUSABLE, price.value, j - i + price.length)
     if _norm(tokens, j) in ("a", "an") and j + 1 < len(tokens) and tokens[j + 1].kind == NUMBER:
         j += 1  # "within a 5 mile radius"
     value, j = _number(tokens, j, allow_article=True)

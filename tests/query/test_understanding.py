@@ -108,6 +108,9 @@ def test_a_place_that_resembles_a_filter_word_stays_a_place(
         ("top 3 CCS in Denver, show me 5", ["show me 5"]),
         ("CCS near Denver at 10:30", ["10:30"]),
         ("J1772 in Boulder by 5pm", ["5pm"]),
+        ("CCS $0.30/kWh near Denver", ["$0.30/kWh"]),
+        ("chargers under €0.40 per kWh in Berlin", ["under €0.40 per kWh"]),
+        ("J1772 in Boulder in an hour", ["in an hour"]),
     ],
 )
 def test_request_words_that_cannot_be_used_are_reported(text: str, ignored: list[str]) -> None:
