@@ -53,7 +53,8 @@ _DISTANCE_UNITS: dict[str, float] = {
     **dict.fromkeys(("ft", "feet", "foot"), 0.3048),
     **dict.fromkeys(("yd", "yds", "yard", "yards"), 0.9144),
 }
-_POWER_UNITS = frozenset({"kw", "kws", "kilowatt", "kilowatts", "kwh", "kilowatt-hours"})
+# "kWh" is often written for kW ("50kwh chargers").
+_POWER_UNITS = frozenset({"kw", "kws", "kilowatt", "kilowatts", "kwh"})
 _TIME_UNITS = frozenset(
     {"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "sec", "seconds"}
 )
@@ -523,7 +524,7 @@ def match_score(tokens: list[Token], i: int) -> Quantity | None:
         if _norm(tokens, j) in _STAR_UNITS:
             return Quantity(QuantityKind.UNUSABLE, value, j + 1 - i)
         return _score_quantity(value, comparator, i, j)
-    if tokens[i].kind != NUMBER and tokens[i].norm not in _PREFIX_COMPARATORS_FIRST:
+    if tokens[i].kind != NUMBER and tokens[i].norm not in _PREFIXES.firsts:
         return None
     value, comparator, j = _score_value(tokens, i)
     if value is None:
@@ -536,9 +537,6 @@ def match_score(tokens: list[Token], i: int) -> Quantity | None:
     if following == "plug" and _norm(tokens, j + 1) == "score":
         return _score_quantity(value, comparator, i, j + 2)
     return None
-
-
-_PREFIX_COMPARATORS_FIRST = frozenset(k[0] for k in _PREFIX_COMPARATORS)
 
 
 def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -> Quantity | None:
