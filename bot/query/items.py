@@ -11,6 +11,11 @@ from .tokens import COORDINATES, NUMBER, PUNCT, WORD, Token
 # Road names whose first word would otherwise read as a pronoun: "I-80", "US 101".
 _ROAD_PREFIXES = frozenset({"I", "US", "Hwy", "SR", "Route", "Rte"})
 
+
+def _is_model_name(token: Token) -> bool:
+    return token.kind == NUMBER or (len(token.raw) == 1 and token.raw.isupper())
+
+
 CONTENT = 0
 PHRASE = 1
 QUANTITY = 2
@@ -72,8 +77,11 @@ def classify(tokens: list[Token]) -> list[Item]:
     while i < n:
         token = tokens[i]
         kind = token.kind
-        if token.raw in _ROAD_PREFIXES and i + 1 < n and tokens[i + 1].kind == NUMBER:
-            # "I-80", "US 101": a road, part of a place, not the pronoun "I" and a count.
+        if i + 1 < n and (
+            (token.raw in _ROAD_PREFIXES and tokens[i + 1].kind == NUMBER)
+            or (token.norm == "model" and _is_model_name(tokens[i + 1]))
+        ):
+            # "I-80", "US 101": a road, not the pronoun "I" and a number; "Model 3": a car.
             append(Item(CONTENT, tokens, i, i + 2))
             i += 2
             continue

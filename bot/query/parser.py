@@ -19,6 +19,7 @@ from .search_query import SearchQuery, Suggestion
 from .slack_text import clean_slack_text
 from .tokens import COORDINATES, WORD, Token, tokenize
 
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 _SUGGESTION_KINDS = {
     Kind.OUTLETS: "connector",
     Kind.NETWORK: "network",
@@ -115,10 +116,12 @@ def parse_query(text: str) -> SearchQuery:
     }
 
     runs = finder.bare_runs(used)
-    if finding.place is None and runs:
-        chosen = runs[0]
+    # "for my Leaf", "our Model Y": what follows a possessive is the user's, not a place.
+    candidates = [r for r in runs if r[0] == 0 or items[r[0] - 1].norm not in _POSSESSIVES]
+    if finding.place is None and candidates:
+        chosen = candidates[0]
         if finder.uses_case:
-            chosen = next((r for r in runs if not items[r[0]].lower), chosen)
+            chosen = next((r for r in candidates if not items[r[0]].lower), chosen)
         finding.place = finder.cut(*chosen) or None
         used.update(range(chosen[0], chosen[1] + 1))
     for first, last in runs:

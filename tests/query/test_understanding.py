@@ -104,6 +104,8 @@ def test_a_place_that_resembles_a_filter_word_stays_a_place(
         ("less than 50 kW near Denver", ["less than 50 kW"]),
         ("more than 5 miles from Denver", ["more than 5 miles"]),
         ("CCS near my house", ["near my house"]),
+        ("CHAdeMO for my Leaf", ["Leaf"]),  # the user's car, not a place
+        ("chargers for my Model 3", ["Model 3"]),
         ("CCS in Denver and near Boulder", ["Boulder"]),
         ("top 3 CCS in Denver, show me 5", ["show me 5"]),
         ("CCS near Denver at 10:30", ["10:30"]),
