@@ -238,7 +238,10 @@ AMENITY_TAILS = frozenset(
 )
 
 ACCESS: tuple[tuple[Access, tuple[str, ...]], ...] = (
-    (Access.PUBLIC, ("public", "public access", "publicly accessible", "open to the public")),
+    (
+        Access.PUBLIC,
+        ("public", "public access", "publicly accessible", "publicly", "open to the public"),
+    ),
     (
         Access.RESTRICTED,
         (
