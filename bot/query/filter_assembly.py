@@ -15,12 +15,19 @@ from bot.plugshare.enums import Availability
 from bot.plugshare.filters import Filters, OutletFilter
 
 from .items import MARK, PHRASE, QUANTITY, Item
-from .meaning import Kind, Meaning
+from .meaning import FILTER_KINDS, Kind, Meaning
 from .quantities import QuantityKind
 
 _LIST_MARKS = frozenset({",", "&", "+"})
 _IN_USE = (int(Availability.IN_USE),)
 _CURRENCIES = frozenset("$€£¥")
+_FILTER_KINDS = FILTER_KINDS
+_FILLER = Kind.FILLER
+_NEGATOR = Kind.NEGATOR
+_NEAREST = Kind.NEAREST
+_REPORTED_KINDS = frozenset({Kind.IGNORE, Kind.RELATIVE_PLACE})
+_SEARCH_KINDS = frozenset({Kind.NOUN, Kind.HERE, Kind.MARKER})
+_HELP_KINDS = frozenset({Kind.HELP, Kind.GREETING})
 
 
 @dataclass
@@ -158,35 +165,42 @@ class _Collector:
 
     def run(self) -> Assembly:
         items = self.items
+        skip = self.skip
         k = 0
         n = len(items)
         while k < n:
-            if k in self.skip:
+            item = items[k]
+            if k in skip or item.kind == MARK:
                 k += 1
                 continue
-            item = items[k]
             if item.kind == QUANTITY:
                 self.quantity(item)
-            elif item.kind == PHRASE and item.meaning is not None:
-                meaning = item.meaning
-                kind = meaning.kind
-                if kind == Kind.NEGATOR:
-                    k = self.negate(k)
-                    continue
-                if meaning.is_filter:
-                    self.apply(meaning)
-                    self.asked = True
-                elif kind == Kind.IGNORE or kind == Kind.RELATIVE_PLACE:
-                    self.ignored.append(self.written(item))
-                    self.asked = True
-                elif kind in (Kind.NOUN, Kind.HERE, Kind.MARKER):
-                    self.asked = True
-                elif kind == Kind.NEAREST:
-                    self.asked = True
-                    self.nearest = True
-                    self.plural_after_nearest |= self.nearest_is_plural(k)
-                elif kind in (Kind.HELP, Kind.GREETING):
-                    self.helpish = True
+                k += 1
+                continue
+            meaning = item.meaning
+            if meaning is None:  # content: the place, or words reported as ignored
+                k += 1
+                continue
+            kind = meaning.kind
+            if kind in _FILTER_KINDS:
+                self.apply(meaning)
+                self.asked = True
+            elif kind is _FILLER:
+                pass
+            elif kind is _NEGATOR:
+                k = self.negate(k)
+                continue
+            elif kind in _REPORTED_KINDS:
+                self.ignored.append(self.written(item))
+                self.asked = True
+            elif kind in _SEARCH_KINDS:
+                self.asked = True
+            elif kind is _NEAREST:
+                self.asked = True
+                self.nearest = True
+                self.plural_after_nearest |= self.nearest_is_plural(k)
+            elif kind in _HELP_KINDS:
+                self.helpish = True
             k += 1
         return Assembly(self.filters(), self.ignored, self.asked, self.helpish)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .lexicon import LEXICON
 from .meaning import Kind, Meaning
-from .quantities import Quantity, is_trigger, match_count, match_measure, match_score
+from .quantities import TRIGGERS, Quantity, match_count, match_measure, match_score
 from .tokens import COORDINATES, NUMBER, PUNCT, WORD, Token
 
 # Road names whose first word would otherwise read as a pronoun: "I-80", "US 101".
@@ -86,7 +86,7 @@ def classify(tokens: list[Token]) -> list[Item]:
             i += 2
             continue
         if kind != COORDINATES:
-            if is_trigger(token):
+            if kind == NUMBER or token.norm in TRIGGERS:
                 if kind == NUMBER:
                     # "14-50", "3 phase", "120V": a phrase that starts with a number.
                     found = match(tokens, norms, i)

@@ -62,19 +62,25 @@ class Lexicon:
 
     def match(self, tokens: list[Token], norms: list[str], i: int) -> tuple[Meaning, int] | None:
         """The longest phrase starting at token ``i``: its meaning and token count."""
-        longest = self.longest.get(norms[i])
+        first = norms[i]
+        longest = self.longest.get(first)
         if longest is None:
             return None
-        n = len(norms)
-        for length in range(min(longest, n - i), 0, -1):
-            key = tuple(norms[i : i + length])
-            caps = self.caps_phrases.get(key)
-            if caps is not None and all(t.raw[0].isupper() for t in tokens[i : i + length]):
-                return caps, length
-            meaning = self.phrases.get(key)
-            if meaning is not None:
-                return meaning, length
-        return None
+        if longest > 1:
+            for length in range(min(longest, len(norms) - i), 1, -1):
+                key = tuple(norms[i : i + length])
+                caps = self.caps_phrases.get(key)
+                if caps is not None and all(t.raw[0].isupper() for t in tokens[i : i + length]):
+                    return caps, length
+                meaning = self.phrases.get(key)
+                if meaning is not None:
+                    return meaning, length
+        key = (first,)
+        caps = self.caps_phrases.get(key)
+        if caps is not None and tokens[i].raw[0].isupper():
+            return caps, 1
+        meaning = self.phrases.get(key)
+        return (meaning, 1) if meaning is not None else None
 
     def entries(self) -> list[tuple[Key, Meaning]]:
         """Every phrase with its meaning (caps-only ones included)."""

@@ -251,13 +251,13 @@ class PlaceFinder:
         end = self.items[last].end
         text = self.text
         place = text[start:end]
-        if place.count("(") > place.count(")") and text[end:].lstrip().startswith(")"):
+        if "(" in place and place.count("(") > place.count(")") and text[end:].lstrip()[:1] == ")":
             place = text[start : text.index(")", end) + 1]
         place = " ".join(place.split()).strip(_EDGE_CHARS)
         # Initials keep their last dot: "Washington, D.C.".
-        if _INITIALS_RE.search(place) and text[end : end + 1] == ".":
+        if text[end : end + 1] == "." and _INITIALS_RE.search(place):
             place += "."
-        if place.count("(") > place.count(")"):
+        if "(" in place and place.count("(") > place.count(")"):
             place = place[: place.rindex("(")].strip(_EDGE_CHARS)
         return place
 
@@ -292,8 +292,8 @@ class PlaceFinder:
         finding = PlaceFinding()
         used = finding.used
         found: list[tuple[str, bool]] = []
-        for k in range(self.n):
-            if k not in used and self._marker_applies(k):
+        for k, item in enumerate(self.items):
+            if item.kind == PHRASE and k not in used and self._marker_applies(k):
                 place = self._after_marker(k, used)
                 if place:
                     found.append(place)

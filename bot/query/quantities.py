@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .tokens import NUMBER, PUNCT, Token
+from .tokens import NUMBER, Token
 
 METERS_PER_MILE = 1609.344
 
@@ -298,7 +298,7 @@ TRIGGERS = frozenset(
     | {k[0] for k in _SCORE_KEYS}
     | {k[0] for k in _COUNT_KEYS}
     | set(_WORD_NUMBERS)
-    | {"a", "an", "half", "quarter", "one"}
+    | {"a", "an", "half", "quarter", "one", ">", "<", "≥", "≤"}
 )
 
 
@@ -582,11 +582,3 @@ def _count(value: float, length: int) -> Quantity:
     if value < 1:
         return Quantity(QuantityKind.UNUSABLE, value, length)
     return Quantity(QuantityKind.COUNT, value, length)
-
-
-def is_trigger(token: Token) -> bool:
-    return (
-        token.kind == NUMBER
-        or token.norm in TRIGGERS
-        or (token.kind == PUNCT and token.norm in (">", "<", "≥", "≤"))
-    )
