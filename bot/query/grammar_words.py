@@ -25,10 +25,13 @@ NEAREST = Meaning(Kind.NEAREST)
 NOUN = Meaning(Kind.NOUN)
 NOUN_PLURAL = Meaning(Kind.NOUN, plural=True)
 STATION = Meaning(Kind.NOUN, tail=True)
+# Filler that also ends names when capitalized: "Pike Place", "Hunters Point".
+NAME_ENDING = Meaning(Kind.FILLER, tail=True)
 MARKER = Meaning(Kind.MARKER)
 INNER_MARKER = Meaning(Kind.MARKER, joiner=True)  # "Union Station in Denver"
 MARKER_AFTER_RADIUS = Meaning(Kind.MARKER, marker=MarkerUse.AFTER_RADIUS, joiner=True)
 MARKER_AFTER_NEAREST = Meaning(Kind.MARKER, marker=MarkerUse.AFTER_NEAREST)
+MARKER_BETWEEN = Meaning(Kind.MARKER, marker=MarkerUse.BETWEEN)
 
 FILLER_WORDS = words(
     """
@@ -146,6 +149,7 @@ ones
 
 # "station" ends a place name written before it: "Union Station", "Penn station".
 STATION_PHRASES = "station"
+NAME_ENDING_PHRASES = "place|point"
 
 MARKER_PHRASES = (
     "near|around|nearby|close to|next to|near to|closer to|outside|outside of|by|beside|opposite"
@@ -179,11 +183,13 @@ def grammar_entries() -> list[tuple[str, Meaning]]:
         (NOUN_PHRASES, NOUN),
         (NOUN_PLURAL_PHRASES, NOUN_PLURAL),
         (STATION_PHRASES, STATION),
+        (NAME_ENDING_PHRASES, NAME_ENDING),
         (NEAREST_PHRASES, NEAREST),
         (MARKER_PHRASES, MARKER),
         (INNER_MARKER_PHRASES, INNER_MARKER),
         (MARKER_AFTER_RADIUS_PHRASES, MARKER_AFTER_RADIUS),
         (MARKER_AFTER_NEAREST_PHRASES, MARKER_AFTER_NEAREST),
+        ("between|somewhere between|halfway between|midway between", MARKER_BETWEEN),
         (HERE_PHRASES, HERE),
         (RELATIVE_PLACE_PHRASES, RELATIVE_PLACE),
         (NOT_FILTER_PHRASES, FILLER),

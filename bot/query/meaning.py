@@ -39,6 +39,7 @@ class MarkerUse(IntEnum):
     ALWAYS = 0  # near, around, in, at, by, close to, next to
     AFTER_RADIUS = 1  # "of"/"from" in "within 2 miles of X"
     AFTER_NEAREST = 2  # "to" in "the nearest CCS to X"
+    BETWEEN = 3  # "between X and Y": the place is X ("and" ends it)
 
 
 @dataclass(frozen=True, slots=True)

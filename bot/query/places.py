@@ -170,11 +170,12 @@ class PlaceFinder:
 
     # -- walking a place ---------------------------------------------------------------
 
-    def walk(self, start: int, protect: int) -> tuple[int, int] | None:
+    def walk(self, start: int, protect: int, lists_join: bool = True) -> tuple[int, int] | None:
         """The items of a place starting at ``start``: (first, last) inclusive, or None.
 
         ``protect`` (NO_NAMES, INNER_NAMES, FULL_NAMES) says where a filter word may be
-        part of a name (see the module docstring).
+        part of a name (see the module docstring). ``lists_join`` False ends the place at
+        "and" ("between Denver and Vail" is about Denver).
         """
         items = self.items
         n = self.n
@@ -202,8 +203,9 @@ class PlaceFinder:
                 if self._name_part(k, last, protect):
                     last = k
                 elif (
+                    (lists_join or meaning.kind != Kind.CONJUNCTION)
                     # "The Hague", "La Jolla": a capitalized joiner may start a name.
-                    (has_content or (not item.lower and k == first))
+                    and (has_content or (not item.lower and k == first))
                     and meaning.joiner
                     # "Union Station in Denver", but not "truck stops in Ohio".
                     and (
@@ -247,13 +249,20 @@ class PlaceFinder:
         return first, last
 
     def cut(self, first: int, last: int) -> str:
+        """The place text from item ``first`` to ``last``, as written, without the
+        punctuation around it (a closing bracket of its own is kept: "Union Station
+        (Denver)")."""
         start = self.items[first].start
         end = self.items[last].end
         text = self.text
         place = text[start:end]
         if "(" in place and place.count("(") > place.count(")") and text[end:].lstrip()[:1] == ")":
             place = text[start : text.index(")", end) + 1]
-        place = " ".join(place.split()).strip(_EDGE_CHARS)
+        place = " ".join(place.split()).lstrip(_EDGE_CHARS)
+        while place and place[-1] in _EDGE_CHARS:
+            if place[-1] == ")" and place.count("(") >= place.count(")"):
+                break
+            place = place[:-1]
         # Initials keep their last dot: "Washington, D.C.".
         if text[end : end + 1] == "." and _INITIALS_RE.search(place):
             place += "."
@@ -317,7 +326,7 @@ class PlaceFinder:
             if place:
                 used.update(taken)
                 return place, False
-        span = self.walk(k + 1, FULL_NAMES)
+        span = self.walk(k + 1, FULL_NAMES, marker.meaning.marker != MarkerUse.BETWEEN)
         if span is None:
             return None
         first, last = span
