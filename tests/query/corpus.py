@@ -541,6 +541,26 @@ REAL_WORLD = [
     Case(
         "my Bolt needs a DC fast charger near Reno", "Reno", {"outlets": DC_FAST}, ignored=["Bolt"]
     ),
+    Case("yo bot, need juice near Pike Place", "Pike Place", {}),
+    Case("CCS near Union Station (Denver)", "Union Station (Denver)", {"outlets": CCS}),
+    Case("CCS near Denver (free only)", "Denver", {"outlets": CCS, "cost": "false"}),
+    Case(
+        "supercharger between Denver and Vail",
+        "Denver",
+        {"outlets": SUPERCHARGER},
+        ignored=["Vail"],
+    ),
+    Case("chargers near Barnes and Noble", "Barnes and Noble", {}),
+    Case("Charging stations along I-70 near Vail", "Vail", {}, ignored=["along I-70"]),
+    Case(
+        "ev charging at Costco in Mountain View, free", "Costco in Mountain View", {"cost": "false"}
+    ),
+    Case(
+        "any free L2 within half a mile of 1 Infinite Loop, Cupertino?",
+        "1 Infinite Loop, Cupertino",
+        {"outlets": J1772, "cost": "false", "radius": "805"},
+    ),
+    Case("<@U012AB3CD> where can I charge near the office?", None, {}, ignored=["near the office"]),
 ]
 
 NOISE = [
