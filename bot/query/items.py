@@ -49,10 +49,6 @@ class Item:
         else:
             self.lower = any(t.kind == WORD and t.raw[0].islower() for t in tokens[first:last])
 
-    @property
-    def word_kind(self) -> Kind | None:
-        return self.meaning.kind if self.meaning is not None else None
-
     def __repr__(self) -> str:
         what = {CONTENT: "content", PHRASE: "phrase", QUANTITY: "quantity", MARK: "mark"}
         detail = self.meaning.kind.name if self.meaning else (self.quantity or self.norm)

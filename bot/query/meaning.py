@@ -57,8 +57,6 @@ class Meaning:
     joiner: bool = False
     #: Ends a place name when written after one ("Union Station", "Central Park").
     tail: bool = False
-    #: Only matches when written with capitals ("Clever" the network, not "clever").
-    caps_only: bool = False
     #: Plural noun ("stations"): "the nearest stations" asks for more than one.
     plural: bool = False
 

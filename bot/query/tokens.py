@@ -37,10 +37,6 @@ class Token:
         self.value: float | None = number_value(raw) if kind == NUMBER else None
 
     @property
-    def capitalized(self) -> bool:
-        return self.raw[0].isupper()
-
-    @property
     def glued(self) -> bool:
         return not self.sep
 

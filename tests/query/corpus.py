@@ -342,6 +342,14 @@ QUANTITIES = [
     Case("score above 12 near Denver", "Denver", {}, ignored=["score above 12"]),
     Case("20 minutes from Denver", "Denver", {}, ignored=["20 minutes"]),
     Case("4 stars near Denver", "Denver", {}, ignored=["4 stars"]),
+    Case("1/2 mile from Denver", "Denver", {"radius": "805"}),
+    Case("within two miles of Coors Field", "Coors Field", {"radius": "3219"}),
+    Case("within 300 yards of the Alamo", "Alamo", {"radius": "274"}),
+    Case("top five chademo near Denver", "Denver", {"outlets": CHADEMO, "count": "5"}),
+    Case("a couple of free chargers near Denver", "Denver", {"cost": "false", "count": "2"}),
+    Case("rated 7/10 or better near Denver", "Denver", {"score": "7"}),
+    Case("50-150 kW near Denver", "Denver", {}, min_power_kw=50),
+    Case("the nearest superchargers to Denver", "Denver", {"outlets": SUPERCHARGER}),
 ]
 
 COMBINATIONS = [
