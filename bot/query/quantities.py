@@ -11,6 +11,7 @@ unusable so the reply can say it was ignored.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -468,7 +469,10 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
             j += 1
         distance = (upper if upper is not None else value) * _DISTANCE_UNITS[unit]
         usable = (
-            comparator != Comparator.MIN and suffix != Comparator.MIN and not plus and distance > 0
+            comparator != Comparator.MIN
+            and suffix != Comparator.MIN
+            and not plus
+            and 0 < distance < math.inf
         )
         return Quantity(QuantityKind.RADIUS if usable else QuantityKind.UNUSABLE, distance, j - i)
     if unit in _POWER_UNITS:

@@ -195,3 +195,15 @@ def test_text_far_over_the_limit() -> None:
     _check(text, query)
     assert query.truncated
     assert query.place == "Denver"
+
+
+def test_absurd_numbers() -> None:
+    for text in (
+        "within " + "9" * 300 + " miles of Denver",
+        "top " + "9" * 300 + " near Denver",
+        "9" * 300 + " kW near Denver",
+        "score above " + "9" * 300,
+        "within 0.0000001 km of Denver",
+    ):
+        query = parse_query(text)
+        _check(text, query)
