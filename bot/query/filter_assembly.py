@@ -153,7 +153,7 @@ class _Collector:
         self.values[quantity.kind] = quantity.value
 
     def nearest_is_plural(self, k: int) -> bool:
-        """ "the nearest superchargers": more than one is wanted."""
+        """More than one is wanted: "the nearest superchargers"."""
         for item in self.items[k + 1 : k + 5]:
             if item.kind != PHRASE or item.meaning is None:
                 return False

@@ -85,7 +85,7 @@ class PlaceFinder:
         return item.kind == CONTENT and (not self.uses_case or not item.lower)
 
     def _state_code(self, k: int, previous: int) -> bool:
-        """ "Portland, OR", "Washington DC": a state code written after a place word."""
+        """A state code that is (part of) a place: "Portland, OR", "Washington DC", "in DC"."""
         item = self.items[k]
         raw = self.text[item.start : item.end]
         if raw in _STATE_CODES:

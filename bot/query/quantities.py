@@ -401,7 +401,7 @@ def _range_end(tokens: list[Token], j: int) -> tuple[float | None, int]:
 
 
 def _clock_time(tokens: list[Token], i: int) -> Quantity | None:
-    """ "10:30", "5pm", "7 a.m.": a time of day, which no filter can use."""
+    """A time of day, which no filter can use: "10:30", "5pm"."""
     n = len(tokens)
     j = i + 1
     if (
@@ -423,7 +423,7 @@ _MERIDIEMS = frozenset({"am", "pm"})
 
 
 def _price(tokens: list[Token], i: int) -> Quantity | None:
-    """ "$0.30/kWh", "€5 per session": a price, which no filter can use."""
+    """A price, which no filter can use: "$0.30/kWh", "€5 per session"."""
     if not tokens[i].sep.rstrip().endswith(_CURRENCIES):
         return None
     j = i + 1
@@ -519,7 +519,7 @@ def _score_quantity(value: float, comparator: Comparator, start: int, end: int) 
 
 
 def match_score(tokens: list[Token], i: int) -> Quantity | None:
-    """ "rated 8+", "score above 7", "PlugScore of at least 7.5", "8+ rating"."""
+    """A minimum PlugScore: "rated 8+", "score above 7", "PlugScore of at least 7.5"."""
     length = _SCORES.at(tokens, i)
     if length:
         value, comparator, j = _score_value(tokens, i + length)
@@ -544,7 +544,7 @@ def match_score(tokens: list[Token], i: int) -> Quantity | None:
 
 
 def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -> Quantity | None:
-    """ "top 3", "5 closest", "closest 5", "show me 10", "3 chargers".
+    """A result count: "top 3", "5 closest", "closest 5", "show me 10", "3 chargers".
 
     ``countable(j)`` says whether token ``j`` is a word a count can describe (a filter
     word or a charger noun); the caller knows the lexicon.
