@@ -6,8 +6,12 @@ A place is found, in order of preference:
    "within 2 miles of X", "the nearest CCS to X" (a quoted name after a marker is
    taken whole);
 2. before a colon: "Union Station: CCS, free only";
-3. anywhere else, as the first run of words the parser does not know:
+3. anywhere else, as the first run of words the parser does not know (where case is
+   used, the first capitalized one; never the words after "my"):
    "superchargers Barstow", "94103", "SFO", "40.7580,-73.9855".
+
+Where case is used, a capitalized place after a marker wins over a lower-case one ("at
+truck stops in Ohio" is Ohio). Places named after the first are reported as ignored.
 
 A place runs over words the lexicon does not know, joiners between them ("Bank *of*
 America", "Barnes *&* Noble", "Union Station *in* Denver"), commas followed by more of
