@@ -456,6 +456,14 @@ PLACES = [
     Case("CCS at JFK, free only", "JFK", {"outlets": CCS, "cost": "false"}),
     Case("37.7749, -122.4194", "37.7749, -122.4194", {}),
     Case("CCS near 40.7580,-73.9855", "40.7580,-73.9855", {"outlets": CCS}),
+    Case("J1772 near 40.7580 -73.9855", "40.7580 -73.9855", {"outlets": J1772}),
+    Case("superchargers at 40.7 N 73.9 W", "40.7 N 73.9 W", {"outlets": SUPERCHARGER}),
+    Case(
+        """40°45'29.1"N 73°59'8.4"W free CCS""",
+        """40°45'29.1"N 73°59'8.4"W""",
+        {"outlets": CCS, "cost": "false"},
+    ),
+    Case("CCS at 91.0,200.0", "91.0,200.0", {"outlets": CCS}),  # the geocoder explains
     Case(
         "free J1772 at 51.5074° N, 0.1278° W",
         "51.5074° N, 0.1278° W",
