@@ -110,7 +110,8 @@ def create_state_engine(url: str, timeout: float = 5.0) -> Engine:
 def _sqlite_engine(url: URL, timeout: float) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:") or url.query.get("mode") == "memory"
-    if not in_memory:
+    uri = str(url.query.get("uri", "")).lower() in ("true", "1")
+    if not in_memory and not uri:
         try:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
