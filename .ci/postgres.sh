@@ -37,13 +37,21 @@ ci_postgres_start() {
   # The server refuses to run as root: run it as the postgres user the package created.
   local as=()
   if [ "$(id -u)" = 0 ]; then
+    if ! id postgres >/dev/null 2>&1; then
+      echo "no postgres user to run the server as: state tests run on SQLite only"
+      return 0
+    fi
     chown postgres "$ci_pg_dir"
     as=(runuser -u postgres --)
   fi
-  "${as[@]}" "$bindir/initdb" -D "$ci_pg_dir/data" -U postgres -A trust --no-sync \
-    >"$ci_pg_dir/initdb.log" 2>&1
-  "${as[@]}" "$ci_pg_ctl" -D "$ci_pg_dir/data" -l "$ci_pg_dir/server.log" -w -s \
-    -o "-k $ci_pg_dir -c listen_addresses='' -c fsync=off -c full_page_writes=off" start
+  if ! "${as[@]}" "$bindir/initdb" -D "$ci_pg_dir/data" -U postgres -A trust --no-sync \
+    >"$ci_pg_dir/initdb.log" 2>&1 \
+    || ! "${as[@]}" "$ci_pg_ctl" -D "$ci_pg_dir/data" -l "$ci_pg_dir/server.log" -w -s \
+      -o "-k $ci_pg_dir -c listen_addresses='' -c fsync=off -c full_page_writes=off" start; then
+    echo "PostgreSQL did not start (state tests run on SQLite only):"
+    tail -n 20 "$ci_pg_dir"/*.log || true
+    return 0
+  fi
   chmod 755 "$ci_pg_dir"
   export CHARGEBOT_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$ci_pg_dir"
   echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') started in $(($(date +%s) - started)) s"
