@@ -15,13 +15,14 @@ head, review the generated script, and run ``pytest tests/state``.
 from __future__ import annotations
 
 import sys
+import time
 from functools import cache
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, text
+from sqlalchemy import Connection, Engine, MetaData, exc, text
 
 from bot.state.database import WRITE
 from bot.state.errors import StateUnavailable
@@ -72,12 +73,28 @@ def _check_known(revision: str | None) -> None:
         )
 
 
-def upgrade(engine: Engine) -> str:
+def upgrade(engine: Engine, timeout: float = 5.0) -> str:
     """Bring the database to the newest schema; return the revision it is now at.
 
     Database errors propagate as SQLAlchemy errors (callers wrap them); a database
     migrated by a newer ChargeBot raises :class:`StateUnavailable`.
     """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return _upgrade(engine)
+        except exc.OperationalError as error:
+            # SQLite answers "locked" at once, without its busy timeout, when waiting could
+            # deadlock (documented for sqlite3_busy_handler); that can happen while several
+            # processes open a brand-new file and switch it to WAL. Migrating is one
+            # transaction, so trying again is safe.
+            busy = "locked" in str(error.orig) or "busy" in str(error.orig)
+            if engine.dialect.name != "sqlite" or not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _upgrade(engine: Engine) -> str:
     head = head_revision()
     with engine.connect() as connection:
         current = current_revision(connection)

@@ -25,8 +25,6 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Literal
 
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -47,6 +45,7 @@ from bot.state.database import (
 from bot.state.defaults import HOME, personal_context, place_key
 from bot.state.errors import InvalidSetting, StateUnavailable
 from bot.state.migrate import upgrade
+from bot.state.oauth import InstallationStore, OAuthStateStore
 from bot.state.records import (
     ChannelPlace,
     CheckIn,
@@ -110,15 +109,27 @@ class StateStore:
             return self._ready(force_check=True)
 
     def close(self) -> None:
-        """Release connections (call in a worker process after fork, or at shutdown)."""
+        """Close the database connections (at shutdown). The store reconnects if used again."""
         with self._lock:
             if self._engine is not None:
                 self._engine.dispose()
-            self._engine = self._write_engine = None
-            self._reads = self._writes = None
-            self._migrated = False
+            self._reset()
 
-    def _ready(self, force_check: bool = False) -> str:
+    def after_fork(self) -> None:
+        """Call in a worker process forked after the store was used: the child opens its
+        own connections and leaves the parent's alone."""
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose(close=False)
+            self._reset()
+
+    def _reset(self) -> None:
+        self._engine = self._write_engine = None
+        self._reads = self._writes = None
+        self._migrated = False
+
+    def _connect(self) -> Engine:
+        """The write engine, created on first need (no connection is opened here)."""
         with self._lock:
             if self._engine is None:
                 engine = create_state_engine(self._url, self._timeout)
@@ -132,8 +143,16 @@ class StateStore:
                 self._write_engine = engine.execution_options(**{WRITE: True})
                 self._reads = sessionmaker(engine, expire_on_commit=False)
                 self._writes = sessionmaker(self._write_engine, expire_on_commit=False)
+            assert self._write_engine is not None
+            return self._write_engine
+
+    def _ready(self, force_check: bool = False) -> str:
+        """Connect and migrate (once per process unless forced); the revision when checked."""
+        self._connect()
+        with self._lock:
+            assert self._engine is not None
             if force_check or not self._migrated:
-                revision = upgrade(self._engine)
+                revision = upgrade(self._engine, timeout=self._timeout)
                 self._migrated = True
                 return revision
             return ""
@@ -149,21 +168,21 @@ class StateStore:
 
     # --- Slack OAuth (Bolt) ---
 
-    def installation_store(self, client_id: str) -> SQLAlchemyInstallationStore:
-        """Bolt's installation store on this database (tables made by our migrations)."""
-        with unavailable_on_failure(self._url):
-            self._ready()
-        assert self._write_engine is not None
-        return SQLAlchemyInstallationStore(client_id=client_id, engine=self._write_engine)
+    def installation_store(self, client_id: str) -> InstallationStore:
+        """Bolt's installation store on this database.
 
-    def oauth_state_store(self, expiration_seconds: int = 600) -> SQLAlchemyOAuthStateStore:
-        """Bolt's OAuth state store on this database."""
+        Built without touching the database (an app can start while it is down); each
+        operation migrates first if needed and raises :class:`StateUnavailable` on failure.
+        """
         with unavailable_on_failure(self._url):
-            self._ready()
-        assert self._write_engine is not None
-        return SQLAlchemyOAuthStateStore(
-            expiration_seconds=expiration_seconds, engine=self._write_engine
-        )
+            engine = self._connect()
+        return InstallationStore(client_id, engine, self._url, self._ready)
+
+    def oauth_state_store(self, expiration_seconds: int = 600) -> OAuthStateStore:
+        """Bolt's OAuth state store on this database (same behaviour as above)."""
+        with unavailable_on_failure(self._url):
+            engine = self._connect()
+        return OAuthStateStore(expiration_seconds, engine, self._url, self._ready)
 
     # --- preferences ---
 

@@ -1,47 +1,19 @@
-"""Fixtures for the state store: a fresh database per test, on SQLite and on PostgreSQL.
-
-PostgreSQL runs when ``CHARGEBOT_TEST_POSTGRES_URL`` names a database the tests may wipe
-(``.ci/run`` starts a throwaway server and sets it); otherwise those cases are skipped.
-It is read at import, before the autouse fixture clears CHARGEBOT_* variables.
-"""
+"""Fixtures for the state store: a fresh database per test, on SQLite and on PostgreSQL
+(see ``support/state_db.py``), and a geocoder at the edge of the process."""
 
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from support.state_db import BACKENDS, url_for
 
 from bot.geo.bearing import distance_m
 from bot.geo.place import Candidate, PlaceKind, Resolution, ResolutionStatus
-from bot.state.database import create_state_engine
 from bot.state.store import StateStore
-
-POSTGRES_URL = os.environ.get("CHARGEBOT_TEST_POSTGRES_URL", "").strip()
-BACKENDS = ["sqlite", "postgresql"]
-
-
-def reset_postgres(url: str) -> None:
-    engine = create_state_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
-def url_for(backend: str, tmp_path: Path) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'state' / 'state.sqlite3'}"
-    if not POSTGRES_URL:
-        pytest.skip("PostgreSQL: set CHARGEBOT_TEST_POSTGRES_URL (see README, State and privacy)")
-    reset_postgres(POSTGRES_URL)
-    return POSTGRES_URL
 
 
 @pytest.fixture(params=BACKENDS)

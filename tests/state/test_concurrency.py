@@ -27,9 +27,9 @@ def final_home(worker: int) -> StoredPlace:
 
 def write(url: str, worker: int, barrier: Any) -> None:
     store = StateStore(url, timeout=30)
-    barrier.wait()
+    barrier.wait(timeout=60)
     store.migrate()
-    barrier.wait()
+    barrier.wait(timeout=60)
     for i in range(WRITES):
         store.add_checkin(
             "T1",
@@ -64,7 +64,7 @@ def test_concurrent_processes_lose_no_writes(database_url: str) -> None:
     for process in processes:
         process.start()
     for process in processes:
-        process.join(timeout=300)
+        process.join(timeout=120)
     assert [p.exitcode for p in processes] == [0] * PROCESSES
 
     store = StateStore(database_url)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -9,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import MetaData, inspect, text
+from support.state_db import url_for
 
 from bot.state import StateStore, StateUnavailable
 from bot.state.database import create_state_engine
@@ -24,6 +27,15 @@ TABLES = {
     "slack_installations",
     "slack_oauth_states",
 }
+
+
+def test_postgresql_is_configured(tmp_path: Path) -> None:
+    """The one place a run without PostgreSQL says so (every other test runs on SQLite)."""
+    url = url_for("postgresql", tmp_path)
+    engine = create_state_engine(url)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+    engine.dispose()
 
 
 def test_migrates_an_empty_database_to_head(database_url: str) -> None:

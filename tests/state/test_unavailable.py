@@ -121,3 +121,33 @@ def test_the_database_password_stays_out_of_settings_reprs() -> None:
     assert SECRET not in repr(settings)
     assert settings.resolved_database_url == f"postgresql://u:{SECRET}@db/state"
     assert SECRET not in repr(StateStore.from_settings(settings))
+
+
+def test_bolt_stores_can_be_built_while_the_database_is_down(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the database cannot be migrated yet
+    store = StateStore(f"sqlite:///{path}", timeout=0.2)
+    installations = store.installation_store(client_id="111.222")
+    states = store.oauth_state_store(expiration_seconds=60)
+    try:
+        with pytest.raises(StateUnavailable):
+            installations.find_installation(enterprise_id=None, team_id="T1")
+        with pytest.raises(StateUnavailable):
+            states.issue()
+        assert states.consume("any") is False
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    # The database is back: the same objects migrate it and work.
+    assert installations.find_installation(enterprise_id=None, team_id="T1") is None
+    assert states.consume(states.issue()) is True
+
+
+def test_bolt_stores_report_an_unreachable_server() -> None:
+    store = StateStore(f"postgresql://chargebot:{SECRET}@127.0.0.1:1/state", timeout=1)
+    installations = store.installation_store(client_id="111.222")
+    with pytest.raises(StateUnavailable) as raised:
+        installations.find_bot(enterprise_id=None, team_id="T1")
+    assert SECRET not in raised.value.detail
