@@ -85,3 +85,30 @@ def test_concurrent_processes_lose_no_writes(database_url: str) -> None:
 
     names = {p.name for p in store.list_places("T1", SHARED_USER)}
     assert names == {f"w{n}-{i}" for n in range(PROCESSES) for i in range(PLACE_NAMES)}
+
+
+def _child_writes(store: StateStore) -> None:
+    store.after_fork()  # the parent's connections stay the parent's
+    store.add_checkin(
+        "T1", data_source="local", location_id=7, user_id="UCHILD", user_name="C", rating=0
+    )
+
+
+def test_a_store_used_before_fork_works_in_the_child_and_the_parent(database_url: str) -> None:
+    store = StateStore(database_url)
+    store.add_checkin(
+        "T1", data_source="local", location_id=7, user_id="UPARENT", user_name="P", rating=1
+    )
+    child = multiprocessing.get_context("fork").Process(target=_child_writes, args=(store,))
+    child.start()
+    child.join(timeout=120)
+    assert child.exitcode == 0
+    # The parent's pooled connection still works after the child exited.
+    store.add_checkin(
+        "T1", data_source="local", location_id=7, user_id="UPARENT", user_name="P", rating=1
+    )
+    assert [c.user_id for c in store.list_checkins("T1", "local", 7)] == [
+        "UPARENT",
+        "UCHILD",
+        "UPARENT",
+    ]
