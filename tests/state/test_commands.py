@@ -36,6 +36,8 @@ SUPERCHARGER = OutletFilter(connector=Connector.TESLA, power=Power.DC)
 WALL_CONNECTOR = OutletFilter(connector=Connector.TESLA, power=Power.AC)
 TYPE_2 = OutletFilter(connector=Connector.TYPE_2)
 NEMA = OutletFilter(connector=Connector.NEMA_14_50)
+GBT = OutletFilter(connector=Connector.GBT)
+GBT_2 = OutletFilter(connector=Connector.GBT_2)
 
 
 @pytest.mark.parametrize(
@@ -52,6 +54,9 @@ NEMA = OutletFilter(connector=Connector.NEMA_14_50)
         ("set connectors: Type 2, CCS2", SetCar((TYPE_2, CCS))),
         ("set car NEMA 14-50 or level 2", SetCar((NEMA, J1772))),
         ("set car CCS ccs Combo", SetCar((CCS,))),
+        ("set car CCS/J1772", SetCar((CCS, J1772))),
+        ("set car GB/T", SetCar((GBT, GBT_2))),
+        ("set car DC fast", SetCar((CHADEMO, CCS, SUPERCHARGER))),
         ("set plugs CCS plugs only", SetCar((CCS,))),
         ("set car none", ClearCar()),
         ("set car any", ClearCar()),

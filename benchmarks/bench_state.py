@@ -1,7 +1,7 @@
 """How much the state store adds to a search, a page of cards and a check-in.
 
-    python benchmarks/state_store.py                 # a SQLite file in a temp directory
-    python benchmarks/state_store.py --url postgresql+psycopg://postgres@/postgres?host=/tmp/pg
+    python benchmarks/bench_state.py                 # a SQLite file in a temp directory
+    python benchmarks/bench_state.py --url postgresql+psycopg://postgres@/postgres?host=/tmp/pg
 
 Seeds 1,000 users (settings and 3 saved places each), 50 channel places and 20,000
 check-ins over 2,000 locations, then prints latencies (p50 / p99, ms) of what every
