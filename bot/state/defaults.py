@@ -8,9 +8,11 @@ Two steps, one on each side of the pipeline's parser:
    point (an explicit one, else the channel's place, else home: in a channel set up for
    the Denver office "Union Station" should mean Denver's, whoever asks).
 2. :func:`apply_defaults` (the pipeline, right after parsing, before its own defaults and
-   before any Refine changes) merges them with what the request said. The request always
-   wins: "J1772 near office" ignores the car's CCS, and default connectors are named in
-   a note so nobody wonders why only CCS stations appear.
+   before any Refine changes) merges them with what the request said:
+   ``apply_defaults(query.place, query.filters, context, query.ignored)``. The request
+   always wins: "J1772 near office" ignores the car's CCS, and default connectors are
+   named in a note so nobody wonders why only CCS stations appear. "near home" and
+   "near my office", which the parser reports as ignored, become the saved places.
 """
 
 from __future__ import annotations
@@ -98,32 +100,60 @@ class AppliedDefaults:
     place: PlaceChoice | None
     #: Plain text for ``Answer.notes`` (the renderer escapes it like all user text).
     notes: tuple[str, ...]
+    #: The parser's ignored words minus those that named a saved place ("near home").
+    ignored: tuple[str, ...] = ()
+
+
+# The parser reports "near home" and "near my office" as ignored words: it cannot know
+# them. Saved places can; these are the markers such a phrase may start with.
+_MARKER = re.compile(r"^(?:near|around|by|at|in|close\s+to|next\s+to|to|of|from)\s+", re.I)
+
+
+def _saved(text: str, context: SearchContext) -> tuple[str, PlaceChoice] | None:
+    key = place_key(text)
+    place = context.saved_places.get(key)
+    return (key, place) if place is not None else None
 
 
 def apply_defaults(
-    place_text: str | None, filters: Filters, context: SearchContext
+    place_text: str | None,
+    filters: Filters,
+    context: SearchContext,
+    ignored: Sequence[str] = (),
 ) -> AppliedDefaults:
     """Merge the user's defaults with what the parsed request asked for.
 
-    ``place_text`` and ``filters`` are the parser's (``SearchQuery.place`` and
-    ``SearchQuery.filters``). Connectors apply only when the request names none; free
-    only and an access default only when the request leaves them unset.
+    ``place_text``, ``filters`` and ``ignored`` are the parser's (``SearchQuery.place``,
+    ``.filters`` and ``.ignored``). A saved place is used when the text names it (also as
+    an ignored "near home" / "near my office"); the default place when the text names
+    none. Connectors apply only when the request names none; free only and an access
+    default only when the request leaves them unset.
     """
     notes: list[str] = []
+    remaining = list(ignored)
     place: PlaceChoice | None = None
+    named: tuple[str, PlaceChoice] | None = None
     if place_text:
-        key = place_key(place_text)
-        place = context.saved_places.get(key)
-        if place is not None:
-            label = "your home" if key == HOME else f"your saved place “{place_text.strip()}”"
-            notes.append(f"Searching near {label}: {place.name}.")
-    elif context.default_place is not None:
+        named = _saved(place_text, context)
+        written = place_text.strip()
+    else:
+        for phrase in ignored:
+            written = _MARKER.sub("", phrase.strip())
+            named = _saved(written, context)
+            if named is not None:
+                remaining.remove(phrase)
+                break
+    if named is not None:
+        key, place = named
+        label = "your home" if key == HOME else f"your saved place “{written}”"
+        notes.append(f"Searching near {label}: {place.name}.")
+    elif not place_text and context.default_place is not None:
         place = context.default_place
         notes.append(f"You named no place, so I searched near {place.name}.")
 
     defaults = context.default_filters
     if defaults is None:
-        return AppliedDefaults(filters=filters, place=place, notes=tuple(notes))
+        return AppliedDefaults(filters, place, tuple(notes), tuple(remaining))
 
     changes: dict[str, object] = {}
     applied: list[str] = []
@@ -144,5 +174,5 @@ def apply_defaults(
     merged = filters.model_copy(update=changes) if changes else filters
     # model_copy skips validation; re-validate so the canonical order holds.
     return AppliedDefaults(
-        filters=Filters.model_validate(merged.model_dump()), place=place, notes=tuple(notes)
+        Filters.model_validate(merged.model_dump()), place, tuple(notes), tuple(remaining)
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.plugshare.enums import Access, Connector, Power
 from bot.plugshare.filters import Filters, OutletFilter
+from bot.query import parse_query
 from bot.search import PlaceChoice, SearchContext
 from bot.state import (
     Preferences,
@@ -133,3 +136,51 @@ def test_place_key() -> None:
     assert place_key("“Gym”") == "gym"
     assert place_key("the Mall") == "mall"
     assert place_key("Zürich HB") == "zürich hb"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "filters", "ignored"),
+    [
+        # The parser cannot know "home" or "my office"; saved places can.
+        ("CCS near home", "home", {"outlets": '[{"connector":13}]'}, ()),
+        ("chargers around home, free", "home", {"cost": "false"}, ()),
+        (
+            "level 2 near my office, free only",
+            "office",
+            {"outlets": '[{"connector":2}]', "cost": "false"},
+            (),
+        ),
+        ("CCS near office", "office", {"outlets": '[{"connector":13}]'}, ()),
+        ("J1772 close to my Office", "office", {"outlets": '[{"connector":2}]'}, ()),
+        # Not a saved place: geocoded as usual, ignored words kept for the reply.
+        ("CCS near work", None, {"outlets": '[{"connector":13}]'}, ("near work",)),
+        ("CCS near Denver", None, {"outlets": '[{"connector":13}]'}, ()),
+    ],
+)
+def test_requests_parsed_by_the_query_parser(
+    text: str, place: str | None, filters: dict[str, str], ignored: tuple[str, ...]
+) -> None:
+    ctx = context(home=FERRY)
+    query = parse_query(text)
+    applied = apply_defaults(query.place, query.filters, ctx, query.ignored)
+    expected = {"home": FERRY.to_choice(), "office": OFFICE.place.to_choice(), None: None}
+    assert applied.place == expected[place]
+    assert applied.filters.to_plugshare_params() == filters
+    assert applied.ignored == ignored
+
+
+def test_my_car_with_a_parsed_request() -> None:
+    ctx = context(connectors=(CCS, J1772), free_only=True)
+    query = parse_query("chargers near Union Station")
+    applied = apply_defaults(query.place, query.filters, ctx, query.ignored)
+    assert applied.place is None  # "Union Station" is geocoded by the pipeline
+    assert applied.filters.to_plugshare_params() == {
+        "outlets": '[{"connector":2},{"connector":13}]',
+        "cost": "false",
+    }
+    assert applied.notes == (
+        "Using your settings: J1772 or CCS · free only. Name a connector to search for others.",
+    )
+    asked = parse_query("chademo near Union Station")
+    kept = apply_defaults(asked.place, asked.filters, ctx, asked.ignored)
+    assert kept.filters.to_plugshare_params() == {"outlets": '[{"connector":3}]', "cost": "false"}

@@ -190,3 +190,38 @@ def test_replies_escape_user_and_geocoder_text(store: StateStore, resolver, say)
 
 def test_invalid_commands_reply_with_their_hint(say) -> None:  # type: ignore[no-untyped-def]
     assert "`km`, `mi` or `auto`" in say("set units parsecs")
+
+
+def test_with_the_real_geocoder_over_loopback_nominatim(store: StateStore, nominatim) -> None:  # type: ignore[no-untyped-def]
+    """The app's own resolver (geopy's Nominatim against the loopback server)."""
+    from bot.config import load_settings
+    from bot.geo import build_resolver
+
+    geocoder = build_resolver(load_settings(nominatim_url=nominatim.url, geocoder_min_delay=0))
+    try:
+
+        def say(text: str) -> str:
+            command = parse_command(text)
+            assert command is not None
+            return run_command(command, store, geocoder, team_id="T1", user_id="U1")
+
+        assert "Home set to" in say("set home 1 Market St, San Francisco")
+        home = store.get_preferences("T1", "U1").home
+        assert home is not None
+        assert home.country_code == "US"
+        assert abs(home.latitude - 37.794) < 0.01 and abs(home.longitude + 122.395) < 0.01
+        searches = nominatim.search_count
+
+        # "Union Station" alone is 15 places: home (San Francisco) picks the nearest.
+        assert "Saved *meetup*: Los Angeles Union Station" in say("save meetup = Union Station")
+        assert "Saved *meetup*: " in say("save meetup = Union Station, Denver")
+        meetup = store.get_place("T1", "U1", "meetup")
+        assert meetup is not None and abs(meetup.place.latitude - 39.753) < 0.01
+
+        # Stored places are never geocoded again.
+        before = nominatim.search_count
+        store.search_context("T1", "U1", None)
+        say("places")
+        assert nominatim.search_count == before > searches
+    finally:
+        geocoder.close()
