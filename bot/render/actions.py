@@ -6,6 +6,8 @@ Slack action listeners (which answer the clicks).
 
 from __future__ import annotations
 
+from bot.render.escape import truncate
+from bot.render.limits import BUTTON_VALUE, PLACE
 from bot.search import SearchRequest
 
 #: Button on an ambiguous-place reply; value: SearchRequest with ``place`` set.
@@ -25,20 +27,27 @@ OPEN_LOCATION = "open_location"
 DIRECTIONS = "directions"
 
 #: Slack's limit on a button's ``value``.
-MAX_VALUE = 2000
+MAX_VALUE = BUTTON_VALUE
+
+# Slack never shows a button's value, but the user's words ride in it; writing < > & as
+# JSON escapes keeps markup like <!channel> out of the payload entirely (decoding is unchanged).
+_JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def encode_request(request: SearchRequest) -> str:
     """A SearchRequest as a button value, at most 2,000 characters.
 
     When the JSON would be longer, the text is shortened (the parser reads at most
-    1,000 characters of it anyway); callers should set ``place`` so that nothing
-    needs geocoding again.
+    1,000 characters of it anyway), and so is an overlong place name; callers should
+    set ``place`` so that nothing needs geocoding again.
     """
+    if request.place is not None and len(request.place.name) > PLACE:
+        place = request.place.model_copy(update={"name": truncate(request.place.name, PLACE)})
+        request = request.model_copy(update={"place": place})
 
     def encoded(length: int) -> str:
         shorter = request.model_copy(update={"text": request.text[:length]})
-        return shorter.model_dump_json(exclude_defaults=True)
+        return shorter.model_dump_json(exclude_defaults=True).translate(_JSON_HTML_SAFE)
 
     value = encoded(len(request.text))
     if len(value) <= MAX_VALUE:
