@@ -142,8 +142,9 @@ def _results(
     if notes:
         top.append(notes)
     footer = _footer(answer, ephemeral)
-    # Room for the cards: the footer, and a notice if some cards do not fit.
-    room = limits.MESSAGE_BLOCKS - len(top) - (1 if footer else 0) - 1
+    # Room for the cards: the footer (a divider and its buttons), and a notice if some
+    # cards do not fit.
+    room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
     cards: list[Block] = []
     shown = 0
     for location in answer.locations:
@@ -161,7 +162,7 @@ def _results(
         plural = "s" if left_out != 1 else ""
         blocks.append(_context([f"{left_out} more station{plural} did not fit in this message."]))
     if footer:
-        blocks.append(footer)
+        blocks += [DividerBlock(), footer]
     return blocks, _results_fallback(answer, shown)
 
 
