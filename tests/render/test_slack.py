@@ -187,7 +187,7 @@ def test_kilometres_when_the_answer_is_in_km(plugshare_answer: Answer) -> None:
     lines = read(rendered(plugshare_answer))
     assert lines[1].startswith("[context] within 8 km |")
     assert "· 280 m ESE\n" in lines[2]
-    assert "· 910 m NW\n" in lines[5]
+    assert "· 910 m NW\n" in lines[6]
 
 
 def test_notes_are_shown_once_and_escaped(afdc_answer: Answer) -> None:
