@@ -6,7 +6,10 @@ Slack action listeners (which answer the clicks).
 
 from __future__ import annotations
 
-from bot.render.escape import truncate
+import json
+from typing import Any
+
+from bot.render.escape import truncate, valid_unicode
 from bot.render.limits import BUTTON_VALUE, PLACE
 from bot.search import SearchRequest
 
@@ -45,15 +48,19 @@ def encode_request(request: SearchRequest) -> str:
         place = request.place.model_copy(update={"name": truncate(request.place.name, PLACE)})
         request = request.model_copy(update={"place": place})
 
-    def encoded(length: int) -> str:
-        shorter = request.model_copy(update={"text": request.text[:length]})
-        return shorter.model_dump_json(exclude_defaults=True).translate(_JSON_HTML_SAFE)
+    fields = _valid_strings(request.model_dump(exclude_defaults=True))
+    text = fields.pop("text", "")
 
-    value = encoded(len(request.text))
+    def encoded(length: int) -> str:
+        value = json.dumps({"text": text[:length], **fields}, ensure_ascii=False,
+                           separators=(",", ":"))  # fmt: skip
+        return value.translate(_JSON_HTML_SAFE)
+
+    value = encoded(len(text))
     if len(value) <= MAX_VALUE:
         return value
     # JSON escaping makes a character cost one to six; find the longest prefix that fits.
-    low, high = 0, len(request.text)
+    low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
         if len(encoded(middle)) <= MAX_VALUE:
@@ -61,6 +68,15 @@ def encode_request(request: SearchRequest) -> str:
         else:
             high = middle - 1
     return encoded(low)
+
+
+def _valid_strings(value: Any) -> Any:
+    """Lone surrogates (from JSON escapes in Slack's payloads) cannot be encoded: replace them."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {key: _valid_strings(item) for key, item in value.items()}
+    return value
 
 
 def decode_request(value: str) -> SearchRequest:

@@ -48,6 +48,18 @@ def escape_plain(text: str) -> str:
     return _BROADCAST.sub("@" + ZWSP, clean(text)).replace("<", "<" + ZWSP)
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (from a JSON ``"\\ud800"`` escape) replaced by U+FFFD.
+
+    Such a string cannot be encoded as UTF-8, so it could be neither sent nor printed.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
 def clean(text: str) -> str:
     """Drop control characters and fold white space to single spaces."""
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()

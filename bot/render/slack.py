@@ -111,8 +111,9 @@ def render_checkins(
     if len(shown) < len(reviews):
         more = len(reviews) - len(shown)
         notice = f"{more} older check-in{'s' if more != 1 else ''} not shown"
-        if page:
-            notice += f" (<{page}|see them all>)"
+        inline = links.safe_url(page, limits.INLINE_URL) if page else None
+        if inline:
+            notice += f" (<{inline}|see them all>)"
         blocks.append(_context([notice]))
     return [block.to_dict() for block in blocks]
 
