@@ -65,16 +65,19 @@ def render_message(
     *,
     ephemeral: bool = False,
     checkins_enabled: bool = False,
+    thumbnails: bool = True,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The Slack message for an answer: ``{"text": fallback, "blocks": [...]}``.
 
     ``ephemeral`` adds a "Share in channel" button; ``checkins_enabled`` adds a
-    "Check in" button to each card; ``now`` fixes the clock for "3 days ago".
+    "Check in" button to each card; ``thumbnails=False`` leaves photos out (Slack
+    rejects a whole message whose image it cannot download, so a sender may retry
+    without them); ``now`` fixes the clock for "3 days ago".
     """
     now = now or datetime.now(UTC)
     if answer.outcome is Outcome.RESULTS and answer.locations:
-        blocks, fallback = _results(answer, ephemeral, checkins_enabled, now)
+        blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
     elif answer.outcome is Outcome.AMBIGUOUS_PLACE:
@@ -136,7 +139,7 @@ def checkins_modal(
 
 
 def _results(
-    answer: Answer, ephemeral: bool, checkins_enabled: bool, now: datetime
+    answer: Answer, ephemeral: bool, checkins_enabled: bool, thumbnails: bool, now: datetime
 ) -> tuple[list[Block], str]:
     top: list[Block] = [_header("⚡ " + headline(answer, PLAIN)), _summary(answer)]
     notes = _notes(answer.notes)
@@ -149,7 +152,7 @@ def _results(
     cards: list[Block] = []
     shown = 0
     for location in answer.locations:
-        card = _card(answer, location, checkins_enabled, now)
+        card = _card(answer, location, checkins_enabled, thumbnails, now)
         needed = len(card) + (1 if cards else 0)
         if len(cards) + needed > room:
             break
@@ -182,14 +185,17 @@ def _summary(answer: Answer) -> ContextBlock:
     return _context(elements)
 
 
-def _card(answer: Answer, location: Location, checkins_enabled: bool, now: datetime) -> list[Block]:
+def _card(
+    answer: Answer, location: Location, checkins_enabled: bool, thumbnails: bool, now: datetime
+) -> list[Block]:
     page = links.location_page(location, answer.source)
     first = f"*{_name_link(location, page)}*"
     distance = distance_text(answer, location)
     if distance:
         first += SEP + distance
     text = _fit_lines([first, *details(answer, location, MRKDWN)], limits.SECTION_TEXT)
-    blocks: list[Block] = [SectionBlock(text=_mrkdwn(text), accessory=_thumbnail(location))]
+    photo = _thumbnail(location) if thumbnails else None
+    blocks: list[Block] = [SectionBlock(text=_mrkdwn(text), accessory=photo)]
     reviews = recent_checkins(location, limits.CARD_CHECKINS)
     if reviews:
         lines = [

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from bot.render.escape import clean, escape_mrkdwn, escape_plain, truncate
 
-_PREFIX_FACTOR = 4
-
 
 def _same(text: str) -> str:
     return text
@@ -30,9 +28,9 @@ class Style:
 
     def __call__(self, untrusted: str, limit: int) -> str:
         """``untrusted`` escaped for this surface, then cut to ``limit`` characters."""
-        # Escaping never shortens text except by dropping controls and folding spaces, so a
-        # generous prefix escapes to the same result without escaping 10,000 characters.
-        return truncate(self.escape(untrusted[: _PREFIX_FACTOR * limit + 64]), limit)
+        # Every escape starts with clean() and only lengthens text after it, so the first
+        # ``limit`` cleaned characters decide the result: no need to escape 10,000 of them.
+        return truncate(self.escape(clean(untrusted)[: limit + 16]), limit)
 
 
 MRKDWN = Style(escape=escape_mrkdwn, code=lambda text: f"`{text}`", bold=lambda text: f"*{text}*")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.render.escape import (
     ELLIPSIS,
@@ -12,6 +14,7 @@ from bot.render.escape import (
     escape_plain,
     strip_html,
     truncate,
+    valid_unicode,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 
@@ -81,3 +84,28 @@ def test_styles_escape_before_cutting() -> None:
     assert TERMINAL("tab\there\x1b", 50) == "tab here"
     assert MRKDWN.code("CCS near X") == "`CCS near X`"
     assert TERMINAL.code("CCS near X") == '"CCS near X"'
+
+
+def test_valid_unicode_replaces_lone_surrogates_only() -> None:
+    assert valid_unicode("ok 😀") == "ok 😀"
+    assert valid_unicode("a\ud800b\udfff") == "a\ufffdb\ufffd"
+    assert clean("a\ud800b") == "ab"
+
+
+def test_a_huge_value_is_cut_to_the_same_text_as_escaping_it_all() -> None:
+    huge = "&<*" * 5000
+    assert MRKDWN(huge, 100) == truncate(escape_mrkdwn(huge), 100)
+    spaced = "word" + " " * 300 + "end"
+    assert MRKDWN(spaced, 50) == "word end"
+
+
+@given(
+    text=st.lists(st.sampled_from(["a", " ", "\n", "&", "<", "*", "@here", "\x1b", "😀"])).map(
+        "".join
+    ),
+    limit=st.integers(1, 40),
+)
+def test_styles_cut_exactly_as_escaping_everything_would(text: str, limit: int) -> None:
+    assert MRKDWN(text, limit) == truncate(escape_mrkdwn(text), limit)
+    assert PLAIN(text, limit) == truncate(escape_plain(text), limit)
+    assert TERMINAL(text, limit) == truncate(clean(text), limit)

@@ -161,6 +161,14 @@ def test_without_the_flag_there_is_no_check_in_button(plugshare_answer: Answer) 
     assert buttons(message, actions.SHARE) == []
 
 
+def test_thumbnails_can_be_left_out(plugshare_answer: Answer) -> None:
+    with_photo = rendered(plugshare_answer)
+    without = rendered(plugshare_answer, thumbnails=False)
+    assert "accessory" in with_photo["blocks"][2]
+    assert "accessory" not in without["blocks"][2]
+    assert with_photo["blocks"][2]["text"] == without["blocks"][2]["text"]
+
+
 def test_buttons_carry_requests_that_rerun_the_search_without_geocoding(
     afdc_answer: Answer,
 ) -> None:
