@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     geocoder_min_delay: Annotated[float, Field(ge=0)] = Field(
         1.0, alias="CHARGEBOT_GEOCODER_MIN_DELAY"
     )
+    geocoder_backoff: Annotated[float, Field(ge=0)] = Field(
+        30.0, alias="CHARGEBOT_GEOCODER_BACKOFF"
+    )
     geocode_cache_path: Path | None = Field(None, alias="CHARGEBOT_GEOCODE_CACHE")
 
     # --- Answers ---
@@ -105,6 +108,17 @@ class Settings(BaseSettings):
     @classmethod
     def _lower(cls, value: object) -> object:
         return value.lower().strip() if isinstance(value, str) else value
+
+    @field_validator("plugshare_api_url")
+    @classmethod
+    def _no_credentials_in_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        # Credentials in a URL end up in logs and reprs; they belong in the secret fields.
+        if value.username or value.password:
+            raise ValueError(
+                "must not contain a user name or password; "
+                "set PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET instead"
+            )
+        return value
 
     @field_validator("geocoder")
     @classmethod
