@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 ZWSP = "\u200b"
 ELLIPSIS = "…"
 
-_BROADCAST = re.compile(r"@(?=(?:here|channel|everyone|group)\b)", re.IGNORECASE)
+# No word boundary required: "@here_" or a cut "@heres…" must not become "@here" later.
+_BROADCAST = re.compile(r"@(?=here|channel|everyone|group)", re.IGNORECASE)
 # mrkdwn's emphasis and code markers; a stray one can swallow the rest of a line's formatting.
 _FORMAT_CHARS = re.compile(r"([*_~`])")
 # C0 and C1 controls (a terminal reads ESC and CSI as commands), bidi overrides, lone surrogates.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -26,6 +26,7 @@ from bot.geo.place import Candidate, PlaceKind
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.plugshare.models import Location
+from bot.query import SearchQuery
 from bot.render.data import render_json
 from bot.render.slack import checkins_modal, render_checkins, render_message
 from bot.render.text import render_text
@@ -179,8 +180,8 @@ filters = st.builds(
     access=st.lists(st.sampled_from(Access), max_size=3),
     availability=st.lists(st.sampled_from(Availability), max_size=5),
     amenities=st.lists(st.sampled_from(AmenityType), max_size=9),
-    networks=st.lists(st.integers(0, 10_000), max_size=60),
-    exclude_networks=st.lists(st.integers(0, 10_000), max_size=60),
+    networks=st.lists(st.integers(1, 10_000), max_size=60),
+    exclude_networks=st.lists(st.integers(1, 10_000), max_size=60),
     min_score=st.one_of(st.none(), st.floats(0, 10)),
     min_power_kw=st.one_of(st.none(), st.floats(0.001, 1e9)),
     radius_m=st.one_of(st.none(), st.floats(0.001, 1e12)),
@@ -188,19 +189,12 @@ filters = st.builds(
 )
 
 
-@dataclass
-class ParsedQuery:
-    """Stands in for bot.query.SearchQuery: renderers read only ``place``."""
-
-    place: str | None
-
-
 answer_recipes = st.tuples(
     st.fixed_dictionaries(
         {
             "outcome": st.sampled_from(Outcome),
             "request": st.builds(SearchRequest, text=untrusted, page=st.integers(0, 1000)),
-            "query": st.one_of(st.none(), st.builds(ParsedQuery, place=maybe_text)),
+            "query": st.one_of(st.none(), st.builds(SearchQuery, place=maybe_text)),
             "place": st.one_of(st.none(), candidates),
             "candidates": st.lists(candidates, max_size=30),
             "filters": filters,
@@ -334,12 +328,12 @@ def _worst_case() -> Case:
         Answer(
             outcome=Outcome.RESULTS,
             request=SearchRequest(text="<!here> " * 1250),
-            query=ParsedQuery(place=HOSTILE),
+            query=SearchQuery(place=HOSTILE),
             place=place,
             candidates=[place] * 100,
             locations=heavy + light,
             filters=Filters(
-                networks=list(range(1000)), outlets=[{"connector": c} for c in range(1, 18)]
+                networks=list(range(1, 1001)), outlets=[{"connector": c} for c in range(1, 18)]
             ),
             radius_m=5000,
             notes=[HOSTILE] * 30,

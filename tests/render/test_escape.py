@@ -29,6 +29,8 @@ from bot.render.style import MRKDWN, PLAIN, TERMINAL
         ("AT&T Park", "AT&amp;T Park"),
         ("&lt;already&gt;", "&amp;lt;already&amp;gt;"),
         ("Ask @here or @Channel", f"Ask @{ZWSP}here or @{ZWSP}Channel"),
+        # "_" is a word character: "@here_" must be split too, before "_" is escaped.
+        ("@here_x @heresy", f"@{ZWSP}here{ZWSP}_{ZWSP}x @{ZWSP}heresy"),
         ("*bold* _it_", f"{ZWSP}*{ZWSP}bold{ZWSP}*{ZWSP} {ZWSP}_{ZWSP}it{ZWSP}_{ZWSP}"),
         ("line\none\t\ttwo", "line one two"),
         ("\x1b[31mred\x1b[0m\u202egnp", "[31mred[0mgnp"),
@@ -69,6 +71,11 @@ def test_strip_html_keeps_the_words_only() -> None:
 def test_truncate(text: str, limit: int, expected: str) -> None:
     assert truncate(text, limit) == expected
     assert len(truncate(text, limit)) <= limit
+
+
+def test_cutting_never_uncovers_a_broadcast() -> None:
+    assert MRKDWN("@heresy", 6) == f"@{ZWSP}her…"
+    assert MRKDWN("x @heresy", 8) == f"x @{ZWSP}her…"
 
 
 def test_truncate_never_keeps_half_an_escaped_emphasis_marker() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -13,18 +12,12 @@ from support.block_kit import check_message, check_view
 from bot.geo.place import Candidate, PlaceKind
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+from bot.query import SearchQuery, parse_query
 from bot.render import actions
 from bot.render.slack import checkins_modal, render_checkins, render_message
 from bot.search import Answer, Outcome, PlaceChoice, SearchRequest
 
 ZWSP = "\u200b"
-
-
-@dataclass
-class ParsedQuery:
-    """Stands in for bot.query.SearchQuery: the renderer reads only ``place`` from it."""
-
-    place: str | None
 
 
 def read(message: dict[str, Any]) -> list[str]:
@@ -239,7 +232,7 @@ def test_no_place_asks_where_with_examples_using_the_connector() -> None:
 def test_place_not_found_echoes_the_users_words_escaped() -> None:
     answer = _answer(
         Outcome.PLACE_NOT_FOUND,
-        query=ParsedQuery(place="Smallville <@U123> *HQ*"),
+        query=SearchQuery(place="Smallville <@U123> *HQ*"),
         message="The geocoder found nothing for it.",
     )
     message = rendered(answer)
@@ -249,6 +242,11 @@ def test_place_not_found_echoes_the_users_words_escaped() -> None:
         "The geocoder found nothing for it."
     ]
     assert "&lt;@U123&gt;" in message["text"]
+    # With the real parser: the place as the user wrote it, mention dropped, still escaped.
+    parsed = _answer(Outcome.PLACE_NOT_FOUND, query=parse_query("CCS near Smallville *HQ"))
+    assert read(rendered(parsed))[0].startswith(
+        f"[section] I couldn't find “Smallville {ZWSP}*{ZWSP}HQ”. Try adding"
+    )
 
 
 def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
@@ -262,7 +260,7 @@ def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
     answer = _answer(
         Outcome.AMBIGUOUS_PLACE,
         text="CCS near Union Station",
-        query=ParsedQuery(place="Union Station"),
+        query=parse_query("CCS near Union Station"),
         candidates=candidates,
         notes=["Several places match; choose one."],
     )
