@@ -7,17 +7,18 @@ from pathlib import Path
 import pytest
 from support import answers
 
+from bot.plugshare.models import Location
 from bot.search import Answer
 
 
 @pytest.fixture(scope="session")
-def ny_rows(shared_data: Path) -> dict[int, dict[str, str]]:
-    return answers.read_ny_rows(shared_data)
+def ny_locations(shared_data: Path) -> dict[int, Location]:
+    return answers.read_ny_locations(shared_data)
 
 
 @pytest.fixture
-def afdc_answer(ny_rows: dict[int, dict[str, str]]) -> Answer:
-    return answers.afdc_answer(ny_rows)
+def afdc_answer(ny_locations: dict[int, Location]) -> Answer:
+    return answers.afdc_answer(ny_locations)
 
 
 @pytest.fixture

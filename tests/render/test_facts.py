@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from geopy.distance import geodesic
-from support.answers import NOW, PENN_STATION, afdc_location, plugshare_payload
+from support.answers import NOW, PENN_STATION, plugshare_payload
 
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location, Review
@@ -41,10 +41,10 @@ def _answer(locations: list[Location], **fields: object) -> Answer:
 
 
 def test_distance_and_bearing_agree_with_an_independent_computation(
-    ny_rows: dict[int, dict[str, str]],
+    ny_locations: dict[int, Location],
 ) -> None:
     origin = (PENN_STATION.latitude, PENN_STATION.longitude)
-    locations = [afdc_location(row) for row in ny_rows.values()]
+    locations = list(ny_locations.values())
     nearest = sorted(locations, key=lambda loc: geodesic(origin, (loc.latitude, loc.longitude)).m)
     checked = 0
     for units in ("mi", "km"):

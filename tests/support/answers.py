@@ -1,22 +1,21 @@
 """Realistic answers for renderer and Slack tests, built from real data.
 
-AFDC rows from ../shared/data/afdc/ny.csv are mapped into the PlugShare schema the
-way the open-data importer documents it (connector types, EVSE counts, networks,
-pricing, access); PlugShare-shaped locations are built from API-shaped JSON with
-reviews, photos, live status and power, as the single-location endpoint sends them.
+AFDC rows from ../shared/data/afdc/ny.csv are mapped into the PlugShare schema by
+the open-data importer itself; PlugShare-shaped locations are built from API-shaped
+JSON with reviews, photos, live status and power, as the single-location endpoint
+sends them.
 """
 
 from __future__ import annotations
 
-import csv
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.geo.place import Candidate, PlaceKind
+from bot.opendata.afdc_csv import DecodeLog, read_csv
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.plugshare.networks import network_name
 from bot.search import Answer, Outcome, SearchRequest
 
 NOW = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
@@ -37,74 +36,6 @@ UNION_STATION_LA = Candidate(
     source="test",
     country_code="US",
 )
-
-# The importer's network mapping (issue 4); other networks keep their AFDC name.
-AFDC_NETWORKS = {
-    "ChargePoint Network": 1,
-    "Blink Network": 2,
-    "SemaCharge Network": 3,
-    "eVgo Network": 19,
-    "Volta": 25,
-    "SHELL_RECHARGE": 26,
-    "Tesla": 8,
-    "Tesla Destination": 35,
-    "Electrify America": 47,
-    "EV Connect": 46,
-    "FLO": 7,
-    "OpConnect": 29,
-}
-
-
-def afdc_location(row: dict[str, str]) -> Location:
-    """One AFDC row in the PlugShare schema: a station per EVSE, outlets by connector type."""
-    connectors = row["EV Connector Types"].split()
-    network = row["EV Network"]
-    network_id = AFDC_NETWORKS.get(network)
-    network_obj = (
-        None
-        if network in ("", "Non-Networked")
-        else {"id": network_id, "name": network_name(network_id) or network}
-    )
-    pricing = row["EV Pricing"].strip()
-    cost = 0 if not pricing else 1 if pricing.lower().startswith("free") else 2
-
-    def station(outlets: list[dict[str, int]]) -> dict[str, Any]:
-        return {
-            "network": network_obj,
-            "network_id": network_id,
-            "cost": cost,
-            "cost_description": pricing,
-            "outlets": outlets,
-        }
-
-    dc = [{"connector": 13}] * ("J1772COMBO" in connectors) + [{"connector": 3}] * (
-        "CHADEMO" in connectors
-    )
-    level2 = [{"connector": 2}] * ("J1772" in connectors)
-    if "TESLA" in connectors:
-        (dc if network == "Tesla" else level2).append(
-            {"connector": 6, "power": 1 if network == "Tesla" else 0}
-        )
-    stations = [station(dc) for _ in range(int(row["EV DC Fast Count"] or 0)) if dc]
-    stations += [station(level2) for _ in range(int(row["EV Level2 EVSE Num"] or 0)) if level2]
-    stations += [station([{"connector": 1}]) for _ in range(int(row["EV Level1 EVSE Num"] or 0))]
-    return Location.model_validate(
-        {
-            "id": int(row["ID"]),
-            "name": row["Station Name"],
-            "latitude": float(row["Latitude"]),
-            "longitude": float(row["Longitude"]),
-            "address": f"{row['Street Address']}, {row['City']}, {row['State']} {row['ZIP']}",
-            "access": 1 if row["Access Code"] == "public" else 2,
-            "cost": cost == 2,
-            "cost_description": pricing,
-            "hours": row["Access Days Time"],
-            "open247": row["Access Days Time"].lower() == "24 hours daily",
-            "url": f"https://afdc.energy.gov/stations#/station/{row['ID']}",
-            "stations": stations,
-        }
-    )
-
 
 #: Near Penn Station: Tesla Destination garages (free, Level 2) and ChargePoint DC fast.
 PENN_IDS = (358788, 115009, 313682, 313672, 358813)
@@ -205,19 +136,20 @@ def plugshare_payload() -> dict[str, Any]:
     }
 
 
-def read_ny_rows(shared_data: Path) -> dict[int, dict[str, str]]:
-    """The electric stations of the AFDC New York export, by AFDC id."""
-    with open(shared_data / "afdc" / "ny.csv", encoding="utf-8-sig", newline="") as file:
-        return {int(r["ID"]): r for r in csv.DictReader(file) if r["Fuel Type Code"] == "ELEC"}
+def read_ny_locations(shared_data: Path) -> dict[int, Location]:
+    """The electric stations of the AFDC New York export, mapped by the importer, by id."""
+    with open(shared_data / "afdc" / "ny.csv", "rb") as stream:
+        records = read_csv(stream, None, DecodeLog())
+        return {r.location.id: r.location for r in records if r.location is not None}
 
 
-def afdc_answer(ny_rows: dict[int, dict[str, str]]) -> Answer:
+def afdc_answer(ny_locations: dict[int, Location]) -> Answer:
     """Five stations near Penn Station, as the local index would answer "public"."""
     return Answer(
         outcome=Outcome.RESULTS,
         request=SearchRequest(text="chargers near Penn Station, public"),
         place=PENN_STATION,
-        locations=[afdc_location(ny_rows[i]) for i in PENN_IDS],
+        locations=[ny_locations[i] for i in PENN_IDS],
         filters=Filters(access=[1]),
         radius_m=1609.344,
         source="AFDC",
