@@ -37,6 +37,8 @@ from bot.render.units import format_distance
 from bot.search import Answer
 
 SEP = " · "
+#: ``Review.source`` of check-ins members made in Slack rather than at the data source.
+WORKSPACE = "workspace"
 #: Between connector groups: wider than SEP, which already joins a group's count and power.
 GROUP_SEP = "   "
 
@@ -422,6 +424,8 @@ def checkin_line(
     parts = [f"{symbol} {words}" if emoji else words]
     if review.created_at is not None:
         parts.append(relative_time(review.created_at, now))
+    if review.source == WORKSPACE:
+        parts.append("in this workspace")
     name = first_name(review.user)
     line = SEP.join(parts)
     if name:

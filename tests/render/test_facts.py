@@ -174,6 +174,11 @@ def test_checkin_lines() -> None:
     assert facts.checkin_line(problem, NOW, TERMINAL, emoji=False, comment_limit=100) == (
         "Problem: Blocked by vehicle · 5 hours ago"
     )
+    ours = _review(rating=1, created_at=NOW - timedelta(minutes=20), source="workspace",
+                   user={"first_name": "Dee"})  # fmt: skip
+    assert facts.checkin_line(ours, NOW, TERMINAL, emoji=False, comment_limit=100) == (
+        "Charged · 20 minutes ago · in this workspace · Dee"
+    )
     tip = _review(rating=0, comment="x" * 500, created_at=NOW + timedelta(minutes=5))
     line = facts.checkin_line(tip, NOW, TERMINAL, emoji=False, comment_limit=20)
     assert line == "Tip · now · “" + "x" * 19 + "…”"
