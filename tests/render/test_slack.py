@@ -390,4 +390,4 @@ def test_no_summary_line_when_there_is_nothing_to_summarise(plugshare_answer: An
     plugshare_answer.source = plugshare_answer.attribution = "\x00"
     lines = read(rendered(plugshare_answer))
     assert lines[0] == "[header] ⚡ 2 stations near Union Station, Los Angeles, CA, USA"
-    assert lines[1].startswith("[section] *<https://www.plugshare.com/location/212345|")
+    assert lines[1].startswith("[section] *Union Station — Patsaouras Plaza Garage* · ")
