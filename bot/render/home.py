@@ -15,22 +15,13 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.render.escape import escape_mrkdwn, truncate
+from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TOPICS
 
-#: What a user can put in a request, in words, one line per kind of word.
-UNDERSTANDS = (
-    ("Place", "an address, a landmark, a city, a ZIP code, an airport code, or coordinates"),
-    ("Connector", "CCS, CHAdeMO, J1772, Tesla / NACS, Supercharger"),
-    ("Speed", "fast, DC fast, level 2, at least 50 kW"),
-    ("Cost and access", "free only, public, open 24/7"),
-    ("Network", "ChargePoint, Electrify America, EVgo, Blink, or not Tesla"),
-    ("Distance and count", "within 2 miles, within 10 km, top 3"),
-)
-
-EXAMPLES = (
-    "/charge CCS near Union Station, free only",
-    "/charge J1772 within 2 miles of 10001",
-    "@ChargeBot any free chargers near the Ferry Building?",
-    "superchargers near Barstow, top 3   (here, in Messages)",
+#: The three ways to ask, each with what to expect.
+SURFACES = (
+    ("/charge CCS near Union Station, free only", "only you see the answer, until you share it"),
+    ("@ChargeBot free J1772 near the Ferry Building", "in a channel I am in; I answer in a thread"),
+    ("superchargers near Barstow, top 3", "here, in Messages"),
 )
 
 
@@ -62,7 +53,8 @@ def _describe_source(source: DataSourceInfo) -> str:
 
 
 def home_view(source: DataSourceInfo) -> dict[str, Any]:
-    understands = "\n".join(f"• *{kind}:* {words}" for kind, words in UNDERSTANDS)
+    understands = "\n".join(f"• *{kind}:* {words}" for kind, words in HELP_TOPICS)
+    ways = "\n".join(f"`{example}`  {where}" for example, where in SURFACES)
     examples = "\n".join(f"`{example}`" for example in EXAMPLES)
     blocks = [
         HeaderBlock(text="⚡ ChargeBot finds EV chargers"),
@@ -70,14 +62,13 @@ def home_view(source: DataSourceInfo) -> dict[str, Any]:
             text=MarkdownTextObject(
                 text=(
                     "Ask in plain words with `/charge`, by mentioning me in a channel, "
-                    "or right here in *Messages*. I answer with the nearest stations: "
-                    "distance and direction, connectors and power, cost, network, "
-                    "and buttons for directions, check-ins, more results and refining."
+                    "or right here in *Messages*. " + HELP_INTRO
                 )
             )
         ),
+        SectionBlock(text=MarkdownTextObject(text="*Three ways to ask*\n" + ways)),
         SectionBlock(text=MarkdownTextObject(text="*What I understand*\n" + understands)),
-        SectionBlock(text=MarkdownTextObject(text="*Try*\n" + examples)),
+        SectionBlock(text=MarkdownTextObject(text="*More examples*\n" + examples)),
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text="*Data source*\n" + _describe_source(source))),
         ContextBlock(

@@ -14,6 +14,7 @@ from typing import Any
 from bot.providers.base import ProviderError
 from bot.render import status
 from bot.render.escape import escape_mrkdwn
+from bot.render.slack import checkins_modal, render_checkins, render_message
 from bot.search import Answer, SearchContext, SearchRequest
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
@@ -37,8 +38,6 @@ def rate_limit_message(
 
 
 def _render(answer: Answer, *, ephemeral: bool) -> Message:
-    from bot.render.slack import render_message
-
     return render_message(answer, ephemeral=ephemeral)
 
 
@@ -131,8 +130,6 @@ def _with_sharer(message: Message, user_id: str | None) -> Message:
 
 def show_checkins(services: SlackServices, location_id: int, view_id: str) -> None:
     """Fill the modal opened on a Check-ins click with the location's check-ins."""
-    from bot.render.slack import checkins_modal
-
     try:
         location = services.pipeline.provider.location(location_id)
         view: dict[str, Any] = checkins_modal(location, source=services.pipeline.provider.name)
@@ -147,8 +144,6 @@ def show_checkins(services: SlackServices, location_id: int, view_id: str) -> No
 
 def checkins_message(services: SlackServices, location_id: int, destination: Destination) -> None:
     """Check-ins as a private message, when a modal could not be opened."""
-    from bot.render.slack import render_checkins
-
     try:
         location = services.pipeline.provider.location(location_id)
         blocks = render_checkins(location, source=services.pipeline.provider.name)
