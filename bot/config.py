@@ -106,6 +106,17 @@ class Settings(BaseSettings):
     def _lower(cls, value: object) -> object:
         return value.lower().strip() if isinstance(value, str) else value
 
+    @field_validator("plugshare_api_url")
+    @classmethod
+    def _no_credentials_in_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        # Credentials in a URL end up in logs and reprs; they belong in the secret fields.
+        if value.username or value.password:
+            raise ValueError(
+                "must not contain a user name or password; "
+                "set PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET instead"
+            )
+        return value
+
     @field_validator("geocoder")
     @classmethod
     def _geocoder_name(cls, value: str) -> str:

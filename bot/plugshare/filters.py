@@ -13,14 +13,15 @@ evaluates it itself with the same semantics (documented in
 - ``networks``: keep locations with at least one listed network.
 - ``exclude_networks``: drop only locations whose stations are *all* in excluded networks.
 - ``min_score``: PlugScore at least this.
-- ``min_power_kw``: not a PlugShare parameter; providers apply it to outlet kilowatts.
+- ``min_power_kw``: not a PlugShare parameter; providers apply it themselves with
+  :meth:`Filters.reaches_min_power` (an outlet must be *known* to reach it).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -33,8 +34,13 @@ from bot.plugshare.enums import (
     connector_label,
 )
 
+if TYPE_CHECKING:
+    from bot.plugshare.models import Location
+
 MAX_RADIUS_M = 50_000
 MAX_COUNT = 500
+
+NetworkId = Annotated[int, Field(ge=1)]
 
 
 class OutletFilter(BaseModel):
@@ -74,8 +80,8 @@ class Filters(BaseModel):
     access: list[Access] = Field(default_factory=list)
     availability: list[Availability] = Field(default_factory=list)
     amenities: list[AmenityType] = Field(default_factory=list)
-    networks: list[int] = Field(default_factory=list)
-    exclude_networks: list[int] = Field(default_factory=list)
+    networks: list[NetworkId] = Field(default_factory=list)
+    exclude_networks: list[NetworkId] = Field(default_factory=list)
     min_score: Annotated[float, Field(ge=0, le=10)] | None = None
     min_power_kw: Annotated[float, Field(gt=0)] | None = None
     radius_m: Annotated[float, Field(gt=0)] | None = None
@@ -116,13 +122,45 @@ class Filters(BaseModel):
         if self.min_score is not None:
             params["score"] = format_number(self.min_score)
         if self.radius_m is not None:
-            params["radius"] = str(round(min(self.radius_m, MAX_RADIUS_M)))
+            params["radius"] = radius_param(self.radius_m)
         if self.count is not None:
-            params["count"] = str(min(self.count, MAX_COUNT))
+            params["count"] = count_param(self.count)
         return params
+
+    def reaches_min_power(self, location: Location) -> bool:
+        """Whether ``location`` passes ``min_power_kw`` (always true when it is unset).
+
+        PlugShare has no power parameter, so every provider applies this itself. A
+        location passes when one of its outlets is *known* to deliver at least
+        ``min_power_kw``: an outlet whose kilowatts are unknown does not count, because
+        a driver asking for 150 kW wants a promise, not a maybe. When ``outlets`` is
+        set, that outlet must also match one of the descriptors ("150 kW CCS" is a CCS
+        outlet of 150 kW, not a CCS outlet next to a fast CHAdeMO one).
+        """
+        if self.min_power_kw is None:
+            return True
+        return any(
+            outlet.kilowatts is not None
+            and outlet.kilowatts >= self.min_power_kw
+            and (
+                not self.outlets
+                or any(d.matches(outlet.connector, outlet.power) for d in self.outlets)
+            )
+            for outlet in location.outlets
+        )
 
     def is_empty(self) -> bool:
         return self == Filters()
+
+
+def radius_param(radius_m: float) -> str:
+    """PlugShare's ``radius``: whole meters, at least 1, capped at 50 km."""
+    return str(max(1, round(min(radius_m, MAX_RADIUS_M))))
+
+
+def count_param(count: int) -> str:
+    """PlugShare's ``count``, capped at 500 as the API caps it anyway."""
+    return str(min(count, MAX_COUNT))
 
 
 def format_number(value: float) -> str:

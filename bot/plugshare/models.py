@@ -8,14 +8,22 @@ payloads, quirks included (see ``shared/docs/plugshare-api.md``):
 - ``"network": ""`` (a string where an object belongs) reads as no network;
 - numbers sent as strings are converted;
 - missing or ``null`` lists read as empty;
-- timestamps become timezone-aware datetimes (UTC when the payload has no zone).
+- enum fields accept ids as numbers or strings, and member names (``"IN_USE"``);
+  an id newer than this code is kept as a plain ``int`` rather than rejected;
+- timestamps become timezone-aware datetimes (UTC when the payload has no zone);
+  ``opening_date`` is a ``date`` (``yyyy-mm-dd``), and unreadable there means unknown;
+- ``reverse_geocoded_address_components`` may be a list or an object (both are seen).
 
-``to_plugshare_json()`` serializes back to PlugShare's shape.
+``to_plugshare_json()`` serializes back to PlugShare's shape. A JSON document that
+is not valid JSON (the reference's examples include one with a trailing comma) is
+not a payload: the client reports it as a bad response.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from enum import IntEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -36,6 +44,7 @@ from bot.plugshare.enums import (
     Problem,
     ReviewRating,
     StationCost,
+    connector_label,
 )
 
 _ABSENT_STRINGS = frozenset({"", "none", "null", "nil", "n/a"})
@@ -61,6 +70,15 @@ def _none_to_list(value: Any) -> Any:
     return value
 
 
+def _text_or_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _bool_or_false(value: Any) -> Any:
+    value = _blank_to_none(value)
+    return False if value is None else value
+
+
 def _object_or_none(value: Any) -> Any:
     """``"network": ""`` and other non-objects where an object belongs read as absent."""
     if isinstance(value, dict | BaseModel):
@@ -83,6 +101,19 @@ def _aware(value: Any) -> Any:
     return value
 
 
+def _date_or_none(value: Any) -> Any:
+    """``opening_date`` is a ``yyyy-mm-dd`` date; anything unreadable there means "not known"."""
+    value = _blank_to_none(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return value
+
+
 def _format_timestamp(value: datetime | None) -> str | None:
     if value is None:
         return None
@@ -101,34 +132,59 @@ OptTimestamp = Annotated[
     BeforeValidator(_aware),
     PlainSerializer(_format_timestamp, when_used="json"),
 ]
+OptDate = Annotated[date | None, BeforeValidator(_date_or_none)]
+Objects = Annotated[list[dict[str, Any]], BeforeValidator(_none_to_list)]
 
 
-def _lenient_enum(enum: type) -> Any:
-    """An enum field that keeps an id newer than this code as a plain int instead of failing."""
+def _enum_member(enum: type[IntEnum], value: Any) -> Any:
+    """An id (``2``, ``"2"``) or a member name (``"IN_USE"``) as a member.
+
+    An id this code does not know stays a plain ``int``; anything else is left for
+    pydantic to report.
+    """
+    if isinstance(value, str):
+        value = value.strip()
+        name = value.upper().replace(" ", "_").replace("-", "_")
+        if name in enum.__members__:
+            return enum[name]
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return value
+    try:
+        return enum(number)
+    except ValueError:
+        return number
+
+
+def _enum_or(enum: type[IntEnum], default: IntEnum | int | None) -> Callable[[Any], Any]:
+    """A validator for an enum field: absent or blank reads as ``default``."""
 
     def coerce(value: Any) -> Any:
         value = _blank_to_none(value)
-        if value is None:
-            return None
-        try:
-            return enum(int(value))
-        except (TypeError, ValueError):
-            return value  # pydantic reports a non-integer
+        return default if value is None else _enum_member(enum, value)
 
-    return Annotated[enum | int | None, BeforeValidator(coerce)]
+    return coerce
 
 
-def _required_enum(enum: type, default: Any) -> Any:
-    def coerce(value: Any) -> Any:
-        value = _blank_to_none(value)
-        if value is None:
-            return default
-        try:
-            return enum(int(value))
-        except (TypeError, ValueError):
-            return value
-
-    return Annotated[enum | int, BeforeValidator(coerce)]
+# Enum fields keep an id newer than this code as a plain int instead of failing.
+ConnectorId = Annotated[Connector | int, BeforeValidator(_enum_or(Connector, 0))]
+OptPower = Annotated[Power | int | None, BeforeValidator(_enum_or(Power, None))]
+OptAvailability = Annotated[
+    Availability | int | None, BeforeValidator(_enum_or(Availability, None))
+]
+StationAvailability = Annotated[
+    Availability | int, BeforeValidator(_enum_or(Availability, Availability.UNKNOWN))
+]
+StationCostId = Annotated[
+    StationCost | int, BeforeValidator(_enum_or(StationCost, StationCost.UNKNOWN))
+]
+Rating = Annotated[
+    ReviewRating | int, BeforeValidator(_enum_or(ReviewRating, ReviewRating.NEUTRAL))
+]
+OptProblem = Annotated[Problem | int | None, BeforeValidator(_enum_or(Problem, None))]
+AmenityId = Annotated[AmenityType | int, BeforeValidator(_enum_or(AmenityType, 0))]
+AccessId = Annotated[Access | int, BeforeValidator(_enum_or(Access, Access.PUBLIC))]
 
 
 class PlugShareModel(BaseModel):
@@ -163,12 +219,18 @@ class Network(PlugShareModel):
 
 class Outlet(PlugShareModel):
     id: OptInt = None
-    connector: _required_enum(Connector, 0)
-    power: _lenient_enum(Power) = None
-    available: _lenient_enum(Availability) = None
+    connector: ConnectorId
+    power: OptPower = None
+    available: OptAvailability = None
+    description: OptStr = None
     kilowatts: OptFloat = None
     volts: OptFloat = None
     amps: OptFloat = None
+
+    @property
+    def label(self) -> str:
+        """What a driver calls this plug: id 6 is a Supercharger or a wall connector by power."""
+        return connector_label(int(self.connector), None if self.power is None else int(self.power))
 
 
 class Station(PlugShareModel):
@@ -178,20 +240,20 @@ class Station(PlugShareModel):
     network: Annotated[Network | None, BeforeValidator(_object_or_none)] = None
     network_id: OptInt = None
     network_ext_id: OptStr = None
-    cost: _required_enum(StationCost, StationCost.UNKNOWN) = StationCost.UNKNOWN
+    cost: StationCostId = StationCost.UNKNOWN
     cost_description: OptStr = None
     manufacturer: OptStr = None
     model: OptStr = None
     latitude: OptFloat = None
     longitude: OptFloat = None
     outlets: Annotated[list[Outlet], BeforeValidator(_none_to_list)] = Field(default_factory=list)
-    available: _required_enum(Availability, Availability.UNKNOWN) = Availability.UNKNOWN
+    available: StationAvailability = Availability.UNKNOWN
     hours: OptStr = None
     location_id: OptInt = None
     pre_charge_instructions: OptStr = None
     qr_enabled: OptBool = None
     pwps_version: OptInt = None
-    promos: Annotated[list[Any], BeforeValidator(_none_to_list)] = Field(default_factory=list)
+    promos: Objects = Field(default_factory=list)
 
     @field_validator("network_ext_id", mode="before")
     @classmethod
@@ -221,7 +283,7 @@ class Review(PlugShareModel):
     """A check-in."""
 
     id: OptInt = None
-    rating: _required_enum(ReviewRating, ReviewRating.NEUTRAL) = ReviewRating.NEUTRAL
+    rating: Rating = ReviewRating.NEUTRAL
     created_at: OptTimestamp = None
     finished: OptTimestamp = None
     comment: OptStr = None
@@ -229,7 +291,7 @@ class Review(PlugShareModel):
     volts: OptFloat = None
     amps: OptFloat = None
     kilowatts: OptFloat = None
-    problem: _lenient_enum(Problem) = None
+    problem: OptProblem = None
     problem_description: OptStr = None
     waiting: OptBool = None
     vehicle_name: OptStr = None
@@ -239,12 +301,12 @@ class Review(PlugShareModel):
 
 class Amenity(PlugShareModel):
     location_id: OptInt = None
-    type: _required_enum(AmenityType, 0)
+    type: AmenityId
 
 
 class Location(PlugShareModel):
     id: int
-    name: str
+    name: Annotated[str, BeforeValidator(_text_or_empty)]
     icon: OptStr = None
     icon_type: OptStr = None
     latitude: float
@@ -261,16 +323,17 @@ class Location(PlugShareModel):
     score: OptFloat = None
     custom_ports: OptStr = None
     enabled: OptBool = None
-    cost: Annotated[bool, BeforeValidator(lambda v: _blank_to_none(v) or False)] = False
+    cost: Annotated[bool, BeforeValidator(_bool_or_false)] = False
     cost_description: OptStr = None
-    access: _required_enum(Access, Access.PUBLIC) = Access.PUBLIC
+    access: AccessId = Access.PUBLIC
     url: OptStr = None
     phone: OptStr = None
     address: OptStr = None
     reverse_geocoded_address: OptStr = None
-    reverse_geocoded_address_components: Annotated[list[Any], BeforeValidator(_none_to_list)] = (
-        Field(default_factory=list)
-    )
+    # The reference says a list; real payloads also carry an object keyed by component type.
+    reverse_geocoded_address_components: Annotated[
+        dict[str, Any] | list[Any] | None, BeforeValidator(_blank_to_none)
+    ] = None
     payment_enabled: OptBool = None
     valid_outlets: Annotated[list[Any], BeforeValidator(_none_to_list)] = Field(
         default_factory=list
@@ -285,7 +348,10 @@ class Location(PlugShareModel):
     locale: OptStr = None
     under_repair: OptBool = None
     coming_soon: OptBool = None
-    opening_date: OptTimestamp = None
+    opening_date: OptDate = None
+    promos: Objects = Field(default_factory=list)
+    all_promos: Objects = Field(default_factory=list)
+    owner: Annotated[User | None, BeforeValidator(_object_or_none)] = None
     compass_bearing: OptFloat = None
     distance_meters: OptFloat = None
 

@@ -2,7 +2,8 @@
 
 Source: the start reference's list extended by the v3 list
 (``shared/docs/plugshare-api.md``). Where the two lists name an id differently,
-both names are the same company's brands, so both are aliases here.
+both names are the same company's brands, so both are aliases here. PlugShare's
+published v3 table also names id 9 "EVCS" and adds 55 "IVY"; both are included.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ NETWORKS: dict[int, NetworkInfo] = {
         NetworkInfo(6, "Circuit Électrique", ("Circuit Electrique", "Electric Circuit")),
         NetworkInfo(7, "FLO", ("AddEnergie", "Add Energie")),
         NetworkInfo(8, "Tesla Supercharger", ("Supercharger network",)),
-        NetworkInfo(9, "Webasto", ("AeroVironment", "Aero Vironment", "AV")),
+        NetworkInfo(9, "Webasto", ("AeroVironment", "Aero Vironment", "AV", "EVCS")),
         NetworkInfo(11, "OpenChargeMap", ("Open Charge Map",)),
         NetworkInfo(13, "Innogy", ("RWE",)),
         NetworkInfo(14, "Oplaadpalen", ()),
@@ -62,6 +63,7 @@ NETWORKS: dict[int, NetworkInfo] = {
         NetworkInfo(51, "Ionity", ()),
         NetworkInfo(52, "Fastned", ()),
         NetworkInfo(54, "Electrify Canada", ()),
+        NetworkInfo(55, "Ivy", ("IVY", "Ivy Charging Network")),
     )
 }
 

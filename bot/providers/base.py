@@ -18,6 +18,12 @@ class ProviderError(Exception):
 
     user_message = "The charging-station data source could not answer just now."
 
+    def __init__(self, message: str = "", *, user_message: str | None = None) -> None:
+        super().__init__(message or self.user_message)
+        if user_message is not None:
+            # A more precise message than the class's (e.g. how long to wait).
+            self.user_message = user_message
+
 
 class ProviderUnavailable(ProviderError):
     """The source is down, timed out, rate limited or refused our credentials."""

@@ -1,0 +1,150 @@
+"""PlugShare's API as a :class:`~bot.providers.base.Provider`.
+
+A thin adapter over :class:`~bot.plugshare.client.PlugShareClient`: it turns the
+client's errors into provider errors with messages a user can read, and applies
+the one filter PlugShare cannot, ``min_power_kw`` (see
+:meth:`~bot.plugshare.filters.Filters.reaches_min_power`: an outlet must be
+*known* to reach the power; unknown kilowatts do not pass).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+from bot.config import Settings
+from bot.geo.bearing import measure
+from bot.plugshare.client import PlugShareClient
+from bot.plugshare.errors import (
+    AuthenticationFailed,
+    BadResponse,
+    NotFound,
+    PlugShareError,
+    RateLimited,
+    UpstreamUnavailable,
+)
+from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
+from bot.plugshare.models import Location
+from bot.providers.base import LocationNotFound, ProviderError, ProviderUnavailable
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: With ``min_power_kw`` set, ask PlugShare for this many times ``count`` so that
+#: enough locations remain after the power filter drops some.
+POWER_FILTER_OVERFETCH = 4
+
+
+class PlugShareProvider:
+    """Charging locations from PlugShare's API, with live availability and check-ins."""
+
+    name = "plugshare"
+    attribution = "Data: PlugShare"
+    live_availability = True
+    has_checkins = True
+
+    def __init__(self, client: PlugShareClient) -> None:
+        self.client = client
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **client_options: Any) -> PlugShareProvider:
+        """Raises :class:`~bot.config.ConfigError` when the credentials are not set.
+
+        ``client_options`` go to :class:`PlugShareClient` (``max_retries``, ``backoff``, ...).
+        """
+        return cls(PlugShareClient.from_settings(settings, **client_options))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.client!r})"
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def nearby(
+        self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
+    ) -> list[Location]:
+        radius_m = min(radius_m, MAX_RADIUS_M)
+        count = min(count, MAX_COUNT)
+        wanted = count
+        if filters.min_power_kw is not None:
+            wanted = min(MAX_COUNT, count * POWER_FILTER_OVERFETCH)
+        found = _answer(lambda: self.client.nearby(latitude, longitude, filters, radius_m, wanted))
+        kept = [location for location in found if filters.reaches_min_power(location)]
+        return [_with_distance(location, latitude, longitude) for location in kept[:count]]
+
+    def location(self, location_id: int) -> Location:
+        return _answer(lambda: self.client.location(location_id))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _answer(call: Callable[[], T]) -> T:
+    """The call's result, or a provider error whose ``user_message`` a user can act on."""
+    try:
+        return call()
+    except NotFound as error:
+        raise LocationNotFound(str(error)) from error
+    except RateLimited as error:
+        raise ProviderUnavailable(
+            str(error),
+            user_message=(
+                "PlugShare is getting too many requests from ChargeBot. "
+                f"Try again {_after(error.retry_after)}."
+            ),
+        ) from error
+    except UpstreamUnavailable as error:
+        raise ProviderUnavailable(
+            str(error),
+            user_message=(
+                f"PlugShare is not answering right now. Try again {_after(error.retry_after)}."
+            ),
+        ) from error
+    except AuthenticationFailed as error:
+        logger.error("%s: check PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET", error)
+        raise ProviderUnavailable(
+            str(error),
+            user_message=(
+                "PlugShare refused ChargeBot's credentials, so it cannot search right now. "
+                "Please let the admin who installed ChargeBot know."
+            ),
+        ) from error
+    except BadResponse as error:
+        raise ProviderUnavailable(
+            str(error),
+            user_message=(
+                "PlugShare sent an answer ChargeBot could not read. Try again in a minute."
+            ),
+        ) from error
+    except PlugShareError as error:
+        raise ProviderError(str(error)) from error
+
+
+def _after(seconds: float | None) -> str:
+    """When to try again, the way a person says it."""
+    if seconds is None:
+        return "in a minute"
+    amount, unit = (max(1, math.ceil(seconds)), "second")
+    if seconds > 60:
+        amount, unit = (math.ceil(seconds / 60), "minute")
+    return f"in {amount} {unit}{'' if amount == 1 else 's'}"
+
+
+def _with_distance(location: Location, latitude: float, longitude: float) -> Location:
+    """PlugShare's nearby answer carries distance and bearing; fill them in if one did not."""
+    if location.distance_meters is not None and location.compass_bearing is not None:
+        return location
+    distance, bearing = measure(latitude, longitude, location.latitude, location.longitude)
+    return location.model_copy(update={"distance_meters": distance, "compass_bearing": bearing})
