@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     geocoder_min_delay: Annotated[float, Field(ge=0)] = Field(
         1.0, alias="CHARGEBOT_GEOCODER_MIN_DELAY"
     )
+    geocoder_backoff: Annotated[float, Field(ge=0)] = Field(
+        30.0, alias="CHARGEBOT_GEOCODER_BACKOFF"
+    )
     geocode_cache_path: Path | None = Field(None, alias="CHARGEBOT_GEOCODE_CACHE")
 
     # --- Answers ---

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from support.nominatim import NominatimServer
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -27,3 +32,32 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CHARGEBOT_DB", str(tmp_path / "stations.sqlite3"))
+    # Never the public Nominatim: a test that forgets the ``nominatim`` fixture gets a
+    # refused connection (and the offline fallback), not a request to the internet.
+    monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", "http://127.0.0.1:9")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_geocoder_gates() -> None:
+    """The rate gates are process-wide: a hold-off from one test (a 429, say) must not
+    close the geocoder for the next test's server, which may get the same port."""
+    from bot.geo.throttle import forget_gates
+
+    forget_gates()
+
+
+@pytest.fixture
+def nominatim() -> Iterator[NominatimServer]:
+    """A Nominatim-compatible server on loopback (``tests/support/nominatim.py``)."""
+    from support.nominatim import running_nominatim
+
+    with running_nominatim() as server:
+        yield server
+
+
+@pytest.fixture
+def nominatim_env(nominatim: NominatimServer, monkeypatch: pytest.MonkeyPatch) -> NominatimServer:
+    """The app's settings (environment) point at the loopback Nominatim, without rate delay."""
+    monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", nominatim.url)
+    monkeypatch.setenv("CHARGEBOT_GEOCODER_MIN_DELAY", "0")
+    return nominatim

@@ -24,7 +24,11 @@ def measure(lat1: float, lng1: float, lat2: float, lng2: float) -> tuple[float, 
     The bearing of a point to itself is 0 (north) by convention.
     """
     result = _WGS84.Inverse(lat1, lng1, lat2, lng2, _MASK)
-    return result["s12"], result["azi1"] % 360.0
+    distance = result["s12"]
+    if distance == 0.0:
+        return 0.0, 0.0  # geographiclib says 180 here; "north" is the documented convention
+    bearing = result["azi1"] % 360.0
+    return distance, 0.0 if bearing >= 360.0 else bearing  # -1e-17 % 360 rounds to 360.0
 
 
 def distance_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:

@@ -50,6 +50,9 @@ class Resolution:
     #: True when the answer came from a coarser fallback (the offline gazetteer) because
     #: the online geocoder was unreachable, timed out or refused.
     approximate: bool = False
+    #: Sentences for the user saying what happened and what to type instead ("I couldn't
+    #: find 'Unoin Staton' — try adding a city ..."). Plain text that quotes the user's
+    #: words: escape before putting into mrkdwn.
     notes: tuple[str, ...] = field(default=())
 
     @property

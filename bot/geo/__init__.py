@@ -1,0 +1,42 @@
+"""Place text -> points: typed coordinates, ZIP and airport codes, cache, geocoder, gazetteer.
+
+Use :func:`build_resolver` once at start-up and call ``resolve(text, bias)`` per request.
+The resolver and geopy are imported on first use, so importing the contract types
+(``bot.geo.place``) stays cheap for code that only reads them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.geo.place import Candidate, PlaceKind, Resolution, ResolutionStatus, Resolver
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.geo.resolver import PlaceResolver
+
+
+def build_resolver(settings: Settings) -> PlaceResolver:
+    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be."""
+    from bot.geo.resolver import build_resolver as build
+
+    return build(settings)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "PlaceResolver":
+        from bot.geo.resolver import PlaceResolver
+
+        return PlaceResolver
+    raise AttributeError(f"module 'bot.geo' has no attribute {name!r}")
+
+
+__all__ = [
+    "Candidate",
+    "PlaceKind",
+    "PlaceResolver",
+    "Resolution",
+    "ResolutionStatus",
+    "Resolver",
+    "build_resolver",
+]

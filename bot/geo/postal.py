@@ -1,0 +1,63 @@
+"""US ZIP codes, offline, from the ``zipcodes`` package (USPS data shipped with it).
+
+A bare five-digit number (or ZIP+4) is read as a US ZIP code when the data knows
+it; an unknown one goes on to the online geocoder, which may know it as another
+country's postcode. "ZIP 12345" says what it is, so an unknown one is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.geo.place import Candidate, PlaceKind
+
+SOURCE = "zip"
+
+_BARE = re.compile(r"^(\d{5})(?:-\d{4})?$")
+_LABELLED = re.compile(
+    r"^(?:us\s+)?(?:zip|zip\s*code|zipcode|postal\s*code|postcode)\s*[:#]?\s*(\d{5})(?:-\d{4})?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownZip:
+    """The user said it is a ZIP code, and no US ZIP code has that number."""
+
+    message: str
+
+
+def lookup(text: str) -> Candidate | UnknownZip | None:
+    """A candidate for a known ZIP; :class:`UnknownZip` for a labelled unknown one; else None."""
+    bare = _BARE.match(text)
+    labelled = None if bare else _LABELLED.match(text)
+    match = bare or labelled
+    if match is None:
+        return None
+    candidate = _zip_candidate(match[1])
+    if candidate is None and labelled:
+        return UnknownZip(f"{match[1]} isn't a US ZIP code I know: check it, or add a city.")
+    return candidate
+
+
+@lru_cache(maxsize=4096)
+def _zip_candidate(zip_code: str) -> Candidate | None:
+    # Imported here: loading the package's data costs ~0.2 s, paid only when a ZIP is typed.
+    import zipcodes
+
+    for entry in zipcodes.matching(zip_code):
+        latitude, longitude = float(entry["lat"]), float(entry["long"])
+        if latitude == 0.0 and longitude == 0.0:
+            continue  # military (APO/FPO) ZIPs carry no position
+        place = ", ".join(part for part in (entry["city"].title(), entry["state"]) if part)
+        return Candidate(
+            name=f"{zip_code} ({place})" if place else zip_code,
+            latitude=latitude,
+            longitude=longitude,
+            kind=PlaceKind.POSTAL_CODE,
+            source=SOURCE,
+            country_code="US",
+        )
+    return None
