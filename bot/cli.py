@@ -105,7 +105,51 @@ def _offer_sync(settings: Settings, output_format: str) -> bool:
         err=True,
     ):
         return False
-    from bot.opendata.sync import sync_afdc
+    from bot.opendata.commands import run_sync
 
-    sync_afdc(settings)
-    return True
+    return run_sync(settings, None) == 0
+
+
+# --- chargebot data: the local open-data index (bot/opendata) ---
+
+_DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Index file (default: CHARGEBOT_DB, or the user data directory).",
+)
+
+
+@main.group()
+def data() -> None:
+    """Build and inspect the local station index (open data, no credentials needed)."""
+
+
+@data.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@_DB_OPTION
+def data_import(path: Path, db_path: Path | None) -> None:
+    """Import a station file: AFDC CSV or API JSON, or PlugShare JSON (detected by content)."""
+    from bot.opendata.commands import run_import
+
+    sys.exit(run_import(path, db_path or settings_or_exit().db_path))
+
+
+@data.command("sync")
+@click.argument("source", type=click.Choice(["afdc"], case_sensitive=False))
+@_DB_OPTION
+def data_sync(source: str, db_path: Path | None) -> None:
+    """Download the current US station list (AFDC) and import it."""
+    from bot.opendata.commands import run_sync
+
+    sys.exit(run_sync(settings_or_exit(), db_path))
+
+
+@data.command("stats")
+@_DB_OPTION
+def data_stats(db_path: Path | None) -> None:
+    """Counts by network and connector, and how old the data is."""
+    from bot.opendata.commands import run_stats
+
+    sys.exit(run_stats(db_path or settings_or_exit().db_path))

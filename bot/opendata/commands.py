@@ -1,0 +1,126 @@
+"""The ``chargebot data`` commands' work, with progress bars; ``bot/cli.py`` only parses options.
+
+Each function prints to the terminal and returns the process exit status, so
+``chargebot ask`` can run :func:`run_sync` itself when it finds the index empty.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from bot.config import Settings
+from bot.opendata.formats import ImportFailed
+from bot.opendata.importer import ImportReport, Progress, import_file
+from bot.opendata.schema import IndexUnreadable
+from bot.opendata.stats import index_stats, stats_lines
+from bot.opendata.sync import sync_afdc
+
+
+class _Bar:
+    """A click progress bar that may be started later, with or without a known length."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._bar: Any = None  # click's ProgressBar type is private
+        self._bytes = 0
+
+    def start(self, length: int | None) -> None:
+        if length:
+            self._bar = click.progressbar(length=length, label=self.label, file=sys.stderr)
+            self._bar.__enter__()
+
+    def update(self, n: int) -> None:
+        if self._bar is not None:
+            self._bar.update(n)
+            return
+        self._bytes += n
+        if sys.stderr.isatty():
+            click.echo(f"\r{self.label} {self._bytes / 1e6:,.1f} MB", nl=False, err=True)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+        elif self._bytes and sys.stderr.isatty():
+            click.echo(err=True)
+
+
+@contextmanager
+def _bar(label: str, length: int | None = None) -> Iterator[_Bar]:
+    bar = _Bar(label)
+    if length is not None:
+        bar.start(length)
+    try:
+        yield bar
+    finally:
+        bar.finish()
+
+
+def _print_report(report: ImportReport) -> None:
+    for line in report.summary_lines():
+        click.echo(line)
+
+
+def run_import(path: Path, db_path: Path) -> int:
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        size = 0
+    try:
+        with _bar(f"Importing {path.name}", size or None) as bar:
+            progress: Progress = bar.update
+            report = import_file(path, db_path, progress=progress)
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        return 1
+    _print_report(report)
+    click.echo(f"Index: {db_path}")
+    return 0
+
+
+def run_sync(settings: Settings, db_path: Path | None = None) -> int:
+    db_path = Path(db_path or settings.db_path)
+    click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
+    download = _Bar("Downloading")
+    importing = _Bar("Importing")
+
+    def begin_import(size: int) -> None:
+        download.finish()
+        importing.start(size)
+
+    try:
+        try:
+            report = sync_afdc(
+                settings,
+                db_path,
+                on_download_start=download.start,
+                on_download=download.update,
+                on_import_start=begin_import,
+                on_import=importing.update,
+            )
+        finally:
+            download.finish()
+            importing.finish()
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        return 1
+    _print_report(report)
+    click.echo(f"Index: {db_path}")
+    return 0
+
+
+def run_stats(db_path: Path) -> int:
+    try:
+        stats = index_stats(db_path)
+    except IndexUnreadable as error:
+        click.echo(f"Error: {error}", err=True)
+        return 1
+    for line in stats_lines(stats):
+        click.echo(line)
+    return 0

@@ -1,0 +1,152 @@
+"""Which kind of station file this is, decided by its content rather than its name.
+
+- AFDC station export (CSV): a header with ``Fuel Type Code``, ``ID``, ``Latitude``
+  and ``Longitude``; the 60-, 70- and 75-column variants of the years differ only
+  in which other columns exist, so columns are read by title.
+- AFDC minimal CSV (``us-min.csv``): ``Station Name, ZIP, Latitude, Longitude, ID``.
+- AFDC API JSON: an object with a ``fuel_stations`` list (or a bare list of AFDC
+  stations, recognised by their snake_case AFDC fields).
+- PlugShare JSON: a list of locations as PlugShare's API returns them.
+
+A UTF-8 byte-order mark is allowed everywhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO, Final
+
+import ijson
+
+BOM: Final = b"\xef\xbb\xbf"
+_HEAD_BYTES: Final = 256 * 1024
+_JSON_SCAN_EVENTS: Final = 200_000
+
+_AFDC_REQUIRED: Final = ("Fuel Type Code", "ID", "Latitude", "Longitude")
+_MIN_REQUIRED: Final = ("Station Name", "Latitude", "Longitude", "ID")
+_AFDC_ITEM_KEYS: Final = frozenset({"fuel_type_code", "station_name", "ev_connector_types"})
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all; the message says why, for the person running it."""
+
+
+class FileFormat(StrEnum):
+    AFDC_CSV = "afdc-csv"
+    AFDC_MIN_CSV = "afdc-min-csv"
+    AFDC_JSON = "afdc-json"
+    PLUGSHARE_JSON = "plugshare-json"
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    format: FileFormat
+    #: What the file is, for the import summary: "AFDC station export (CSV, 75 columns)".
+    description: str
+    #: JSON: the ijson prefix of the station items ("fuel_stations.item" or "item").
+    items_prefix: str = ""
+
+
+def open_binary(path: Path, name: str | None = None) -> BinaryIO:
+    path_text = name or str(path)
+    try:
+        if path.is_dir():
+            raise ImportFailed(f"{path_text} is a folder, not a station file.")
+        return path.open("rb")
+    except FileNotFoundError:
+        raise ImportFailed(f"{path_text}: no such file.") from None
+    except PermissionError:
+        raise ImportFailed(f"{path_text}: permission denied.") from None
+    except OSError as error:
+        raise ImportFailed(f"{path_text} cannot be read: {error.strerror or error}.") from None
+
+
+def detect(path: Path, name: str | None = None) -> Detected:
+    """The file's format, or ImportFailed; messages call the file ``name`` (default: path)."""
+    path_text = name or str(path)
+    with open_binary(path, name) as stream:
+        try:
+            head = stream.read(_HEAD_BYTES)
+        except OSError as error:
+            raise ImportFailed(f"{path_text} cannot be read: {error.strerror or error}.") from None
+        if not head.strip():
+            raise ImportFailed(f"{path_text} is empty.")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ImportFailed(
+                f"{path_text} is UTF-16 text. Save it as UTF-8 (CSV UTF-8 in a spreadsheet) "
+                "and import it again."
+            )
+        body = head.removeprefix(BOM).lstrip()
+        if body[:1] in (b"{", b"["):
+            stream.seek(len(BOM) if head.startswith(BOM) else 0)
+            return _detect_json(path_text, stream)
+        if b"\x00" in head:
+            raise ImportFailed(f"{path_text} is not a text file (CSV or JSON).")
+        return _detect_csv(path_text, head.removeprefix(BOM))
+
+
+def _detect_csv(path: str, head: bytes) -> Detected:
+    first_line = head.split(b"\n", 1)[0]
+    text = first_line.decode("utf-8", errors="replace")
+    try:
+        header = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        header = []
+    titles = {title.strip() for title in header}
+    if all(t in titles for t in _AFDC_REQUIRED):
+        return Detected(FileFormat.AFDC_CSV, f"AFDC station export (CSV, {len(header)} columns)")
+    if all(t in titles for t in _MIN_REQUIRED):
+        return Detected(
+            FileFormat.AFDC_MIN_CSV, f"AFDC minimal station list (CSV, {len(header)} columns)"
+        )
+    wanted = ", ".join(_AFDC_REQUIRED)
+    raise ImportFailed(
+        f"{path} is not a station file ChargeBot knows: a CSV needs the AFDC columns "
+        f"{wanted} (or Station Name, Latitude, Longitude, ID); JSON must be an AFDC API "
+        "response or a list of PlugShare locations."
+    )
+
+
+def _detect_json(path: str, stream: BinaryIO) -> Detected:
+    try:
+        events = ijson.parse(stream)
+        _, first, _ = next(events)
+        if first == "start_map":
+            for count, (prefix, event, value) in enumerate(events):
+                if prefix == "" and event == "map_key" and value == "fuel_stations":
+                    return Detected(
+                        FileFormat.AFDC_JSON, "AFDC API response (JSON)", "fuel_stations.item"
+                    )
+                if (prefix == "" and event == "end_map") or count > _JSON_SCAN_EVENTS:
+                    break
+            raise ImportFailed(
+                f"{path} is JSON but not a station file ChargeBot knows: an AFDC API "
+                'response has a "fuel_stations" list; PlugShare locations must be a list.'
+            )
+        if first == "start_array":
+            keys: set[str] = set()
+            _, event, _ = next(events)
+            if event == "start_map":
+                for prefix, event, value in events:
+                    if prefix == "item" and event == "map_key":
+                        keys.add(str(value))
+                    elif prefix == "item" and event == "end_map":
+                        break
+            if keys & _AFDC_ITEM_KEYS:
+                return Detected(FileFormat.AFDC_JSON, "AFDC station list (JSON)", "item")
+            if "stations" in keys or {"name", "latitude", "longitude"} <= keys:
+                return Detected(FileFormat.PLUGSHARE_JSON, "PlugShare locations (JSON)", "item")
+            raise ImportFailed(
+                f"{path} is a JSON list but its first item is neither an AFDC station nor "
+                "a PlugShare location (or the list is empty)."
+            )
+    except (ijson.JSONError, ijson.IncompleteJSONError, StopIteration) as error:
+        reason = str(error).strip() or "it ends too early"
+        raise ImportFailed(f"{path} is not valid JSON ({reason[:120]}).") from None
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path} is not valid UTF-8 JSON.") from None
+    raise ImportFailed(f"{path} is JSON but neither an object nor a list.")

@@ -1,0 +1,212 @@
+"""Import one station file into the index: detect its format, map every row, upsert.
+
+The whole import is one transaction: a reader of the index sees the old data or
+the new, never half of each, and an import that fails part way leaves the index
+as it was. Rows are written in batches with ``executemany``.
+
+Re-importing a source updates rather than duplicates: a location's id is derived
+from its source and the source's id (:mod:`bot.opendata.ids`), so the same
+station always lands on the same row. A row that is skipped (another fuel, a
+planned station) or invalid (bad coordinates, a truncated line) is counted with
+its reason and line; it never stops the import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from bot.opendata.afdc_csv import DecodeLog, read_csv
+from bot.opendata.afdc_mapping import SOURCE as AFDC
+from bot.opendata.afdc_mapping import map_station
+from bot.opendata.formats import BOM, Detected, FileFormat, ImportFailed, detect, open_binary
+from bot.opendata.json_items import read_items
+from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
+from bot.opendata.plugshare_json import map_location
+from bot.opendata.records import Record
+from bot.opendata.schema import IndexUnreadable, open_for_write
+from bot.opendata.store import IndexWriter, timestamp
+from bot.plugshare.models import Location
+
+_BATCH: Final = 2000
+#: A full sync removes stations the source no longer lists, unless it lists fewer
+#: than this share of what the index holds (a partial download must not empty it).
+PRUNE_MIN_SHARE: Final = 0.5
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportReport:
+    origin: str
+    format: str
+    source: str
+    imported: int = 0
+    updated: int = 0
+    removed: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: (line or item number, reason)
+    invalid: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    position_word: str = "line"
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def summary_lines(self, max_invalid: int = 20) -> list[str]:
+        lines = [
+            f"{self.origin}: {self.format}",
+            f"  imported {self.imported:,} new locations, updated {self.updated:,}"
+            + (f", removed {self.removed:,}" if self.removed else ""),
+        ]
+        if self.skipped:
+            lines.append(f"  skipped {self.skipped_total:,}:")
+            lines.extend(f"    {n:,} {reason}" for reason, n in self.skipped.most_common())
+        if self.invalid:
+            lines.append(f"  invalid {len(self.invalid):,}:")
+            for position, reason in self.invalid[:max_invalid]:
+                lines.append(f"    {self.position_word} {position}: {reason}")
+            if len(self.invalid) > max_invalid:
+                lines.append(f"    ... and {len(self.invalid) - max_invalid:,} more")
+        lines.extend(f"  note: {note}" for note in self.notes)
+        return lines
+
+
+def _records(
+    path: Path, detected: Detected, progress: Progress | None, log: DecodeLog
+) -> tuple[str, Iterator[Record]]:
+    """The file's source and its records (the file is opened when reading starts)."""
+    source = PLUGSHARE if detected.format is FileFormat.PLUGSHARE_JSON else AFDC
+
+    def generate() -> Iterator[Record]:
+        with open_binary(path) as stream:
+            try:
+                if detected.format in (FileFormat.AFDC_CSV, FileFormat.AFDC_MIN_CSV):
+                    yield from read_csv(stream, progress, log)
+                else:
+                    if stream.read(len(BOM)) != BOM:
+                        stream.seek(0)
+                    mapper = map_location if source == PLUGSHARE else map_station
+                    yield from read_items(stream, detected.items_prefix, progress, mapper)
+            except OSError as error:
+                raise ImportFailed(
+                    f"{path} could not be read to the end: {error.strerror or error}."
+                ) from None
+
+    return source, generate()
+
+
+def import_file(
+    path: Path,
+    db_path: Path,
+    *,
+    progress: Progress | None = None,
+    prune: bool = False,
+    origin: str | None = None,
+) -> ImportReport:
+    """Import ``path`` into the index at ``db_path``. Raises ImportFailed with a clear message.
+
+    ``prune`` (for a full download of a source) also removes that source's
+    locations the file no longer lists.
+    """
+    path = Path(path)
+    detected = detect(path, origin)
+    log = DecodeLog()
+    source, records = _records(path, detected, progress, log)
+    report = ImportReport(
+        origin=origin or str(path),
+        format=detected.description,
+        source=source,
+        position_word="line" if detected.format.name.endswith("CSV") else "item",
+    )
+    try:
+        conn = open_for_write(db_path)
+    except IndexUnreadable as error:
+        raise ImportFailed(str(error)) from None
+    try:
+        _bulk_pragmas(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _import_records(conn, records, report, prune)
+            conn.execute(
+                "INSERT INTO imports (source, format, origin, finished_at, imported, updated, "
+                "removed, skipped, invalid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source, detected.description, report.origin, timestamp(datetime.now(UTC)),
+                 report.imported, report.updated, report.removed, report.skipped_total,
+                 len(report.invalid)),
+            )  # fmt: skip
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as error:
+        raise ImportFailed(f"Writing the station index {db_path} failed: {error}.") from None
+    finally:
+        conn.close()
+    if log.fallback_lines:
+        first = ", ".join(str(n) for n in log.fallback_lines[:5])
+        more = "..." if len(log.fallback_lines) > 5 else ""
+        report.notes.append(
+            f"{len(log.fallback_lines):,} lines were not UTF-8 and were read as "
+            f"Windows-1252 (lines {first}{more})"
+        )
+    return report
+
+
+def _bulk_pragmas(conn: sqlite3.Connection) -> None:
+    # One big transaction in WAL mode: NORMAL sync is crash-safe there, and a larger
+    # page cache keeps the R*Tree and the indexes in memory during the load.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def _import_records(
+    conn: sqlite3.Connection, records: Iterable[Record], report: ImportReport, prune: bool
+) -> None:
+    writer = IndexWriter(conn)
+    existing = writer.existing_ids(report.source)
+    seen: dict[int, int] = {}
+    withdrawn: set[int] = set()
+    batch: list[Location] = []
+
+    def flush() -> None:
+        replacing = [loc.id for loc in batch if loc.id in existing]
+        writer.write(batch, replacing)
+        report.updated += len(replacing)
+        report.imported += len(batch) - len(replacing)
+        batch.clear()
+
+    for record in records:
+        if record.invalid is not None:
+            report.invalid.append((record.position, record.invalid))
+        elif record.skipped is not None:
+            report.skipped[record.skipped] += 1
+            if record.withdrawn_id is not None:
+                withdrawn.add(record.withdrawn_id)
+        elif record.location is not None:
+            if record.location.id in seen:
+                report.skipped["repeats an ID already read in this file"] += 1
+                continue
+            seen[record.location.id] = record.position
+            batch.append(record.location)
+            if len(batch) >= _BATCH:
+                flush()
+    flush()
+    gone = (withdrawn & existing) - seen.keys()
+    if prune:
+        missing = existing - seen.keys() - gone
+        if len(seen) >= PRUNE_MIN_SHARE * len(existing):
+            gone |= missing
+        elif missing:
+            report.notes.append(
+                f"kept {len(missing):,} locations the download no longer lists: it held "
+                f"{len(seen):,} stations, under half of the {len(existing):,} indexed"
+            )
+    report.removed = writer.remove(sorted(gone))

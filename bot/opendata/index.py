@@ -1,0 +1,74 @@
+"""Read access to the station index for searches, safe to share between threads."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from bot.opendata.hydrate import load_locations
+from bot.opendata.nearby import nearest
+from bot.opendata.schema import open_for_read
+from bot.plugshare.filters import Filters
+from bot.plugshare.models import Location
+
+
+class StationIndex:
+    """The index file at ``path``, opened read-only, one connection per thread.
+
+    A missing file reads as an empty index; a file that appears later (the first
+    ``chargebot data sync``) is picked up by the next call.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path).expanduser()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+
+    def connection(self) -> sqlite3.Connection | None:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_for_read(self.path)
+            if conn is None:
+                return None
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def is_empty(self) -> bool:
+        conn = self.connection()
+        if conn is None:
+            return True
+        return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM locations)").fetchone()[0] == 1
+
+    def nearby(
+        self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
+    ) -> list[Location]:
+        conn = self.connection()
+        if conn is None:
+            return []
+        hits = nearest(conn, latitude, longitude, filters, radius_m, count)
+        found = load_locations(conn, [hit.location_id for hit in hits])
+        results = []
+        for hit in hits:
+            location = found.get(hit.location_id)
+            if location is not None:  # removed by an import between the two reads
+                location.distance_meters = hit.distance_m
+                location.compass_bearing = hit.bearing
+                results.append(location)
+        return results
+
+    def location(self, location_id: int) -> Location | None:
+        conn = self.connection()
+        if conn is None:
+            return None
+        return load_locations(conn, [location_id]).get(location_id)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()

@@ -1,0 +1,37 @@
+"""What an importer reads from one row (CSV) or item (JSON) of a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.plugshare.models import Location
+
+
+class RowSkipped(Exception):
+    """A well-formed row that does not belong in the index (another fuel, planned, ...)."""
+
+    def __init__(self, reason: str, *, withdrawn_id: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        #: A location this row says is no longer open (it is removed if indexed).
+        self.withdrawn_id = withdrawn_id
+
+
+class RowInvalid(Exception):
+    """A row that cannot be read; ``reason`` says what is wrong with it."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One row or item: a location to index, or why not."""
+
+    #: 1-based line number of the row's first line (CSV) or item number (JSON).
+    position: int
+    location: Location | None = None
+    skipped: str | None = None
+    invalid: str | None = None
+    withdrawn_id: int | None = None

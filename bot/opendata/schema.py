@@ -1,0 +1,181 @@
+"""The index file: PlugShare's schema in SQLite tables, plus an R*Tree over the locations.
+
+Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.ids`):
+
+- ``locations``: the location fields drivers see, ``source`` and ``external_id``
+  (the record's id in its source; the primary key is derived from the two, so it
+  is unique per source without an index of its own), and *facets*: a few
+  per-location summaries of its stations and outlets, computed at import
+  (:mod:`bot.opendata.facets`), so a search evaluates most filters without
+  touching the child tables.
+- ``stations``, ``outlets`` (both carry ``location_id``), ``amenities``.
+- ``location_index``: an R*Tree of the location points. Its auxiliary columns
+  hold the exact coordinates (the box corners are 32-bit floats, rounded outward)
+  and the point on the unit sphere (``x, y, z``), whose squared chord to the search
+  point SQLite can order by with plain arithmetic (:mod:`bot.opendata.nearby`).
+- ``imports``: one row per completed import, for ``chargebot data stats``.
+
+Writers open the file with :func:`open_for_write` (creates it and its folder);
+searches open it read-only with :func:`open_for_read`, which never creates a file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Final
+
+SCHEMA_VERSION: Final = 1
+
+_DDL: Final = """
+CREATE TABLE IF NOT EXISTS locations (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    external_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    description TEXT,
+    address TEXT,
+    phone TEXT,
+    url TEXT,
+    hours TEXT,
+    open247 INTEGER,
+    access INTEGER NOT NULL,
+    cost INTEGER NOT NULL,
+    cost_description TEXT,
+    score REAL,
+    icon TEXT,
+    parking_type_name TEXT,
+    poi_name TEXT,
+    created_at TEXT,
+    updated_at TEXT,
+    outlet_mask INTEGER NOT NULL,
+    availability_mask INTEGER NOT NULL,
+    amenity_mask INTEGER NOT NULL,
+    has_fee INTEGER NOT NULL,
+    max_kw REAL
+);
+CREATE TABLE IF NOT EXISTS stations (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL,
+    name TEXT,
+    network_id INTEGER,
+    network_name TEXT,
+    network_ext_id TEXT,
+    cost INTEGER NOT NULL,
+    cost_description TEXT,
+    available INTEGER NOT NULL,
+    hours TEXT,
+    manufacturer TEXT,
+    model TEXT,
+    created_at TEXT
+);
+CREATE INDEX IF NOT EXISTS stations_location ON stations (location_id);
+CREATE TABLE IF NOT EXISTS outlets (
+    id INTEGER PRIMARY KEY,
+    station_id INTEGER NOT NULL,
+    location_id INTEGER NOT NULL,
+    connector INTEGER NOT NULL,
+    power INTEGER,
+    kilowatts REAL,
+    volts REAL,
+    amps REAL
+);
+CREATE INDEX IF NOT EXISTS outlets_location ON outlets (location_id);
+CREATE TABLE IF NOT EXISTS amenities (
+    location_id INTEGER NOT NULL,
+    type INTEGER NOT NULL,
+    PRIMARY KEY (location_id, type)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS location_index USING rtree(
+    id, min_lat, max_lat, min_lng, max_lng, +latitude, +longitude, +x, +y, +z
+);
+CREATE TABLE IF NOT EXISTS imports (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    format TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    imported INTEGER NOT NULL,
+    updated INTEGER NOT NULL,
+    removed INTEGER NOT NULL,
+    skipped INTEGER NOT NULL,
+    invalid INTEGER NOT NULL
+);
+"""
+
+
+class IndexUnreadable(Exception):
+    """The index file cannot be used; the message says what to do about it."""
+
+
+def _check_version(conn: sqlite3.Connection, path: Path) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise IndexUnreadable(f"{path} is not a station index ({error}).") from None
+    if version > SCHEMA_VERSION:
+        raise IndexUnreadable(
+            f"{path} was written by a newer ChargeBot (index format {version}); "
+            "upgrade ChargeBot or point CHARGEBOT_DB at another file."
+        )
+    return int(version)
+
+
+def open_for_write(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the index for an import. Autocommit; callers BEGIN."""
+    path = Path(path).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None)
+    except (OSError, sqlite3.Error) as error:
+        raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
+    try:
+        version = _check_version(conn, path)
+        if version == 0:
+            has_tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+            if has_tables:
+                raise IndexUnreadable(
+                    f"{path} is an SQLite file but not a station index; "
+                    "point CHARGEBOT_DB (or --db) at another file."
+                )
+            # WAL lets the bot keep answering from the old data while an import runs.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(f"BEGIN; {_DDL} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise IndexUnreadable(f"{path} is not a station index ({error}).") from None
+    except IndexUnreadable:
+        conn.close()
+        raise
+    return conn
+
+
+def open_for_read(path: Path) -> sqlite3.Connection | None:
+    """Open an existing index read-only; ``None`` when there is no index file yet."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(
+            # Queries stay on the opening thread; only close() may come from another.
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as error:
+        raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
+    try:
+        version = _check_version(conn, path)
+    except IndexUnreadable:
+        conn.close()
+        raise
+    if version == 0:
+        conn.close()
+        return None
+    return conn

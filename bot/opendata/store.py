@@ -1,0 +1,123 @@
+"""Write PlugShare-shaped locations into the index, replacing earlier versions by id."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.opendata.facets import facets_of
+from bot.opendata.ids import split_location_id
+from bot.opendata.spherical import unit_vector
+from bot.plugshare.models import Location
+
+_LOCATION_COLUMNS = (
+    "id, source, external_id, name, latitude, longitude, description, address, phone, url, "
+    "hours, open247, access, cost, cost_description, score, icon, parking_type_name, poi_name, "
+    "created_at, updated_at, outlet_mask, availability_mask, amenity_mask, has_fee, max_kw"
+)
+_INSERT_LOCATION = (
+    f"INSERT OR REPLACE INTO locations ({_LOCATION_COLUMNS}) "
+    f"VALUES ({', '.join('?' for _ in _LOCATION_COLUMNS.split(','))})"
+)
+_INSERT_STATION = (
+    "INSERT INTO stations (id, location_id, name, network_id, network_name, network_ext_id, "
+    "cost, cost_description, available, hours, manufacturer, model, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_OUTLET = (
+    "INSERT INTO outlets (id, station_id, location_id, connector, power, kilowatts, volts, amps) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_AMENITY = "INSERT OR IGNORE INTO amenities (location_id, type) VALUES (?, ?)"
+_INSERT_POINT = "INSERT INTO location_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_CHILD_TABLES = ("stations", "outlets", "amenities")
+
+
+def timestamp(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+class IndexWriter:
+    """Batches of locations into an open write connection (the caller owns the transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def existing_ids(self, source: str) -> set[int]:
+        rows = self.conn.execute("SELECT id FROM locations WHERE source = ?", (source,))
+        return {row[0] for row in rows}
+
+    def remove(self, ids: Iterable[int]) -> int:
+        keys = [(i,) for i in ids]
+        if not keys:
+            return 0
+        self._delete_children(keys)
+        before = self.conn.total_changes
+        self.conn.executemany("DELETE FROM locations WHERE id = ?", keys)
+        return self.conn.total_changes - before
+
+    def _delete_children(self, keys: list[tuple[int]]) -> None:
+        for table in _CHILD_TABLES:
+            self.conn.executemany(f"DELETE FROM {table} WHERE location_id = ?", keys)
+        self.conn.executemany("DELETE FROM location_index WHERE id = ?", keys)
+
+    def write(self, locations: Sequence[Location], replacing: Iterable[int] = ()) -> None:
+        """Insert ``locations``; ``replacing`` lists the ids among them already indexed."""
+        self._delete_children([(i,) for i in replacing])
+        location_rows = []
+        station_rows = []
+        outlet_rows = []
+        amenity_rows = []
+        point_rows = []
+        for location in locations:
+            source, external = split_location_id(location.id) or ("", 0)
+            facets = facets_of(location)
+            location_rows.append((
+                location.id, source, external, location.name, location.latitude,
+                location.longitude, location.description, location.address, location.phone,
+                location.url, location.hours, _bool(location.open247), int(location.access),
+                int(location.cost), location.cost_description, location.score, location.icon,
+                location.parking_type_name, location.poi_name, timestamp(location.created_at),
+                timestamp(location.updated_at), facets.outlet_mask, facets.availability_mask,
+                facets.amenity_mask, int(facets.has_fee), facets.max_kw,
+            ))  # fmt: skip
+            point_rows.append((
+                location.id, location.latitude, location.latitude, location.longitude,
+                location.longitude, location.latitude, location.longitude,
+                *unit_vector(location.latitude, location.longitude),
+            ))  # fmt: skip
+            created: dict[object, str | None] = {}  # the ports of a site share one date
+            for station in location.stations:
+                network = station.network
+                if station.created_at not in created:
+                    created[station.created_at] = timestamp(station.created_at)
+                station_rows.append((
+                    station.id, location.id, station.name, station.effective_network_id,
+                    network.name if network else None, station.network_ext_id,
+                    int(station.cost), station.cost_description, int(station.available),
+                    station.hours, station.manufacturer, station.model,
+                    created[station.created_at],
+                ))  # fmt: skip
+                for outlet in station.outlets:
+                    outlet_rows.append((
+                        outlet.id, station.id, location.id, int(outlet.connector),
+                        _int(outlet.power), outlet.kilowatts, outlet.volts, outlet.amps,
+                    ))  # fmt: skip
+            amenity_rows.extend((location.id, int(a.type)) for a in location.amenities)
+        self.conn.executemany(_INSERT_LOCATION, location_rows)
+        self.conn.executemany(_INSERT_STATION, station_rows)
+        self.conn.executemany(_INSERT_OUTLET, outlet_rows)
+        self.conn.executemany(_INSERT_AMENITY, amenity_rows)
+        self.conn.executemany(_INSERT_POINT, point_rows)

@@ -1,0 +1,99 @@
+"""The local open-data provider: nearby searches over the SQLite station index.
+
+Open data has no live status, no check-ins and no photos, and it says so:
+``live_availability`` and ``has_checkins`` are False, and every station reads
+``available`` 0 (unknown), or 3 (offline) where AFDC marks it temporarily
+unavailable. An ``availability`` filter is evaluated against exactly those values
+with PlugShare's semantics, so "available now" matches nothing here; the
+pipeline tells the user why.
+
+A minimum power keeps only locations with an outlet whose kW is *known* to reach
+it. AFDC's CSV export carries no kW at all (its API JSON does), so over CSV data
+a power filter finds nothing rather than guessing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from bot.config import Settings
+from bot.opendata.index import StationIndex
+from bot.opendata.schema import IndexUnreadable
+from bot.opendata.stats import SOURCE_NAMES, source_ages
+from bot.plugshare.filters import Filters
+from bot.plugshare.models import Location
+from bot.providers.base import IndexEmpty, LocationNotFound, ProviderError
+
+#: The one command that fills an empty index; replies quote it.
+FILL_COMMAND: Final = "chargebot data sync afdc"
+
+
+class IndexUnusable(ProviderError):
+    """The index file exists but cannot be read (corrupt, or from a newer ChargeBot)."""
+
+    user_message = (
+        f"The local station index cannot be read. An admin can rebuild it with `{FILL_COMMAND}`."
+    )
+
+
+class LocalProvider:
+    """:class:`~bot.providers.base.Provider` over the open-data index at ``db_path``."""
+
+    name = "local"
+    live_availability = False
+    has_checkins = False
+
+    def __init__(self, db_path: Path) -> None:
+        self.index = StationIndex(db_path)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LocalProvider:
+        return cls(settings.db_path)
+
+    @property
+    def attribution(self) -> str:
+        """Names the source (public domain) and the data's age, read from the index."""
+        try:
+            conn = self.index.connection()
+            ages = source_ages(conn) if conn is not None else []
+        except (IndexUnreadable, OSError):
+            ages = []
+        if not ages:
+            return f"Station data: {SOURCE_NAMES['afdc']}, public domain (index not filled yet)."
+        parts = []
+        for age in ages:
+            name = SOURCE_NAMES.get(age.source, age.source)
+            if age.source == "afdc":
+                name += ", public domain"
+            if age.data_as_of is not None:
+                name += f", as of {age.data_as_of.isoformat()}"
+            elif age.last_import_at is not None:
+                name += f", imported {age.last_import_at.date().isoformat()}"
+            parts.append(name)
+        return "Station data: " + "; ".join(parts) + "."
+
+    def nearby(
+        self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
+    ) -> list[Location]:
+        try:
+            locations = self.index.nearby(latitude, longitude, filters, radius_m, count)
+            if not locations and self.index.is_empty():
+                raise IndexEmpty()
+        except IndexUnreadable as error:
+            raise IndexUnusable(str(error)) from None
+        return locations
+
+    def location(self, location_id: int) -> Location:
+        try:
+            location = self.index.location(location_id)
+            if location is None:
+                if self.index.is_empty():
+                    raise IndexEmpty()
+                raise LocationNotFound(f"no location {location_id} in the local index")
+        except IndexUnreadable as error:
+            raise IndexUnusable(str(error)) from None
+        return location
+
+    def close(self) -> None:
+        self.index.close()

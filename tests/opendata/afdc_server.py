@@ -1,0 +1,64 @@
+"""An AFDC-API-shaped HTTP server on loopback, for the sync tests."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class AfdcServer:
+    url: str
+    payload: Any = None
+    status: int = 200
+    gzip: bool = False
+    #: Close the connection after sending this many body bytes (a dropped download).
+    cut_after: int | None = None
+    requests: list[dict[str, Any]] = field(default_factory=list)
+
+
+@contextmanager
+def afdc_server() -> Iterator[AfdcServer]:
+    state = AfdcServer(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            state.requests.append(
+                {"path": parts.path, "query": parse_qs(parts.query), "headers": dict(self.headers)}
+            )
+            body = json.dumps(state.payload).encode()
+            if state.gzip:
+                body = gzip.compress(body)
+            self.send_response(state.status)
+            self.send_header("Content-Type", "application/json")
+            if state.gzip:
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if state.cut_after is not None:
+                self.wfile.write(body[: state.cut_after])
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/alt-fuel-stations/v1.json"
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
