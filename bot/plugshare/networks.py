@@ -50,7 +50,11 @@ NETWORKS: dict[int, NetworkInfo] = {
         NetworkInfo(30, "Shorepower", ("Shore Power",)),
         NetworkInfo(33, "CarCharging", ("Car Charging",)),
         NetworkInfo(34, "JNSH", ()),
-        NetworkInfo(35, "Tesla Destination", ("Tesla Destination Charging",)),
+        NetworkInfo(
+            35,
+            "Tesla Destination",
+            ("Tesla Destination Charging", "Tesla Destination Charger", "Destination Charger"),
+        ),
         NetworkInfo(36, "ChargeNet", ("Charge Net",)),
         NetworkInfo(37, "Recargo", ()),
         NetworkInfo(41, "KSI", ()),

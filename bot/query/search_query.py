@@ -1,0 +1,44 @@
+"""What a request asked for: the place, the filters, and what could not be used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.plugshare.filters import Filters
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A near miss: ``written`` looked like ``meant`` (a network, connector, amenity...).
+
+    ``applied`` is True when the parser was confident enough to use it as if spelt right.
+    """
+
+    written: str
+    meant: str
+    kind: str
+    applied: bool
+
+    def __str__(self) -> str:
+        return f"{self.written} -> {self.meant}"
+
+
+@dataclass(slots=True)
+class SearchQuery:
+    #: The place as written ("Union Station", "94103", "40.7580,-73.9855"), or None.
+    place: str | None = None
+    filters: Filters = field(default_factory=Filters)
+    #: Words that looked like part of a request but could not be used, as written.
+    ignored: list[str] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
+    #: Empty text, "help", "?" and the like: the reply should explain how to ask.
+    is_help: bool = False
+    #: The text was longer than the parser reads; only its beginning was used.
+    truncated: bool = False
+
+    @property
+    def min_power_kw(self) -> float | None:
+        return self.filters.min_power_kw
+
+    def to_plugshare_params(self) -> dict[str, str]:
+        return self.filters.to_plugshare_params()
