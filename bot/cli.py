@@ -153,3 +153,31 @@ def data_stats(db_path: Path | None) -> None:
     from bot.opendata.commands import run_stats
 
     sys.exit(run_stats(db_path or settings_or_exit().db_path))
+
+
+# --- chargebot state: the state database (bot/state) ---
+
+
+@main.group()
+def state() -> None:
+    """The state database: people's settings, saved places, check-ins and Slack installs."""
+
+
+@state.command("migrate")
+def state_migrate() -> None:
+    """Create or upgrade the state database's schema now (ChargeBot also does it on first use).
+
+    The database is CHARGEBOT_DATABASE_URL, by default a SQLite file beside the station index.
+    """
+    from bot.state import StateStore, StateUnavailable
+
+    settings = settings_or_exit()
+    store = StateStore.from_settings(settings)
+    try:
+        revision = store.migrate()
+    except StateUnavailable as error:
+        click.echo(f"The state database cannot be used: {error.detail}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
+    click.echo(f"State database {store.url} is at schema revision {revision} (the newest).")

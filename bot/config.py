@@ -97,7 +97,10 @@ class Settings(BaseSettings):
     )
 
     # --- State (people's defaults, saved places, check-ins) ---
-    database_url: str | None = Field(None, alias="CHARGEBOT_DATABASE_URL")
+    #: May carry a password (PostgreSQL), so it is a secret: never shown in reprs or logs.
+    database_url: SecretStr | None = Field(None, alias="CHARGEBOT_DATABASE_URL")
+    #: Seconds to wait for a locked SQLite file or to connect to PostgreSQL before giving up.
+    database_timeout: PositiveSeconds = Field(5.0, alias="CHARGEBOT_DATABASE_TIMEOUT")
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -150,7 +153,9 @@ class Settings(BaseSettings):
 
     @property
     def resolved_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
+        if self.database_url and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
 
 
 def _describe(error: ValidationError) -> str:

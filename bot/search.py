@@ -98,7 +98,7 @@ class SearchRequest(BaseModel):
 
 @dataclass
 class SearchContext:
-    """Who asks and where. Personal defaults arrive with the state store."""
+    """Who asks and where, with their personal defaults (``bot.state``)."""
 
     team_id: str | None = None
     user_id: str | None = None
@@ -108,9 +108,13 @@ class SearchContext:
     #: Point that ambiguous place names are resolved toward (home, channel place).
     bias: tuple[float, float] | None = None
     units: Units | None = None
-    #: The person's standing preferences: connectors (used when the text names none),
-    #: free only, access. ``None`` when nothing is stored or the store is unreachable.
+    #: Filter defaults from the user's settings (their car's connectors, free only, public
+    #: only). Applied field by field where the request says nothing, before the pipeline's
+    #: own defaults: ``bot.state.defaults.apply_defaults``.
     default_filters: Filters | None = None
+    #: The user's saved places (and ``home``) by name key (``bot.state.defaults.place_key``),
+    #: so "CCS near office" needs no geocoding.
+    saved_places: dict[str, PlaceChoice] = field(default_factory=dict)
 
 
 @dataclass

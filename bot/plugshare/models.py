@@ -297,6 +297,11 @@ class Review(PlugShareModel):
     vehicle_name: OptStr = None
     station_id: OptInt = None
     connector_type: OptInt = None
+    #: ChargeBot's own addition, not a PlugShare field: where a check-in comes from when it
+    #: is not the location's data source (``"workspace"`` for check-ins members made in
+    #: Slack). ``None`` for the data source's own reviews. Never serialized, so
+    #: ``to_plugshare_json`` stays PlugShare's shape.
+    source: str | None = Field(None, exclude=True)
 
 
 class Amenity(PlugShareModel):

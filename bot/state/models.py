@@ -1,0 +1,149 @@
+"""The state tables as SQLAlchemy ORM models. Every row belongs to one Slack team.
+
+The schema is created and changed only by the Alembic migrations in
+``bot/state/migrations``; a test checks that these models and the migrations agree.
+Places are stored geocoded once, when set: the user's text, the resolved name, the
+point, the country code and the kind of place (so a saved city searches like a city).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.state.database import UTCDateTime
+
+#: Slack ids (team, user, channel) are short; slack_sdk's own tables use 32.
+SLACK_ID = 32
+PLACE_TEXT = 500
+PLACE_NAME_MAX = 40
+USER_NAME_MAX = 80
+DATA_SOURCE_MAX = 40
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    # Named constraints, so migrations can alter them by name on every backend.
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UserPreferences(Base):
+    """One user's defaults in one workspace. ``None`` in a column means "not set"."""
+
+    __tablename__ = "user_preferences"
+
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
+    #: PlugShare outlet descriptors, e.g. ``[{"connector": 13}, {"connector": 6, "power": 1}]``.
+    connectors: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    units: Mapped[str | None] = mapped_column(String(2))
+    free_only: Mapped[bool | None]
+    public_only: Mapped[bool | None]
+    home_text: Mapped[str | None] = mapped_column(String(PLACE_TEXT))
+    home_name: Mapped[str | None] = mapped_column(String(PLACE_TEXT))
+    home_latitude: Mapped[float | None] = mapped_column(Float)
+    home_longitude: Mapped[float | None] = mapped_column(Float)
+    home_country_code: Mapped[str | None] = mapped_column(String(2))
+    home_kind: Mapped[str | None] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (CheckConstraint("units IN ('mi', 'km')", name="units"),)
+
+
+class SavedPlace(Base):
+    """A place a user named (``office``), usable in requests: ``CCS near office``."""
+
+    __tablename__ = "saved_places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    name: Mapped[str] = mapped_column(String(PLACE_NAME_MAX))
+    #: ``name`` case-folded: one "Office" per user, found as "office".
+    name_key: Mapped[str] = mapped_column(String(PLACE_NAME_MAX))
+    text: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    resolved_name: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("team_id", "user_id", "name_key"),)
+
+
+class ChannelPlace(Base):
+    """A channel's default place (and the point ambiguous places there lean toward)."""
+
+    __tablename__ = "channel_places"
+
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
+    text: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    resolved_name: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(20))
+    #: Who set it; cleared when that user asks to be forgotten.
+    set_by: Mapped[str | None] = mapped_column(String(SLACK_ID))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CheckIn(Base):
+    """A workspace member's check-in at a location, in PlugShare's review vocabulary."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    #: The provider the location id belongs to (``Provider.name``: ``local``, ``plugshare``).
+    data_source: Mapped[str] = mapped_column(String(DATA_SOURCE_MAX))
+    location_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[str] = mapped_column(String(SLACK_ID))
+    #: The member's display first name when they checked in (never a mention).
+    user_name: Mapped[str | None] = mapped_column(String(USER_NAME_MAX))
+    #: PlugShare review rating: 1 charged, 0 tip, -1 problem.
+    rating: Mapped[int] = mapped_column(SmallInteger)
+    #: PlugShare problem type 1-5, only with rating -1.
+    problem: Mapped[int | None] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    #: "Leaving at": when the member plans to leave (PlugShare's ``finished``).
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kilowatts: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        CheckConstraint("rating IN (-1, 0, 1)", name="rating"),
+        CheckConstraint(
+            "problem IS NULL OR (rating = -1 AND problem BETWEEN 1 AND 5)", name="problem"
+        ),
+        CheckConstraint("kilowatts IS NULL OR kilowatts > 0", name="kilowatts"),
+        Index(None, "team_id", "data_source", "location_id", "created_at"),
+        Index(None, "team_id", "user_id"),
+        # Never reuse a deleted check-in's id: a stale "delete" button must not hit a new one.
+        {"sqlite_autoincrement": True},
+    )

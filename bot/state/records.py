@@ -1,0 +1,170 @@
+"""What the state store hands out: small immutable values, never ORM objects.
+
+Listeners, the pipeline and renderers read these; none of them needs a database session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.geo.place import Candidate, PlaceKind
+from bot.plugshare.enums import Problem, ReviewRating
+from bot.plugshare.filters import OutletFilter
+from bot.plugshare.models import Review, User
+from bot.search import PlaceChoice, Units
+
+#: ``Review.source`` of check-ins members made in Slack (PlugShare's own reviews: ``None``).
+WORKSPACE_SOURCE = "workspace"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlace:
+    """A place geocoded once, when it was set."""
+
+    text: str  # what the user typed: "1 Market St, San Francisco"
+    name: str  # what it resolved to: "1 Market Street, San Francisco, CA, USA"
+    latitude: float
+    longitude: float
+    country_code: str | None = None
+    kind: PlaceKind = PlaceKind.ADDRESS
+
+    @classmethod
+    def from_candidate(cls, text: str, candidate: Candidate) -> StoredPlace:
+        return cls(
+            text=text,
+            name=candidate.name,
+            latitude=candidate.latitude,
+            longitude=candidate.longitude,
+            country_code=candidate.country_code,
+            kind=candidate.kind,
+        )
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return (self.latitude, self.longitude)
+
+    def to_choice(self) -> PlaceChoice:
+        return PlaceChoice(
+            name=self.name,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            kind=self.kind,
+            country_code=self.country_code,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """A user's defaults. Empty/``None`` means "not set" (ChargeBot's defaults apply)."""
+
+    connectors: tuple[OutletFilter, ...] = ()
+    units: Units | None = None
+    free_only: bool | None = None
+    #: ``True``: public only. ``False``: every access type, restricted and residential
+    #: included. ``None``: the pipeline's default (public).
+    public_only: bool | None = None
+    home: StoredPlace | None = None
+
+    def is_empty(self) -> bool:
+        return self == Preferences()
+
+
+@dataclass(frozen=True, slots=True)
+class SavedPlace:
+    name: str  # as the user wrote it: "Office"
+    place: StoredPlace
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelPlace:
+    channel_id: str
+    place: StoredPlace
+    set_by: str | None  # Slack user id; None once that user asked to be forgotten
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A workspace member's check-in, in PlugShare's review vocabulary."""
+
+    id: int
+    team_id: str
+    data_source: str
+    location_id: int
+    user_id: str
+    user_name: str | None
+    rating: ReviewRating
+    problem: Problem | None
+    comment: str | None
+    finished_at: datetime | None  # "leaving at"
+    kilowatts: float | None
+    created_at: datetime
+
+    def to_review(self) -> Review:
+        """This check-in as a PlugShare Review marked ``source="workspace"``.
+
+        The user is named by first name only (a Slack mention would ping them), and the
+        review has no id: ChargeBot's ids are not PlugShare's.
+        """
+        return Review(
+            rating=self.rating,
+            created_at=self.created_at,
+            finished=self.finished_at,
+            comment=self.comment,
+            user=User(first_name=self.user_name) if self.user_name else None,
+            kilowatts=self.kilowatts,
+            problem=self.problem,
+            source=WORKSPACE_SOURCE,
+        )
+
+
+_OLDEST = datetime.min.replace(tzinfo=UTC)
+
+
+def merge_reviews(*sources: Iterable[Review], limit: int | None = None) -> list[Review]:
+    """Reviews from several sources in one list, newest first (undated ones last).
+
+    Equal times keep the order of ``sources`` (the data source's reviews first).
+    """
+    merged = [review for source in sources for review in source]
+    merged.sort(key=lambda review: review.created_at or _OLDEST, reverse=True)
+    return merged if limit is None else merged[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class UserData:
+    """Everything stored about one user in one workspace (``settings`` shows it)."""
+
+    preferences: Preferences
+    places: tuple[SavedPlace, ...]
+    checkins: tuple[CheckIn, ...]  # newest first
+    channel_places_set: tuple[ChannelPlace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    """What ``forget_user`` deleted."""
+
+    preferences: bool
+    places: int
+    checkins: int
+    #: Channel places they had set: kept for the channel, no longer attributed to them.
+    channel_places_unattributed: int
+
+    @property
+    def anything(self) -> bool:
+        return bool(
+            self.preferences or self.places or self.checkins or self.channel_places_unattributed
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDeleted:
+    """Rows deleted per table by ``delete_team``."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())

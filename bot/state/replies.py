@@ -1,0 +1,293 @@
+"""Carry out a settings command against the store and say what happened, in one short reply.
+
+Replies are Slack mrkdwn with every piece of user or geocoder text escaped; the only
+markup is ChargeBot's own (bold, code, a channel link for channels the user set).
+Nothing here raises for a user's mistake or a database that is down: the reply says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.geo.place import Resolution, ResolutionStatus, Resolver
+from bot.plugshare.enums import connector_label
+from bot.render.escape import escape_mrkdwn
+from bot.state.commands import (
+    SETTINGS_HELP,
+    ClearCar,
+    ClearChannelPlace,
+    ClearHome,
+    ClearSettings,
+    Command,
+    DeletePlace,
+    ForgetMe,
+    Invalid,
+    ListPlaces,
+    SavePlace,
+    SetCar,
+    SetChannelPlace,
+    SetFreeOnly,
+    SetHome,
+    SetPublicOnly,
+    SetUnits,
+    ShowSettings,
+)
+from bot.state.errors import InvalidSetting, StateUnavailable
+from bot.state.records import Preferences, SavedPlace, StoredPlace, UserData
+from bot.state.store import StateStore
+
+logger = logging.getLogger(__name__)
+
+_MAX_CANDIDATES = 3
+
+
+def run_command(
+    command: Command,
+    store: StateStore,
+    resolver: Resolver,
+    *,
+    team_id: str,
+    user_id: str,
+    channel_id: str | None = None,
+) -> str:
+    """Do what ``command`` says for this user (and channel); return the reply text."""
+    try:
+        return _Run(store, resolver, team_id, user_id, channel_id).run(command)
+    except StateUnavailable as error:
+        logger.warning("state database unavailable: %s", error.detail)
+        return error.user_message
+    except InvalidSetting as error:
+        return str(error)
+
+
+def _e(text: str) -> str:
+    return escape_mrkdwn(text)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def connectors_text(preferences: Preferences) -> str:
+    return " or ".join(connector_label(o.connector, o.power) for o in preferences.connectors)
+
+
+class _Run:
+    def __init__(
+        self,
+        store: StateStore,
+        resolver: Resolver,
+        team_id: str,
+        user_id: str,
+        channel_id: str | None,
+    ) -> None:
+        self.store = store
+        self.resolver = resolver
+        self.team = team_id
+        self.user = user_id
+        self.channel = channel_id
+
+    def run(self, command: Command) -> str:
+        match command:
+            case Invalid(message):
+                return message
+            case SetCar(connectors):
+                saved = self.store.set_preferences(self.team, self.user, connectors=connectors)
+                return (
+                    f"Saved your car's connectors: *{_e(connectors_text(saved))}*. Requests "
+                    "that name no connector will look for these."
+                )
+            case ClearCar():
+                self.store.set_preferences(self.team, self.user, connectors=None)
+                return "Cleared your connectors: requests include every connector again."
+            case SetUnits(units):
+                self.store.set_preferences(self.team, self.user, units=units)
+                if units is None:
+                    return (
+                        "Distances are automatic again: miles in the US and UK, "
+                        "kilometres elsewhere."
+                    )
+                return f"Distances will be in {'kilometres' if units == 'km' else 'miles'}."
+            case SetFreeOnly(on):
+                self.store.set_preferences(self.team, self.user, free_only=on)
+                if on:
+                    return "Free only: *on*. Searches skip locations with a known fee."
+                return "Free only: *off*. Searches include paid locations."
+            case SetPublicOnly(on):
+                self.store.set_preferences(self.team, self.user, public_only=on)
+                if on:
+                    return "Public only: *on*. Searches skip restricted and residential locations."
+                return (
+                    "Public only: *off*. Searches include restricted (workplace, dealership) "
+                    "and shared residential locations too."
+                )
+            case SetHome(text):
+                return self.set_home(text)
+            case ClearHome():
+                had = self.store.get_preferences(self.team, self.user).home is not None
+                self.store.set_preferences(self.team, self.user, home=None)
+                return "Cleared your home place." if had else "You had no home place set."
+            case SavePlace(name, text):
+                return self.save_place(name, text)
+            case DeletePlace(name):
+                if self.store.delete_place(self.team, self.user, name):
+                    return f"Deleted your saved place *{_e(name)}*."
+                places = self.store.list_places(self.team, self.user)
+                return f"You have no saved place called “{_e(name)}”. " + _places_line(places)
+            case ListPlaces():
+                return _places_list(self.store.list_places(self.team, self.user))
+            case SetChannelPlace(text):
+                return self.set_channel_place(text)
+            case ClearChannelPlace():
+                if self.channel is None:
+                    return "Channel places belong to channels: type this in the channel."
+                if self.store.clear_channel_place(self.team, self.channel):
+                    return "Cleared this channel's place."
+                return "This channel has no place set."
+            case ShowSettings():
+                return _settings(self.store.about_user(self.team, self.user))
+            case ClearSettings():
+                if self.store.clear_preferences(self.team, self.user):
+                    return (
+                        "Cleared your settings (car, units, free only, public only, home). "
+                        "Your saved places are kept; `/charge forget me` deletes everything."
+                    )
+                return "You had no settings to clear."
+            case ForgetMe():
+                return self.forget()
+        raise AssertionError(f"unhandled command {command!r}")
+
+    # --- places -------------------------------------------------------------------------
+
+    def _bias(self) -> tuple[float, float] | None:
+        return self.store.search_context(self.team, self.user, self.channel).bias
+
+    def resolve(self, text: str) -> StoredPlace | str:
+        """The place ``text`` names, or the reply explaining why there is none."""
+        resolution = self.resolver.resolve(text, bias=self._bias())
+        best = resolution.best
+        if resolution.status is ResolutionStatus.FOUND and best is not None:
+            return StoredPlace.from_candidate(text, best)
+        return _not_resolved(text, resolution)
+
+    def set_home(self, text: str) -> str:
+        place = self.resolve(text)
+        if isinstance(place, str):
+            return place
+        saved = self.store.set_preferences(self.team, self.user, home=place).home
+        assert saved is not None
+        return (
+            f"Home set to *{_e(saved.name)}*. Ambiguous places lean toward it, and "
+            "`near home` searches there."
+        )
+
+    def save_place(self, name: str, text: str) -> str:
+        place = self.resolve(text)
+        if isinstance(place, str):
+            return place
+        saved = self.store.save_place(self.team, self.user, name, place)
+        return (
+            f"Saved *{_e(saved.name)}*: {_e(saved.place.name)}. "
+            f"Try `/charge CCS near {_e(saved.name)}`."
+        )
+
+    def set_channel_place(self, text: str) -> str:
+        if self.channel is None:
+            return "Channel places belong to channels: type this in the channel."
+        place = self.resolve(text)
+        if isinstance(place, str):
+            return place
+        saved = self.store.set_channel_place(self.team, self.channel, place, set_by=self.user)
+        return (
+            f"This channel's place is now *{_e(saved.place.name)}*. Requests here that name "
+            "no place search there, and ambiguous places lean toward it."
+        )
+
+    def forget(self) -> str:
+        forgotten = self.store.forget_user(self.team, self.user)
+        if not forgotten.anything:
+            return "I had nothing stored about you in this workspace."
+        deleted = []
+        if forgotten.preferences:
+            deleted.append("your settings")
+        if forgotten.places:
+            deleted.append(_plural(forgotten.places, "saved place"))
+        if forgotten.checkins:
+            deleted.append(_plural(forgotten.checkins, "check-in"))
+        reply = f"Done: I deleted {_join(deleted)}." if deleted else "Done."
+        if forgotten.channel_places_unattributed:
+            count = _plural(forgotten.channel_places_unattributed, "channel place")
+            reply += f" The {count} you set stay for the channel, no longer linked to you."
+        return reply
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _not_resolved(text: str, resolution: Resolution) -> str:
+    quoted = f"“{_e(text)}”"
+    if resolution.status is ResolutionStatus.AMBIGUOUS:
+        options = "; ".join(_e(c.name) for c in resolution.candidates[:_MAX_CANDIDATES])
+        return (
+            f"{quoted} could be several places ({options}). Add the city or state, "
+            "e.g. `Union Station, Denver`."
+        )
+    if resolution.status is ResolutionStatus.UNAVAILABLE:
+        return "I can't look places up right now (the geocoder is not answering). Try again soon."
+    return f"I couldn't find {quoted}. Try a street address with its city, a ZIP code or a city."
+
+
+def _places_line(places: list[SavedPlace]) -> str:
+    if not places:
+        return "You have no saved places."
+    return "Your places: " + ", ".join(f"*{_e(p.name)}*" for p in places) + "."
+
+
+def _places_list(places: list[SavedPlace]) -> str:
+    if not places:
+        return (
+            "You have no saved places yet. Save one with "
+            "`/charge save office = 1 Market St, San Francisco`, then ask `CCS near office`."
+        )
+    lines = [f"• *{_e(p.name)}*: {_e(p.place.name)}" for p in places]
+    return (
+        "*Your saved places*\n"
+        + "\n".join(lines)
+        + "\nDelete one with `/charge delete place NAME`."
+    )
+
+
+def _channel(channel_id: str) -> str:
+    # A channel link only for a well-formed Slack id; anything else is shown as text.
+    return (
+        f"<#{channel_id}>" if re.fullmatch(r"[CDG][A-Z0-9]{2,30}", channel_id) else _e(channel_id)
+    )
+
+
+def _on_off(value: bool | None, unset: str) -> str:
+    return unset if value is None else ("on" if value else "off")
+
+
+def _settings(data: UserData) -> str:
+    prefs = data.preferences
+    lines = [
+        "*Your settings*",
+        f"• Car: {_e(connectors_text(prefs)) if prefs.connectors else 'not set (every connector)'}",
+        f"• Units: {prefs.units or 'automatic'}",
+        f"• Free only: {_on_off(prefs.free_only, 'off')}",
+        f"• Public only: {_on_off(prefs.public_only, 'on (the default)')}",
+        f"• Home: {_e(prefs.home.name) if prefs.home else 'not set'}",
+        "• Saved places: "
+        + (", ".join(f"*{_e(p.name)}*" for p in data.places) if data.places else "none"),
+        f"• Check-ins: {len(data.checkins)} in this workspace",
+    ]
+    if data.channel_places_set:
+        channels = ", ".join(_channel(c.channel_id) for c in data.channel_places_set)
+        lines.append(f"• Channel places you set: {channels}")
+    lines.append("`/charge forget me` deletes all of this.")
+    lines.append(SETTINGS_HELP)
+    return "\n".join(lines)
