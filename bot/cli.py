@@ -53,7 +53,9 @@ _FAILURE = {"source_down", "index_empty"}
     type=click.Path(dir_okay=False, path_type=Path),
     help="Local station index (default: CHARGEBOT_DB).",
 )
-@click.option("--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place).")
+@click.option(
+    "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
+)
 def ask(
     text: tuple[str, ...],
     output_format: str,

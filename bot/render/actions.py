@@ -6,7 +6,7 @@ Slack action listeners (which answer the clicks).
 
 from __future__ import annotations
 
-from bot.search import SearchRequest
+from bot.search.request import SearchRequest
 
 #: Button on an ambiguous-place reply; value: SearchRequest with ``place`` set.
 CHOOSE_PLACE = "choose_place"
