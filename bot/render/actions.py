@@ -6,6 +6,11 @@ Slack action listeners (which answer the clicks).
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+from bot.render.escape import truncate, valid_unicode
+from bot.render.limits import BUTTON_VALUE, PLACE
 from bot.search.request import SearchRequest
 
 #: Button on an ambiguous-place reply; value: SearchRequest with ``place`` set.
@@ -25,26 +30,37 @@ OPEN_LOCATION = "open_location"
 DIRECTIONS = "directions"
 
 #: Slack's limit on a button's ``value``.
-MAX_VALUE = 2000
+MAX_VALUE = BUTTON_VALUE
+
+# Slack never shows a button's value, but the user's words ride in it; writing < > & as
+# JSON escapes keeps markup like <!channel> out of the payload entirely (decoding is unchanged).
+_JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def encode_request(request: SearchRequest) -> str:
     """A SearchRequest as a button value, at most 2,000 characters.
 
     When the JSON would be longer, the text is shortened (the parser reads at most
-    1,000 characters of it anyway); callers should set ``place`` so that nothing
-    needs geocoding again.
+    1,000 characters of it anyway), and so is an overlong place name; callers should
+    set ``place`` so that nothing needs geocoding again.
     """
+    if request.place is not None and len(request.place.name) > PLACE:
+        place = request.place.model_copy(update={"name": truncate(request.place.name, PLACE)})
+        request = request.model_copy(update={"place": place})
+
+    fields = _valid_strings(request.model_dump(exclude_defaults=True))
+    text = fields.pop("text", "")
 
     def encoded(length: int) -> str:
-        shorter = request.model_copy(update={"text": request.text[:length]})
-        return shorter.model_dump_json(exclude_defaults=True)
+        value = json.dumps({"text": text[:length], **fields}, ensure_ascii=False,
+                           separators=(",", ":"))  # fmt: skip
+        return value.translate(_JSON_HTML_SAFE)
 
-    value = encoded(len(request.text))
+    value = encoded(len(text))
     if len(value) <= MAX_VALUE:
         return value
     # JSON escaping makes a character cost one to six; find the longest prefix that fits.
-    low, high = 0, len(request.text)
+    low, high = 0, len(text)
     while low < high:
         middle = (low + high + 1) // 2
         if len(encoded(middle)) <= MAX_VALUE:
@@ -52,6 +68,15 @@ def encode_request(request: SearchRequest) -> str:
         else:
             high = middle - 1
     return encoded(low)
+
+
+def _valid_strings(value: Any) -> Any:
+    """Lone surrogates (from JSON escapes in Slack's payloads) cannot be encoded: replace them."""
+    if isinstance(value, str):
+        return valid_unicode(value)
+    if isinstance(value, dict):
+        return {key: _valid_strings(item) for key, item in value.items()}
+    return value
 
 
 def decode_request(value: str) -> SearchRequest:

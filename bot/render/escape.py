@@ -14,10 +14,14 @@ from html.parser import HTMLParser
 ZWSP = "\u200b"
 ELLIPSIS = "…"
 
-_BROADCAST = re.compile(r"@(?=(?:here|channel|everyone|group)\b)", re.IGNORECASE)
+# No word boundary required: "@here_" or a cut "@heres…" must not become "@here" later.
+_BROADCAST = re.compile(r"@(?=here|channel|everyone|group)", re.IGNORECASE)
 # mrkdwn's emphasis and code markers; a stray one can swallow the rest of a line's formatting.
 _FORMAT_CHARS = re.compile(r"([*_~`])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (a terminal reads ESC and CSI as commands), bidi overrides, lone surrogates.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# An escaped emphasis marker is ZWSP + marker + ZWSP; a cut must not keep half of one.
+_HALF_ESCAPED = re.compile(ZWSP + r"[*_~`]$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -36,8 +40,25 @@ def escape_mrkdwn(text: str) -> str:
 
 
 def escape_plain(text: str) -> str:
-    """Text for a ``plain_text`` object (headers, buttons, options): one clean line."""
-    return _BROADCAST.sub("@" + ZWSP, clean(text))
+    """Text for a ``plain_text`` object (headers, buttons, options): one clean line.
+
+    Slack does not parse plain text, but it may be copied into mrkdwn elsewhere, so
+    ``@here``-style words and markup openers are split with a zero-width space too.
+    """
+    # Slack's markup opens with "<" (<!here>, <@U…>, <#C…>, <url|label>).
+    return _BROADCAST.sub("@" + ZWSP, clean(text)).replace("<", "<" + ZWSP)
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (from a JSON ``"\\ud800"`` escape) replaced by U+FFFD.
+
+    Such a string cannot be encoded as UTF-8, so it could be neither sent nor printed.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def clean(text: str) -> str:
@@ -82,7 +103,8 @@ def strip_html(text: str) -> str:
 def truncate(text: str, limit: int) -> str:
     """Cut ``text`` to at most ``limit`` characters, ending with an ellipsis when cut.
 
-    Never cuts inside an ``&amp;``-style entity, which Slack would show half-escaped.
+    Never cuts inside an ``&amp;``-style entity, which Slack would show half-escaped,
+    nor keeps half of an escaped emphasis marker (which could pair with real markup).
     """
     if len(text) <= limit:
         return text
@@ -92,4 +114,5 @@ def truncate(text: str, limit: int) -> str:
     amp = cut.rfind("&")
     if amp != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
+    cut = _HALF_ESCAPED.sub("", cut)
     return cut.rstrip() + ELLIPSIS

@@ -38,7 +38,10 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     attribution: str = ""
+    #: Whether the source reports live station status. When False the renderers say so
+    #: once per answer, so the pipeline need not add a note for it.
     live_availability: bool = False
+    #: Decided by the pipeline with ``bot.render.units.units_for``.
     units: Units = "mi"
     page: int = 0
     per_page: int = 5

@@ -1,0 +1,96 @@
+"""Answer -> data: what ``chargebot ask --format json`` prints.
+
+The locations are in PlugShare's own JSON shape, so anything that reads PlugShare's
+``/locations/nearby`` reads this too; the parameters are the ones that endpoint
+would take for the same search. Strings are the data as it is: this output is not
+markup, so nothing is escaped here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic_core import PydanticSerializationError
+
+from bot.geo.place import Candidate
+from bot.plugshare.filters import Filters
+from bot.plugshare.models import Location
+from bot.render.escape import valid_unicode as valid_text
+from bot.render.facts import position, searched_radius
+from bot.search import Answer
+
+
+def render_json(answer: Answer) -> dict[str, Any]:
+    return valid_unicode(
+        {
+            "outcome": answer.outcome.value,
+            "query": {
+                "text": answer.request.text,
+                "parameters": search_parameters(answer),
+                "page": answer.page,
+                "per_page": answer.per_page,
+                "units": answer.units,
+            },
+            "place": place_json(answer.place) if answer.place is not None else None,
+            "candidates": [place_json(candidate) for candidate in answer.candidates],
+            "locations": [location_json(answer, location) for location in answer.locations],
+            "has_more": answer.has_more,
+            "live_availability": answer.live_availability,
+            "notes": list(answer.notes),
+            "message": answer.message,
+            "source": answer.source,
+            "attribution": answer.attribution,
+        }
+    )
+
+
+def search_parameters(answer: Answer) -> dict[str, str]:
+    """PlugShare ``/locations/nearby`` parameters for this search: the point, the filters,
+    and the radius and count actually used."""
+    used: Filters = answer.filters.model_copy(
+        update={
+            "radius_m": searched_radius(answer),
+            "count": answer.filters.count or answer.per_page,
+        }
+    )
+    params: dict[str, str] = {}
+    if answer.place is not None:
+        params["latitude"] = repr(answer.place.latitude)
+        params["longitude"] = repr(answer.place.longitude)
+    params.update(used.to_plugshare_params())
+    return params
+
+
+def place_json(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "name": candidate.name,
+        "latitude": candidate.latitude,
+        "longitude": candidate.longitude,
+        "kind": str(candidate.kind),
+        "source": candidate.source,
+        "country_code": candidate.country_code,
+    }
+
+
+def location_json(answer: Answer, location: Location) -> dict[str, Any]:
+    try:
+        data = location.to_plugshare_json()
+    except PydanticSerializationError:
+        # A lone surrogate (a JSON "\\ud800" escape in a source's payload) cannot be encoded.
+        scrubbed = valid_unicode(location.model_dump(by_alias=True))
+        data = Location.model_validate(scrubbed).to_plugshare_json()
+    found = position(answer, location)
+    data["distance_meters"] = found[0] if found else None
+    data["compass_bearing"] = found[1] if found else None
+    return data
+
+
+def valid_unicode(value: Any) -> Any:
+    """``value`` with lone surrogates in its strings replaced by U+FFFD, so it can be printed."""
+    if isinstance(value, str):
+        return valid_text(value)
+    if isinstance(value, dict):
+        return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [valid_unicode(item) for item in value]
+    return value

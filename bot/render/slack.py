@@ -1,0 +1,416 @@
+"""Answer -> a Slack message (Block Kit), and a location's check-ins as blocks or a modal.
+
+Built with slack-sdk's Block Kit model classes, whose ``to_dict()`` validates each
+block. Every untrusted string is escaped and cut (see :mod:`bot.render.style`), and
+blocks are budgeted so that no data, however large, exceeds Slack's limits
+(:mod:`bot.render.limits`): content that does not fit is dropped with a notice
+rather than sent and rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    ImageElement,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.plugshare.models import Location, Photo, Review
+from bot.render import actions, limits, links
+from bot.render.escape import escape_mrkdwn, escape_plain, strip_html, truncate
+from bot.render.facts import (
+    SEP,
+    checkin_line,
+    details,
+    distance_text,
+    filter_words,
+    format_kw,
+    headline,
+    recent_checkins,
+)
+from bot.render.replies import (
+    EXAMPLES,
+    HELP_INTRO,
+    HELP_TITLE,
+    HELP_TOPICS,
+    candidate_label,
+    paragraphs,
+)
+from bot.render.style import MRKDWN, PLAIN, TERMINAL
+from bot.search import Answer, Outcome, PlaceChoice, SearchRequest
+
+UNNAMED = "Unnamed location"
+#: Ambiguous places offered at most; geocoders rarely return more that matter.
+MAX_CANDIDATES = 10
+_URL_BUTTONS = frozenset({actions.DIRECTIONS, actions.OPEN_LOCATION})
+
+
+# --- Public API ---------------------------------------------------------------------------
+
+
+def render_message(
+    answer: Answer,
+    *,
+    ephemeral: bool = False,
+    checkins_enabled: bool = False,
+    thumbnails: bool = True,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The Slack message for an answer: ``{"text": fallback, "blocks": [...]}``.
+
+    ``ephemeral`` adds a "Share in channel" button; ``checkins_enabled`` adds a
+    "Check in" button to each card; ``thumbnails=False`` leaves photos out (Slack
+    rejects a whole message whose image it cannot download, so a sender may retry
+    without them); ``now`` fixes the clock for "3 days ago".
+    """
+    now = now or datetime.now(UTC)
+    if answer.outcome is Outcome.RESULTS and answer.locations:
+        blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
+    elif answer.outcome is Outcome.HELP:
+        blocks, fallback = _help(answer)
+    elif answer.outcome is Outcome.AMBIGUOUS_PLACE:
+        blocks, fallback = _ambiguous(answer)
+    else:
+        blocks, fallback = _reply(answer)
+    return {"text": _fallback(fallback), "blocks": [block.to_dict() for block in blocks]}
+
+
+def render_checkins(
+    location: Location,
+    *,
+    source: str = "",
+    now: datetime | None = None,
+    max_blocks: int = limits.MESSAGE_BLOCKS,
+) -> list[dict[str, Any]]:
+    """A location's recent check-ins, newest first, as blocks for a thread reply or a modal.
+
+    As many as ``max_blocks`` allows; a last line says how many older ones were left out.
+    """
+    now = now or datetime.now(UTC)
+    page = links.location_page(location, source)
+    title = f"*Check-ins at {_name_link(location, page)}*"
+    description = location.description and MRKDWN(
+        strip_html(location.description), limits.DESCRIPTION
+    )
+    blocks: list[Block] = [_section("\n".join(filter(None, [title, description])))]
+    reviews = recent_checkins(location)
+    if not reviews:
+        blocks.append(_section("No check-ins yet."))
+    room = max_blocks - len(blocks) - 1  # one left for the "older check-ins" notice
+    shown = reviews if len(reviews) <= room + 1 else reviews[:room]
+    blocks.extend(_section(_checkin_full(review, now)) for review in shown)
+    if len(shown) < len(reviews):
+        more = len(reviews) - len(shown)
+        notice = f"{more} older check-in{'s' if more != 1 else ''} not shown"
+        inline = links.safe_url(page, limits.INLINE_URL) if page else None
+        if inline:
+            notice += f" (<{inline}|see them all>)"
+        blocks.append(_context([notice]))
+    return [block.to_dict() for block in blocks]
+
+
+def checkins_modal(
+    location: Location, *, source: str = "", now: datetime | None = None
+) -> dict[str, Any]:
+    """A ``views.open`` modal listing the location's recent check-ins."""
+    blocks = render_checkins(location, source=source, now=now, max_blocks=limits.MODAL_BLOCKS)
+    view = View(
+        type="modal",
+        title=PlainTextObject(text="Check-ins", emoji=True),
+        close=PlainTextObject(text="Close", emoji=True),
+        blocks=blocks,
+    )
+    return view.to_dict()
+
+
+# --- Results --------------------------------------------------------------------------------
+
+
+def _results(
+    answer: Answer, ephemeral: bool, checkins_enabled: bool, thumbnails: bool, now: datetime
+) -> tuple[list[Block], str]:
+    top: list[Block] = [_header("⚡ " + headline(answer, PLAIN)), _summary(answer)]
+    notes = _notes(answer.notes)
+    if notes:
+        top.append(notes)
+    footer = _footer(answer, ephemeral)
+    # Room for the cards: the footer (a divider and its buttons), and a notice if some
+    # cards do not fit.
+    room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
+    cards: list[Block] = []
+    shown = 0
+    for location in answer.locations:
+        card = _card(answer, location, checkins_enabled, thumbnails, now)
+        needed = len(card) + (1 if cards else 0)
+        if len(cards) + needed > room:
+            break
+        if cards:
+            cards.append(DividerBlock())
+        cards.extend(card)
+        shown += 1
+    blocks = top + cards
+    left_out = len(answer.locations) - shown
+    if left_out:
+        plural = "s" if left_out != 1 else ""
+        blocks.append(_context([f"{left_out} more station{plural} did not fit in this message."]))
+    if footer:
+        blocks += [DividerBlock(), footer]
+    return blocks, _results_fallback(answer, shown)
+
+
+def _summary(answer: Answer) -> ContextBlock:
+    """Filters in words, the data source, and (once) whether live status is known."""
+    elements = []
+    words = filter_words(answer)
+    if words:
+        elements.append(SEP.join(words))
+    if answer.source.strip() or answer.attribution.strip():
+        parts = (answer.source, answer.attribution)
+        source = SEP.join(MRKDWN(part, limits.NOTE) for part in parts if part.strip())
+        elements.append(f"Source: {source}")
+    if not answer.live_availability:
+        elements.append("Live status isn't available from this source")
+    return _context(elements)
+
+
+def _card(
+    answer: Answer, location: Location, checkins_enabled: bool, thumbnails: bool, now: datetime
+) -> list[Block]:
+    page = links.location_page(location, answer.source)
+    first = f"*{_name_link(location, page)}*"
+    distance = distance_text(answer, location)
+    if distance:
+        first += SEP + distance
+    text = _fit_lines([first, *details(answer, location, MRKDWN)], limits.SECTION_TEXT)
+    photo = _thumbnail(location) if thumbnails else None
+    blocks: list[Block] = [SectionBlock(text=_mrkdwn(text), accessory=photo)]
+    reviews = recent_checkins(location, limits.CARD_CHECKINS)
+    if reviews:
+        lines = [
+            checkin_line(r, now, MRKDWN, emoji=True, comment_limit=limits.COMMENT) for r in reviews
+        ]
+        blocks.append(_context(["\n".join(lines)]))
+    buttons = [
+        _button("Directions", actions.DIRECTIONS, url=links.directions(
+            location.latitude, location.longitude
+        )),
+        _button("Open", actions.OPEN_LOCATION, url=page),
+    ]  # fmt: skip
+    if location.reviews:
+        count = len(location.reviews)
+        buttons.append(
+            _button(f"Check-ins ({count})", actions.SHOW_CHECKINS, value=str(location.id))
+        )
+    if checkins_enabled:
+        buttons.append(_button("Check in", actions.CHECK_IN, value=str(location.id)))
+    present = [b for b in buttons if b is not None]
+    if present:
+        blocks.append(ActionsBlock(elements=present))
+    return blocks
+
+
+def _name_link(location: Location, page: str | None) -> str:
+    name = MRKDWN(location.name, limits.NAME) or UNNAMED
+    inline = links.safe_url(page, limits.INLINE_URL) if page else None
+    return f"<{inline}|{name}>" if inline else name
+
+
+def _thumbnail(location: Location) -> ImageElement | None:
+    for photo in _photos_in_order(location.photos):
+        url = links.safe_url(photo.thumbnail) or links.safe_url(photo.thumbnail2x)
+        url = url or links.safe_url(photo.url)
+        if url:
+            caption = escape_plain(photo.caption or "") or escape_plain(f"Photo of {location.name}")
+            alt = truncate(caption, limits.NAME) or "Photo of the charging location"
+            return ImageElement(image_url=url, alt_text=alt)
+    return None
+
+
+def _photos_in_order(photos: Sequence[Photo]) -> list[Photo]:
+    return sorted(photos, key=lambda p: p.order if p.order is not None else len(photos))
+
+
+def _footer(answer: Answer, ephemeral: bool) -> ActionsBlock | None:
+    buttons = []
+    if answer.has_more:
+        more = _request(answer, page=answer.page + 1)
+        buttons.append(
+            _button("More results", actions.MORE_RESULTS, value=actions.encode_request(more))
+        )
+    request = actions.encode_request(_request(answer, page=answer.page))
+    buttons.append(_button("Refine", actions.REFINE, value=request))
+    if ephemeral:
+        buttons.append(_button("Share in channel", actions.SHARE, value=request, primary=True))
+    present = [b for b in buttons if b is not None]
+    return ActionsBlock(elements=present) if present else None
+
+
+def _request(answer: Answer, *, page: int) -> SearchRequest:
+    """The request that reproduces this answer, with the place fixed so nothing is geocoded."""
+    update: dict[str, Any] = {"page": page}
+    if answer.request.place is None and answer.place is not None:
+        update["place"] = PlaceChoice.from_candidate(answer.place)
+    return answer.request.model_copy(update=update)
+
+
+def _results_fallback(answer: Answer, shown: int) -> str:
+    names = []
+    first = answer.page * answer.per_page + 1
+    for index, location in enumerate(answer.locations[:shown], start=first):
+        distance = distance_text(answer, location)
+        name = TERMINAL(location.name, limits.NAME) or UNNAMED
+        names.append(f"{index}. {name}" + (f" ({distance})" if distance else ""))
+    return headline(answer, TERMINAL) + ": " + "; ".join(names)
+
+
+# --- Other outcomes -----------------------------------------------------------------------
+
+
+def _help(answer: Answer) -> tuple[list[Block], str]:
+    fields = [_mrkdwn(f"*{topic}*\n{words}") for topic, words in HELP_TOPICS]
+    examples = "\n".join(f"• `{example}`" for example in EXAMPLES)
+    blocks: list[Block] = [
+        _header("⚡ " + HELP_TITLE),
+        _section(HELP_INTRO),
+        SectionBlock(fields=fields[: limits.SECTION_FIELDS]),
+        _section(f"*Try*\n{examples}"),
+    ]
+    if answer.source.strip():
+        blocks.append(_context([f"Source: {MRKDWN(answer.source, limits.NOTE)}"]))
+    fallback = f"{HELP_TITLE}. {HELP_INTRO} For example: {EXAMPLES[0]}"
+    return blocks, fallback
+
+
+def _ambiguous(answer: Answer) -> tuple[list[Block], str]:
+    question = paragraphs(answer, MRKDWN)[0]
+    blocks: list[Block] = [_section(question)]
+    notes = _notes(answer.notes)
+    if notes:
+        blocks.append(notes)
+    room = limits.MESSAGE_BLOCKS - len(blocks)
+    names = []
+    for candidate in answer.candidates[: min(MAX_CANDIDATES, room)]:
+        choice = PlaceChoice.from_candidate(candidate)
+        request = answer.request.model_copy(update={"place": choice, "page": 0})
+        button = _button("Choose", actions.CHOOSE_PLACE, value=actions.encode_request(request))
+        name = MRKDWN(candidate.name, limits.NAME) or "Unnamed place"
+        blocks.append(
+            SectionBlock(text=_mrkdwn(f"*{name}*\n{candidate_label(candidate)}"), accessory=button)
+        )
+        names.append(TERMINAL(candidate.name, limits.NAME))
+    fallback = paragraphs(answer, TERMINAL)[0] + " " + "; ".join(names)
+    return blocks, fallback
+
+
+def _reply(answer: Answer) -> tuple[list[Block], str]:
+    blocks: list[Block] = [_section("\n\n".join(paragraphs(answer, MRKDWN)))]
+    notes = _notes(answer.notes)
+    if notes:
+        blocks.append(notes)
+    if answer.outcome in (Outcome.NOTHING_FOUND, Outcome.RESULTS):
+        request = actions.encode_request(_request(answer, page=0))
+        refine = _button("Refine", actions.REFINE, value=request)
+        if refine is not None:
+            blocks.append(ActionsBlock(elements=[refine]))
+    return blocks, " ".join(paragraphs(answer, TERMINAL))
+
+
+# --- Check-ins ----------------------------------------------------------------------------
+
+
+def _checkin_full(review: Review, now: datetime) -> str:
+    line = checkin_line(review, now, MRKDWN, emoji=True, comment_limit=limits.COMMENT_FULL)
+    extras = []
+    if review.vehicle_name and review.vehicle_name.strip():
+        extras.append(MRKDWN(review.vehicle_name, limits.NETWORK))
+    if review.kilowatts is not None and 0 < review.kilowatts < 10_000:
+        extras.append(format_kw(review.kilowatts))
+    if review.waiting:
+        extras.append("waited")
+    if extras:
+        line += "\n" + SEP.join(extras)
+    return truncate(line, limits.SECTION_TEXT)
+
+
+# --- Building blocks ----------------------------------------------------------------------
+
+
+def _mrkdwn(text: str) -> MarkdownTextObject:
+    # verbatim: Slack must not turn data into links, channel names or mentions on its own.
+    return MarkdownTextObject(text=text, verbatim=True)
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=_mrkdwn(truncate(text, limits.SECTION_TEXT) or "…"))
+
+
+def _header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=truncate(text, limits.HEADER_TEXT), emoji=True))
+
+
+def _context(texts: Sequence[str]) -> ContextBlock:
+    """Up to 10 elements; any beyond the tenth are folded into it."""
+    texts = [text for text in texts if text.strip()]
+    if len(texts) > limits.CONTEXT_ELEMENTS:
+        keep = limits.CONTEXT_ELEMENTS - 1
+        texts = [*texts[:keep], "\n".join(texts[keep:])]
+    elements = [_mrkdwn(_fit_lines(text.split("\n"), limits.TEXT_OBJECT)) for text in texts]
+    return ContextBlock(elements=elements or [_mrkdwn("…")])
+
+
+def _notes(notes: Sequence[str]) -> ContextBlock | None:
+    lines = [f"ℹ️ {MRKDWN(note, limits.NOTE)}" for note in notes if note.strip()]
+    return _context(["\n".join(lines)]) if lines else None
+
+
+def _button(
+    text: str,
+    action_id: str,
+    *,
+    url: str | None = None,
+    value: str | None = None,
+    primary: bool = False,
+) -> ButtonElement | None:
+    """A button, or ``None`` when its URL or value cannot be sent."""
+    if action_id in _URL_BUTTONS and url is None:
+        return None
+    if value is not None and len(value) > limits.BUTTON_VALUE:
+        return None
+    return ButtonElement(
+        text=PlainTextObject(text=truncate(text, limits.BUTTON_TEXT), emoji=True),
+        action_id=action_id,
+        url=url,
+        value=value,
+        style="primary" if primary else None,
+    )
+
+
+def _fit_lines(lines: Sequence[str], limit: int) -> str:
+    """Whole lines joined while they fit; never a line cut through its markup."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        extra = len(line) + (1 if kept else 0)
+        if size + extra > limit:
+            break
+        kept.append(line)
+        size += extra
+    # Callers bound every line well below the limit; cutting the first is a last resort.
+    return "\n".join(kept) or truncate(lines[0] if lines else "", limit) or "…"
+
+
+def _fallback(text: str) -> str:
+    """The notification text: Slack parses it as mrkdwn, so it is escaped whole."""
+    return truncate(escape_mrkdwn(text), limits.MESSAGE_TEXT) or "ChargeBot"
