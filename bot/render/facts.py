@@ -17,6 +17,7 @@ from enum import StrEnum
 import humanize
 
 from bot.geo.bearing import compass_point, measure
+from bot.geo.units import format_distance
 from bot.plugshare.enums import (
     DC_FAST,
     Access,
@@ -33,7 +34,6 @@ from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
-from bot.render.units import format_distance
 from bot.search import Answer
 
 SEP = " · "

@@ -41,7 +41,7 @@ class Answer:
     #: Whether the source reports live station status. When False the renderers say so
     #: once per answer, so the pipeline need not add a note for it.
     live_availability: bool = False
-    #: Decided by the pipeline with ``bot.render.units.units_for``.
+    #: Decided by the pipeline with ``bot.geo.units.units_for``.
     units: Units = "mi"
     page: int = 0
     per_page: int = 5

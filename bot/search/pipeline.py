@@ -14,12 +14,12 @@ from concurrent.futures import ThreadPoolExecutor, wait
 
 from bot.config import Settings
 from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.units import format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.render.units import format_distance, units_for
 from bot.search.answer import Answer, Outcome
 from bot.search.defaults import apply_defaults
 from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest

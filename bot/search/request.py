@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.geo.place import Candidate, PlaceKind
+from bot.geo.units import Units
 from bot.plugshare.filters import Filters
-
-Units = Literal["mi", "km"]
 
 
 class PlaceChoice(BaseModel):
