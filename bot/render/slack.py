@@ -141,10 +141,8 @@ def checkins_modal(
 def _results(
     answer: Answer, ephemeral: bool, checkins_enabled: bool, thumbnails: bool, now: datetime
 ) -> tuple[list[Block], str]:
-    top: list[Block] = [_header("⚡ " + headline(answer, PLAIN)), _summary(answer)]
-    notes = _notes(answer.notes)
-    if notes:
-        top.append(notes)
+    top: list[Block] = [_header("⚡ " + headline(answer, PLAIN))]
+    top += [block for block in (_summary(answer), _notes(answer.notes)) if block is not None]
     footer = _footer(answer, ephemeral)
     # Room for the cards: the footer (a divider and its buttons), and a notice if some
     # cards do not fit.
@@ -170,19 +168,18 @@ def _results(
     return blocks, _results_fallback(answer, shown)
 
 
-def _summary(answer: Answer) -> ContextBlock:
+def _summary(answer: Answer) -> ContextBlock | None:
     """Filters in words, the data source, and (once) whether live status is known."""
     elements = []
     words = filter_words(answer)
     if words:
         elements.append(SEP.join(words))
-    if answer.source.strip() or answer.attribution.strip():
-        parts = (answer.source, answer.attribution)
-        source = SEP.join(MRKDWN(part, limits.NOTE) for part in parts if part.strip())
-        elements.append(f"Source: {source}")
+    sources = [MRKDWN(part, limits.NOTE) for part in (answer.source, answer.attribution)]
+    if any(sources):
+        elements.append("Source: " + SEP.join(part for part in sources if part))
     if not answer.live_availability:
         elements.append("Live status isn't available from this source")
-    return _context(elements)
+    return _context(elements) if elements else None
 
 
 def _card(

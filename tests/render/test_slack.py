@@ -383,3 +383,11 @@ def test_checkins_modal_holds_up_to_a_hundred_blocks() -> None:
     assert view["title"]["text"] == "Check-ins"
     assert len(view["blocks"]) == 100
     assert view["blocks"][-1]["elements"][0]["text"].startswith("402 older check-ins not shown")
+
+
+def test_no_summary_line_when_there_is_nothing_to_summarise(plugshare_answer: Answer) -> None:
+    plugshare_answer.filters, plugshare_answer.radius_m = Filters(), 0.0
+    plugshare_answer.source = plugshare_answer.attribution = "\x00"
+    lines = read(rendered(plugshare_answer))
+    assert lines[0] == "[header] ⚡ 2 stations near Union Station, Los Angeles, CA, USA"
+    assert lines[1].startswith("[section] *Union Station — Patsaouras Plaza Garage* · ")
