@@ -157,6 +157,15 @@ def loosen_suggestions(answer: Answer) -> list[str]:
     return tips
 
 
+def credit(answer: Answer, style: Style) -> str:
+    """Where the data comes from, in the source's own words, without a closing period.
+
+    The attribution names the source; the provider's machine name ("local") only
+    stands in when there is none.
+    """
+    return style(answer.attribution or answer.source, limits.NOTE).rstrip(" .")
+
+
 def place_words(answer: Answer) -> str | None:
     """The place as the user wrote it (``SearchQuery.place``), or the place they chose."""
     words = getattr(answer.query, "place", None)

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 
 from bot.config import Settings
 from bot.geo.place import Candidate, ResolutionStatus, Resolver
-from bot.geo.units import format_distance, units_for
+from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
@@ -27,8 +27,12 @@ from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchReq
 log = logging.getLogger(__name__)
 
 
-#: Radii tried in turn when the user gave none: widen only when nothing is found.
-DEFAULT_RADII_M: tuple[float, ...] = (5_000.0, 15_000.0, MAX_RADIUS_M)
+#: Radii tried in turn when the user gave none, widening only when nothing is found:
+#: round numbers in the units the answer is written in, up to PlugShare's 50 km.
+DEFAULT_RADII_M: dict[Units, tuple[float, ...]] = {
+    "mi": (3 * METERS_PER_MILE, 10 * METERS_PER_MILE, MAX_RADIUS_M),
+    "km": (5_000.0, 15_000.0, MAX_RADIUS_M),
+}
 #: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
 MAX_PER_PAGE = 10
 #: Availability values open data can answer without live status (unknown, offline).
@@ -164,7 +168,7 @@ class SearchPipeline:
         radii = (
             (min(filters.radius_m, MAX_RADIUS_M),)
             if filters.radius_m is not None
-            else DEFAULT_RADII_M
+            else DEFAULT_RADII_M[answer.units]
         )
         try:
             for radius in radii:
