@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -11,9 +12,9 @@ from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
 
 
-def settings_or_exit() -> Settings:
+def settings_or_exit(**overrides: object) -> Settings:
     try:
-        return load_settings()
+        return load_settings(**overrides)
     except ConfigError as error:
         click.echo(str(error), err=True)
         sys.exit(2)
@@ -23,6 +24,92 @@ def settings_or_exit() -> Settings:
 @click.version_option(__version__, prog_name="chargebot")
 def main() -> None:
     """ChargeBot finds EV charging stations, from Slack or from this terminal."""
+
+
+#: Exit statuses of ``chargebot ask``: an answer (even "nothing found"), a request the
+#: user must fix, a failure of the data source.
+EXIT_ANSWER, EXIT_FAILURE, EXIT_FIX_REQUEST = 0, 1, 2
+_FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place"}
+_FAILURE = {"source_down", "index_empty"}
+
+
+@main.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "blocks", "json"]),
+    default="text",
+    show_default=True,
+    help="text: readable answer; blocks: the Slack message payload; json: the results as data.",
+)
+@click.option(
+    "--provider",
+    type=click.Choice(["local", "plugshare"]),
+    help="Data source (default: CHARGEBOT_PROVIDER).",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Local station index (default: CHARGEBOT_DB).",
+)
+@click.option(
+    "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
+)
+def ask(
+    text: tuple[str, ...],
+    output_format: str,
+    provider: str | None,
+    db: Path | None,
+    units: str | None,
+) -> None:
+    """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
+    from bot.render.data import render_json
+    from bot.render.slack import render_message
+    from bot.render.text import render_text
+    from bot.search import Outcome, SearchRequest, build_pipeline
+
+    overrides: dict[str, object] = {}
+    if provider:
+        overrides["provider"] = provider
+    if db:
+        overrides["db_path"] = db
+    settings = settings_or_exit(**overrides)
+    request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
+    pipeline = build_pipeline(settings)
+    try:
+        answer = pipeline.answer(request)
+        if answer.outcome is Outcome.INDEX_EMPTY and _offer_sync(settings, output_format):
+            answer = pipeline.answer(request)
+    finally:
+        pipeline.close()
+
+    if output_format == "json":
+        click.echo(json.dumps(render_json(answer), indent=2, ensure_ascii=False))
+    elif output_format == "blocks":
+        click.echo(json.dumps(render_message(answer), indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(answer))
+    if answer.outcome in _FIX_REQUEST:
+        sys.exit(EXIT_FIX_REQUEST)
+    if answer.outcome in _FAILURE:
+        sys.exit(EXIT_FAILURE)
+
+
+def _offer_sync(settings: Settings, output_format: str) -> bool:
+    """On an empty index in an interactive terminal, offer to download the AFDC data now."""
+    if output_format != "text" or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    if not click.confirm(
+        "The local station index is empty. Download the US AFDC station data now"
+        " (about 80,000 stations)?",
+        default=True,
+        err=True,
+    ):
+        return False
+    from bot.opendata.commands import run_sync
+
+    return run_sync(settings, None) == 0
 
 
 # --- chargebot data: the local open-data index (bot/opendata) ---

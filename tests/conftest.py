@@ -11,6 +11,9 @@ import pytest
 if TYPE_CHECKING:
     from support.nominatim import NominatimServer
 
+    from bot.opendata.importer import ImportReport
+    from bot.providers.local import LocalProvider
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 
@@ -61,3 +64,34 @@ def nominatim_env(nominatim: NominatimServer, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", nominatim.url)
     monkeypatch.setenv("CHARGEBOT_GEOCODER_MIN_DELAY", "0")
     return nominatim
+
+
+# --- the real New York AFDC export, imported once per session -------------------------
+
+
+@pytest.fixture(scope="session")
+def ny_csv(shared_data: Path) -> Path:
+    return shared_data / "afdc" / "ny.csv"
+
+
+@pytest.fixture(scope="session")
+def ny_import(ny_csv: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ImportReport]:
+    from bot.opendata.importer import import_file
+
+    db = tmp_path_factory.mktemp("ny-index") / "ny.sqlite3"
+    return db, import_file(ny_csv, db)
+
+
+@pytest.fixture(scope="session")
+def ny_index(ny_import: tuple[Path, ImportReport]) -> Path:
+    """A station index file holding ny.csv. Read-only for tests: copy it to change it."""
+    return ny_import[0]
+
+
+@pytest.fixture(scope="session")
+def ny_provider(ny_index: Path) -> Iterator[LocalProvider]:
+    from bot.providers.local import LocalProvider
+
+    provider = LocalProvider(ny_index)
+    yield provider
+    provider.close()

@@ -30,7 +30,8 @@ The mapping, field by field:
   unit's ``charging_level``. Power is otherwise unknown: nothing is guessed.
 - ``ev_network`` -> each station's network: the PlugShare ids in
   :data:`AFDC_NETWORK_IDS` with PlugShare's name for them; ``Non-Networked`` -> no
-  network; anything else keeps its AFDC name with no id.
+  network; anything else keeps its brand name (:data:`AFDC_NETWORK_NAMES`, or the
+  AFDC code in words: ``VIALYNK`` -> ``Vialynk``) with no id.
 - ``ev_pricing`` -> station cost (:mod:`bot.opendata.pricing`) and cost
   description; the location's ``cost`` is true when a station has a known fee.
 - ``facility_type`` -> amenities (:data:`FACILITY_AMENITIES`) and parking type.
@@ -82,6 +83,23 @@ AFDC_NETWORK_IDS: Final[dict[str, int]] = {
     "opconnect": 29,
 }
 NON_NETWORKED: Final = frozenset({"non-networked", "non networked", "none"})
+#: Networks PlugShare has no id for, under their brand names: AFDC's export spells
+#: newer networks as codes ("CHARGESMART_EV"), which no driver would recognise.
+AFDC_NETWORK_NAMES: Final[dict[str, str]] = {
+    "AMPUP": "AmpUp",
+    "BP_PULSE": "bp pulse",
+    "CHARGELAB": "ChargeLab",
+    "CHARGESMART_EV": "ChargeSmart EV",
+    "CIRCLE_K": "Circle K",
+    "EVGATEWAY": "EVgateway",
+    "FORD_CHARGE": "Ford Charge",
+    "GRAVITY_CHARGING_CENTER": "Gravity",
+    "IONNA": "IONNA",
+    "RIVIAN_ADVENTURE": "Rivian Adventure Network",
+    "RIVIAN_WAYPOINTS": "Rivian Waypoints",
+    "SWTCH": "SWTCH",
+    "ZEFNET": "ZEF Energy",
+}
 
 #: AFDC ``Facility Type`` -> PlugShare amenities, where the facility implies them.
 FACILITY_AMENITIES: Final[dict[str, tuple[AmenityType, ...]]] = {
@@ -227,8 +245,18 @@ def network_for(value: Any) -> Network | None:
         return None
     network_id = AFDC_NETWORK_IDS.get(name.lower())
     if network_id is None:
-        return Network(name=name)
+        return Network(name=_brand(name))
     return Network(id=network_id, name=network_name(network_id) or name)
+
+
+def _brand(name: str) -> str:
+    """``CHARGESMART_EV`` -> ``ChargeSmart EV``; an unknown code -> ``Some Network``."""
+    known = AFDC_NETWORK_NAMES.get(name.upper())
+    if known is not None:
+        return known
+    if name.isupper() or "_" in name:
+        return " ".join(word.capitalize() for word in name.replace("_", " ").split())
+    return name
 
 
 def _address(record: Mapping[str, Any]) -> str | None:

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
+from bot.plugshare.enums import (
+    Access,
+    AmenityType,
+    Availability,
+    Connector,
+    Power,
+    connector_label,
+)
 
 if TYPE_CHECKING:
     from bot.plugshare.models import Location
@@ -48,6 +55,11 @@ class OutletFilter(BaseModel):
         if connector != self.connector:
             return False
         return self.power is None or power == self.power
+
+    @property
+    def label(self) -> str:
+        """What a driver calls it: "CCS", "Tesla Supercharger", "Tesla"."""
+        return connector_label(self.connector, self.power)
 
     def to_plugshare(self) -> dict[str, int]:
         descriptor = {"connector": int(self.connector)}

@@ -17,6 +17,7 @@ from enum import StrEnum
 import humanize
 
 from bot.geo.bearing import compass_point, measure
+from bot.geo.units import format_distance
 from bot.plugshare.enums import (
     DC_FAST,
     Access,
@@ -33,7 +34,6 @@ from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
-from bot.render.units import format_distance
 from bot.search import Answer
 
 SEP = " · "
@@ -155,6 +155,15 @@ def loosen_suggestions(answer: Answer) -> list[str]:
     if radius is not None and radius < MAX_RADIUS_M:
         tips.append("a wider radius than " + format_distance(radius, answer.units))
     return tips
+
+
+def credit(answer: Answer, style: Style) -> str:
+    """Where the data comes from, in the source's own words, without a closing period.
+
+    The attribution names the source; the provider's machine name ("local") only
+    stands in when there is none.
+    """
+    return style(answer.attribution or answer.source, limits.NOTE).rstrip(" .")
 
 
 def place_words(answer: Answer) -> str | None:

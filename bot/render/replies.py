@@ -6,6 +6,7 @@ Each reply says what happened and what to type instead.
 from __future__ import annotations
 
 from bot.geo.place import Candidate, PlaceKind
+from bot.geo.units import format_distance
 from bot.render import limits
 from bot.render.facts import (
     SEP,
@@ -18,7 +19,6 @@ from bot.render.facts import (
     searched_radius,
 )
 from bot.render.style import Style
-from bot.render.units import format_distance
 from bot.search import Answer, Outcome
 
 HELP_TITLE = "ChargeBot finds EV charging stations"

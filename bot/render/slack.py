@@ -33,6 +33,7 @@ from bot.render.escape import escape_mrkdwn, escape_plain, strip_html, truncate
 from bot.render.facts import (
     SEP,
     checkin_line,
+    credit,
     details,
     distance_text,
     filter_words,
@@ -174,9 +175,9 @@ def _summary(answer: Answer) -> ContextBlock | None:
     words = filter_words(answer)
     if words:
         elements.append(SEP.join(words))
-    sources = [MRKDWN(part, limits.NOTE) for part in (answer.source, answer.attribution)]
-    if any(sources):
-        elements.append("Source: " + SEP.join(part for part in sources if part))
+    source = credit(answer, MRKDWN)
+    if source:
+        elements.append(source)
     if not answer.live_availability:
         elements.append("Live status isn't available from this source")
     return _context(elements) if elements else None
@@ -284,8 +285,9 @@ def _help(answer: Answer) -> tuple[list[Block], str]:
         SectionBlock(fields=fields[: limits.SECTION_FIELDS]),
         _section(f"*Try*\n{examples}"),
     ]
-    if answer.source.strip():
-        blocks.append(_context([f"Source: {MRKDWN(answer.source, limits.NOTE)}"]))
+    source = credit(answer, MRKDWN)
+    if source:
+        blocks.append(_context([source]))
     fallback = f"{HELP_TITLE}. {HELP_INTRO} For example: {EXAMPLES[0]}"
     return blocks, fallback
 

@@ -13,6 +13,7 @@ from bot.render import limits, links
 from bot.render.facts import (
     SEP,
     checkin_line,
+    credit,
     details,
     distance_text,
     filter_words,
@@ -57,8 +58,8 @@ def _results(answer: Answer, now: datetime) -> list[str]:
 
 
 def _source(answer: Answer) -> list[str]:
-    parts = [TERMINAL(p, limits.NOTE) for p in (answer.source, answer.attribution) if p.strip()]
-    line = f"Source: {SEP.join(parts)}." if parts else ""
+    source = credit(answer, TERMINAL)
+    line = f"{source}." if source else ""
     if not answer.live_availability:
         line += (" " if line else "") + "Live status isn't available from this source."
     return [line] if line else []
@@ -96,8 +97,9 @@ def _help(answer: Answer) -> list[str]:
     width = max(len(topic) for topic, _ in HELP_TOPICS)
     lines += [f"{topic + ':':<{width + 2}}{words}" for topic, words in HELP_TOPICS]
     lines += ["", "Try:"] + [f'{INDENT}chargebot ask "{example}"' for example in EXAMPLES]
-    if answer.source.strip():
-        lines += ["", f"Source: {TERMINAL(answer.source, limits.NOTE)}"]
+    source = credit(answer, TERMINAL)
+    if source:
+        lines += ["", f"{source}."]
     return lines
 
 

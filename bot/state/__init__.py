@@ -6,12 +6,13 @@ The API the Slack listeners and the pipeline use:
 - :class:`StateStore` (``bot.state.store``): every read and write, scoped by team id.
 - :class:`StateUnavailable` / :class:`InvalidSetting` (``bot.state.errors``).
 - :func:`parse_command` / :func:`run_command`: the ``/charge set ...`` commands.
-- :func:`apply_defaults` (``bot.state.defaults``): the pipeline merges defaults.
+- :func:`personal_context` (``bot.state.defaults``): stored settings -> SearchContext;
+  the pipeline merges it with the request (``bot.search.defaults.apply_defaults``).
 - :func:`merge_reviews`: PlugShare's reviews and the workspace's check-ins, newest first.
 """
 
 from bot.state.commands import SETTINGS_HELP, Command, parse_command
-from bot.state.defaults import AppliedDefaults, apply_defaults, personal_context, place_key
+from bot.state.defaults import personal_context
 from bot.state.errors import InvalidSetting, StateUnavailable
 from bot.state.records import (
     WORKSPACE_SOURCE,
@@ -32,7 +33,6 @@ __all__ = [
     "SETTINGS_HELP",
     "UNSET",
     "WORKSPACE_SOURCE",
-    "AppliedDefaults",
     "ChannelPlace",
     "CheckIn",
     "Command",
@@ -45,10 +45,8 @@ __all__ = [
     "StoredPlace",
     "TeamDeleted",
     "UserData",
-    "apply_defaults",
     "merge_reviews",
     "parse_command",
     "personal_context",
-    "place_key",
     "run_command",
 ]

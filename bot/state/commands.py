@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.plugshare.filters import OutletFilter
 from bot.render.escape import escape_mrkdwn
-from bot.search import Units
+from bot.search.request import Units
 from bot.state.connector_words import KNOWN, parse_connectors
 
 

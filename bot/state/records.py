@@ -13,7 +13,7 @@ from bot.geo.place import Candidate, PlaceKind
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
 from bot.plugshare.models import Review, User
-from bot.search import PlaceChoice, Units
+from bot.search.request import PlaceChoice, Units
 
 #: ``Review.source`` of check-ins members made in Slack (PlugShare's own reviews: ``None``).
 WORKSPACE_SOURCE = "workspace"

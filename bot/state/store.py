@@ -33,7 +33,8 @@ from bot.config import Settings
 from bot.geo.place import PlaceKind
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
-from bot.search import SearchContext, Units
+from bot.search.defaults import HOME, place_key
+from bot.search.request import SearchContext, Units
 from bot.state import models
 from bot.state.database import (
     WRITE,
@@ -42,7 +43,7 @@ from bot.state.database import (
     unavailable_on_failure,
     utc_now,
 )
-from bot.state.defaults import HOME, personal_context, place_key
+from bot.state.defaults import personal_context
 from bot.state.errors import InvalidSetting, StateUnavailable
 from bot.state.migrate import upgrade
 from bot.state.oauth import InstallationStore, OAuthStateStore

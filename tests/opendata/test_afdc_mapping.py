@@ -139,7 +139,11 @@ def test_a_site_without_counts_gets_one_station() -> None:
         ("FLO", {7}, "FLO"),
         ("OpConnect", {29}, "OpConnect"),
         ("Non-Networked", {None}, None),
-        ("VIALYNK", {None}, "VIALYNK"),
+        ("VIALYNK", {None}, "Vialynk"),
+        ("CHARGESMART_EV", {None}, "ChargeSmart EV"),
+        ("RIVIAN_ADVENTURE", {None}, "Rivian Adventure Network"),
+        ("SOME_NEW_NETWORK", {None}, "Some New Network"),
+        ("Francis Energy", {None}, "Francis Energy"),
         ("", {None}, None),
     ],
 )

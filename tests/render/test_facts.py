@@ -9,11 +9,11 @@ import pytest
 from geopy.distance import geodesic
 from support.answers import NOW, PENN_STATION, plugshare_payload
 
+from bot.geo.units import format_distance
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location, Review
 from bot.render import facts
 from bot.render.style import MRKDWN, TERMINAL
-from bot.render.units import format_distance
 from bot.search import Answer, Outcome, SearchRequest
 
 COMPASS = (

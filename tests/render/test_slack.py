@@ -76,7 +76,7 @@ def test_afdc_answer_as_a_user_sees_it(afdc_answer: Answer) -> None:
     card_buttons = "[buttons] Directions (directions) | Open (open_location)"
     assert read(message) == [
         "[header] ⚡ 5 stations near Penn Station, New York, NY, USA",
-        "[context] public · within 1 mi | Source: AFDC · U.S. DOE Alternative Fuels Data Center"
+        "[context] public · within 1 mi | U.S. DOE Alternative Fuels Data Center"
         " | Live status isn't available from this source",
         f"[section] *<{afdc}358788|Chelsea29 - Tesla Destination>* · 0.2 mi S\n"
         "221 W 29th St, New York, NY 10001\n"
@@ -119,7 +119,7 @@ def test_plugshare_answer_with_live_status_checkins_and_photo(plugshare_answer: 
     page = "https://www.plugshare.com/location/212345"
     assert read(message) == [
         "[header] ⚡ 2 J1772 or CCS stations near Union Station, Los Angeles, CA, USA",
-        "[context] within 5 mi | Source: PlugShare · Data © PlugShare",
+        "[context] within 5 mi | Data © PlugShare",
         f"[section] *<{page}|Union Station — Patsaouras Plaza Garage>* · 0.2 mi ESE\n"
         "801 N Vignes St, Los Angeles, CA 90012\n"
         "CCS ×2 · 350 kW   CHAdeMO ×1 · 50 kW   J1772 ×2 · 6.6 kW\n"
@@ -215,7 +215,7 @@ def test_help_says_what_it_understands_with_examples() -> None:
     assert "*Connectors*\nCCS, CHAdeMO, J1772 / Level 2" in lines[2]
     assert "*Networks*\nEVgo only, on Electrify America, no ChargePoint" in lines[2]
     assert lines[3].startswith("[section] *Try*\n• `CCS near Union Station, Los Angeles`\n")
-    assert lines[4] == "[context] Source: AFDC"
+    assert lines[4] == "[context] AFDC"
     assert message["text"].startswith("ChargeBot finds EV charging stations.")
 
 

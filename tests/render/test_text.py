@@ -18,7 +18,7 @@ def test_afdc_answer_in_a_terminal(afdc_answer: Answer) -> None:
         == f"""\
 5 stations near Penn Station, New York, NY, USA
 public · within 1 mi
-Source: AFDC · U.S. DOE Alternative Fuels Data Center. Live status isn't available from this source.
+U.S. DOE Alternative Fuels Data Center. Live status isn't available from this source.
 Note: I ignored “cheap”.
 
 1. Chelsea29 - Tesla Destination · 0.2 mi S
@@ -66,7 +66,7 @@ def test_plugshare_answer_in_a_terminal(plugshare_answer: Answer) -> None:
     assert text.startswith(
         "2 J1772 or CCS stations near Union Station, Los Angeles, CA, USA\n"
         "within 5 mi\n"
-        "Source: PlugShare · Data © PlugShare.\n"
+        "Data © PlugShare.\n"
         "\n"
         "1. Union Station — Patsaouras Plaza Garage · 0.2 mi ESE\n"
         "   801 N Vignes St, Los Angeles, CA 90012\n"
@@ -107,7 +107,7 @@ def test_help_in_a_terminal_shows_commands_to_type() -> None:
     assert text.startswith("ChargeBot finds EV charging stations\n\nName a place")
     assert "Connectors:         CCS, CHAdeMO, J1772 / Level 2" in text
     assert '   chargebot ask "CCS near Union Station, Los Angeles"\n' in text
-    assert text.endswith("\nSource: AFDC\n")
+    assert text.endswith("\nAFDC.\n")
 
 
 def test_every_other_outcome_in_a_terminal() -> None:

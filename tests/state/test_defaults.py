@@ -7,15 +7,8 @@ import pytest
 from bot.plugshare.enums import Access, Connector, Power
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.query import parse_query
-from bot.search import PlaceChoice, SearchContext
-from bot.state import (
-    Preferences,
-    SavedPlace,
-    StoredPlace,
-    apply_defaults,
-    personal_context,
-    place_key,
-)
+from bot.search import PlaceChoice, SearchContext, apply_defaults, place_key
+from bot.state import Preferences, SavedPlace, StoredPlace, personal_context
 
 CCS = OutletFilter(connector=Connector.CCS)
 J1772 = OutletFilter(connector=Connector.J1772)

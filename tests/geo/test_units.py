@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render.units import format_distance, units_for
+from bot.geo.units import format_distance, units_for
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import Literal, get_args
 
-from bot.search import Units
+Units = Literal["mi", "km"]
 
 METERS_PER_MILE = 1609.344
 FEET_PER_METER = 3.280839895

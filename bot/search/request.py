@@ -1,34 +1,14 @@
-"""The one pipeline: text -> SearchQuery -> place -> locations -> Answer.
-
-Every surface (slash command, mention, DM, button, terminal) builds a
-:class:`SearchRequest`, calls :meth:`SearchPipeline.answer`, and hands the
-:class:`Answer` to a renderer. Nothing here knows about Slack.
-"""
+"""What a search is asked: the request (small enough to ride in a button) and its context."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.geo.place import Candidate, PlaceKind
+from bot.geo.units import Units
 from bot.plugshare.filters import Filters
-from bot.plugshare.models import Location
-
-Units = Literal["mi", "km"]
-
-
-class Outcome(StrEnum):
-    RESULTS = "results"
-    NOTHING_FOUND = "nothing_found"
-    HELP = "help"
-    NO_PLACE = "no_place"
-    PLACE_NOT_FOUND = "place_not_found"
-    AMBIGUOUS_PLACE = "ambiguous_place"
-    SOURCE_DOWN = "source_down"
-    INDEX_EMPTY = "index_empty"
 
 
 class PlaceChoice(BaseModel):
@@ -50,6 +30,16 @@ class PlaceChoice(BaseModel):
             longitude=candidate.longitude,
             kind=candidate.kind,
             country_code=candidate.country_code,
+        )
+
+    def to_candidate(self) -> Candidate:
+        return Candidate(
+            name=self.name,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            kind=self.kind,
+            source="chosen",
+            country_code=self.country_code,
         )
 
 
@@ -95,31 +85,3 @@ class SearchContext:
     #: The user's saved places (and ``home``) by name key (``bot.state.defaults.place_key``),
     #: so "CCS near office" needs no geocoding.
     saved_places: dict[str, PlaceChoice] = field(default_factory=dict)
-
-
-@dataclass
-class Answer:
-    outcome: Outcome
-    request: SearchRequest
-    #: The parsed query (``bot.query.SearchQuery``); ``None`` only if parsing was skipped.
-    query: object | None = None
-    place: Candidate | None = None
-    candidates: list[Candidate] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    #: The filters actually applied, defaults included.
-    filters: Filters = field(default_factory=Filters)
-    radius_m: float = 0.0
-    #: Notes for the user: ignored words, widened radius, less precise place, no live status.
-    notes: list[str] = field(default_factory=list)
-    source: str = ""
-    attribution: str = ""
-    #: Whether the source reports live station status. When False the renderers say so
-    #: once per answer, so the pipeline need not add a note for it.
-    live_availability: bool = False
-    #: Decided by the pipeline with ``bot.render.units.units_for``.
-    units: Units = "mi"
-    page: int = 0
-    per_page: int = 5
-    has_more: bool = False
-    #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND.
-    message: str | None = None

@@ -1,0 +1,39 @@
+"""The one pipeline: text -> SearchQuery -> place -> locations -> Answer.
+
+``request`` holds what a search is asked, ``answer`` what it answers, ``defaults`` how
+personal defaults merge with a request, and ``pipeline`` the pipeline itself.
+"""
+
+from bot.search.answer import Answer, Outcome
+from bot.search.defaults import HOME, AppliedDefaults, apply_defaults, place_key
+from bot.search.pipeline import (
+    DEFAULT_RADII_M,
+    MAX_PER_PAGE,
+    SearchPipeline,
+    build_pipeline,
+)
+from bot.search.request import (
+    PlaceChoice,
+    Refinement,
+    SearchContext,
+    SearchRequest,
+    Units,
+)
+
+__all__ = [
+    "DEFAULT_RADII_M",
+    "HOME",
+    "MAX_PER_PAGE",
+    "Answer",
+    "AppliedDefaults",
+    "Outcome",
+    "PlaceChoice",
+    "Refinement",
+    "SearchContext",
+    "SearchPipeline",
+    "SearchRequest",
+    "Units",
+    "apply_defaults",
+    "build_pipeline",
+    "place_key",
+]

@@ -1,0 +1,50 @@
+"""What a search answers: the outcome, the place, the locations and notes for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.geo.place import Candidate
+from bot.plugshare.filters import Filters
+from bot.plugshare.models import Location
+from bot.query import SearchQuery
+from bot.search.request import SearchRequest, Units
+
+
+class Outcome(StrEnum):
+    RESULTS = "results"
+    NOTHING_FOUND = "nothing_found"
+    HELP = "help"
+    NO_PLACE = "no_place"
+    PLACE_NOT_FOUND = "place_not_found"
+    AMBIGUOUS_PLACE = "ambiguous_place"
+    SOURCE_DOWN = "source_down"
+    INDEX_EMPTY = "index_empty"
+
+
+@dataclass
+class Answer:
+    outcome: Outcome
+    request: SearchRequest
+    query: SearchQuery | None = None
+    place: Candidate | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    #: The filters actually applied, defaults included.
+    filters: Filters = field(default_factory=Filters)
+    radius_m: float = 0.0
+    #: Notes for the user: ignored words, widened radius, less precise place, no live status.
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+    attribution: str = ""
+    #: Whether the source reports live station status. When False the renderers say so
+    #: once per answer, so the pipeline need not add a note for it.
+    live_availability: bool = False
+    #: Decided by the pipeline with ``bot.geo.units.units_for``.
+    units: Units = "mi"
+    page: int = 0
+    per_page: int = 5
+    has_more: bool = False
+    #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND.
+    message: str | None = None

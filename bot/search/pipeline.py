@@ -1,0 +1,257 @@
+"""The one pipeline: text -> SearchQuery -> place -> locations -> Answer.
+
+Every surface (slash command, mention, DM, button, terminal) builds a
+:class:`SearchRequest`, calls :meth:`SearchPipeline.answer`, and hands the
+:class:`Answer` to a renderer. Nothing here knows about Slack.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
+
+from bot.config import Settings
+from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
+from bot.plugshare.enums import Access, Availability
+from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
+from bot.plugshare.models import Location
+from bot.providers.base import IndexEmpty, Provider, ProviderError
+from bot.query import SearchQuery, outlets_for, parse_query
+from bot.search.answer import Answer, Outcome
+from bot.search.defaults import apply_defaults
+from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
+
+log = logging.getLogger(__name__)
+
+
+#: Radii tried in turn when the user gave none, widening only when nothing is found:
+#: round numbers in the units the answer is written in, up to PlugShare's 50 km.
+DEFAULT_RADII_M: dict[Units, tuple[float, ...]] = {
+    "mi": (3 * METERS_PER_MILE, 10 * METERS_PER_MILE, MAX_RADIUS_M),
+    "km": (5_000.0, 15_000.0, MAX_RADIUS_M),
+}
+#: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
+MAX_PER_PAGE = 10
+#: Availability values open data can answer without live status (unknown, offline).
+_STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
+
+
+class SearchPipeline:
+    """Parser, resolver and provider joined into one call: :meth:`answer`.
+
+    Thread-safe: the Slack app calls one pipeline from many worker threads.
+    """
+
+    def __init__(self, settings: Settings, provider: Provider, resolver: Resolver) -> None:
+        self.settings = settings
+        self.provider = provider
+        self.resolver = resolver
+        self._details: ThreadPoolExecutor | None = None
+        self._details_lock = threading.Lock()
+
+    def close(self) -> None:
+        if self._details is not None:
+            self._details.shutdown(wait=False, cancel_futures=True)
+        self.provider.close()
+
+    def answer(self, request: SearchRequest | str, context: SearchContext | None = None) -> Answer:
+        if isinstance(request, str):
+            request = SearchRequest(text=request)
+        context = context or SearchContext()
+        query = parse_query(request.text)
+        answer = Answer(
+            outcome=Outcome.HELP,
+            request=request,
+            query=query,
+            source=self.provider.name,
+            attribution=self.provider.attribution,
+            live_availability=self.provider.live_availability,
+            page=request.page,
+        )
+        if query.is_help and request.place is None:
+            return answer
+
+        applied = apply_defaults(query.place, query.filters, context, query.ignored)
+        answer.notes.extend(applied.notes)
+        answer.filters = self._filters(applied.filters, request.refine, answer.notes)
+        answer.per_page = self._per_page(query, answer.notes)
+        answer.notes.extend(_query_notes(query, applied.ignored))
+
+        place = self._place(query, request, applied.place, context, answer)
+        if place is None:
+            return answer
+        answer.place = place
+        answer.units = (
+            request.units or context.units or units_for(place.country_code, self.settings.units)
+        )
+        self._search(answer, place)
+        return answer
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def _filters(self, asked: Filters, refine: Refinement | None, notes: list[str]) -> Filters:
+        """The request's filters, changed by Refine, with the pipeline's own defaults."""
+        changes: dict[str, object] = {}
+        if refine is not None:
+            if refine.connector is not None:
+                outlets = outlets_for(refine.connector)
+                if outlets is not None:
+                    changes["outlets"] = outlets
+            if refine.radius_m is not None:
+                changes["radius_m"] = min(refine.radius_m, MAX_RADIUS_M)
+            if refine.free_only is not None:
+                changes["free_only"] = refine.free_only
+            if refine.available_only is not None:
+                changes["availability"] = [Availability.AVAILABLE] if refine.available_only else []
+        if not asked.access:
+            changes["access"] = [Access.PUBLIC]
+        availability = changes.get("availability", asked.availability)
+        if (
+            not self.provider.live_availability
+            and availability
+            and not set(availability) <= _STATIC_AVAILABILITY  # type: ignore[arg-type]
+        ):
+            wanted = " or ".join(Availability(a).label.lower() for a in availability)  # type: ignore[union-attr]
+            changes["availability"] = []
+            notes.append(
+                "Live availability isn't in open data, so I couldn't check for"
+                f" “{wanted}”: these are all stations that match the rest."
+            )
+        # Validate the merged filters so canonical order and bounds hold.
+        return Filters.model_validate({**asked.model_dump(), **changes})
+
+    def _per_page(self, query: SearchQuery, notes: list[str]) -> int:
+        wanted = query.filters.count or self.settings.results_per_page
+        if wanted > MAX_PER_PAGE:
+            notes.append(f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest.")
+        return min(wanted, MAX_PER_PAGE)
+
+    def _place(
+        self,
+        query: SearchQuery,
+        request: SearchRequest,
+        known: PlaceChoice | None,
+        context: SearchContext,
+        answer: Answer,
+    ) -> Candidate | None:
+        """The chosen place, a saved or default place, or the text's place geocoded."""
+        if request.place is not None:
+            return request.place.to_candidate()
+        if known is not None:
+            return known.to_candidate()
+        if not query.place:
+            answer.outcome = Outcome.NO_PLACE
+            return None
+        resolution = self.resolver.resolve(query.place, bias=context.bias)
+        if resolution.status is ResolutionStatus.FOUND and resolution.best is not None:
+            answer.notes.extend(resolution.notes)
+            return resolution.best
+        if resolution.status is ResolutionStatus.AMBIGUOUS and resolution.candidates:
+            answer.outcome = Outcome.AMBIGUOUS_PLACE
+            answer.candidates = list(resolution.candidates)
+            answer.notes.extend(resolution.notes)
+            return None
+        answer.outcome = Outcome.PLACE_NOT_FOUND
+        answer.message = (
+            resolution.notes[0]
+            if resolution.notes
+            else f"I couldn't find “{query.place}”. Try adding a city or a ZIP code."
+        )
+        return None
+
+    def _search(self, answer: Answer, place: Candidate) -> None:
+        filters = answer.filters
+        wanted = (answer.page + 1) * answer.per_page + 1  # one extra tells "more results"
+        radii = (
+            (min(filters.radius_m, MAX_RADIUS_M),)
+            if filters.radius_m is not None
+            else DEFAULT_RADII_M[answer.units]
+        )
+        try:
+            for radius in radii:
+                found = self.provider.nearby(
+                    place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
+                )
+                answer.radius_m = radius
+                if found:
+                    break
+        except IndexEmpty as error:
+            answer.outcome = Outcome.INDEX_EMPTY
+            answer.message = error.user_message
+            return
+        except ProviderError as error:
+            log.warning("provider %s failed: %s", self.provider.name, type(error).__name__)
+            answer.outcome = Outcome.SOURCE_DOWN
+            answer.message = error.user_message
+            return
+        if radii[0] != answer.radius_m and found:
+            answer.notes.append(
+                f"Nothing within {format_distance(radii[0], answer.units)}, so I looked"
+                f" up to {format_distance(answer.radius_m, answer.units)}."
+            )
+        start = answer.page * answer.per_page
+        answer.locations = found[start : start + answer.per_page]
+        answer.has_more = len(found) > start + answer.per_page
+        answer.outcome = Outcome.RESULTS if answer.locations else Outcome.NOTHING_FOUND
+        if answer.locations and self.provider.has_checkins:
+            answer.locations = self._with_details(answer.locations)
+
+    def _with_details(self, locations: list[Location]) -> list[Location]:
+        """Reviews and photos from the single-location endpoint, within a deadline.
+
+        Detail calls run concurrently (bounded by ``CHARGEBOT_DETAIL_CONCURRENCY``); a
+        location whose details miss ``CHARGEBOT_DETAIL_DEADLINE`` keeps what the nearby
+        search returned, so one slow call never delays the answer past the deadline.
+        """
+        pool = self._detail_pool()
+        futures = {
+            pool.submit(self.provider.location, loc.id): i for i, loc in enumerate(locations)
+        }
+        done, pending = wait(futures, timeout=self.settings.detail_deadline)
+        for future in pending:
+            future.cancel()
+        merged = list(locations)
+        for future in done:
+            index = futures[future]
+            if future.exception() is not None:
+                continue
+            detail: Location = future.result()
+            merged[index] = locations[index].model_copy(
+                update={"reviews": detail.reviews, "photos": detail.photos}
+            )
+        return merged
+
+    def _detail_pool(self) -> ThreadPoolExecutor:
+        with self._details_lock:
+            if self._details is None:
+                self._details = ThreadPoolExecutor(
+                    max_workers=self.settings.detail_concurrency,
+                    thread_name_prefix="details",
+                )
+            return self._details
+
+
+def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
+    notes = [
+        f"I read “{s.written}” as {s.meant}."
+        if s.applied
+        else f"Did you mean {s.meant}? I didn't use “{s.written}”."
+        for s in query.suggestions
+    ]
+    if ignored:
+        words = ", ".join(f"“{word}”" for word in ignored)
+        notes.append(f"I ignored {words}.")
+    if query.truncated:
+        notes.append("Your message was long, so I read only its first 1,000 characters.")
+    return notes
+
+
+def build_pipeline(settings: Settings) -> SearchPipeline:
+    """The pipeline with the provider and geocoder the settings choose."""
+    from bot.geo import build_resolver
+    from bot.providers import make_provider
+
+    return SearchPipeline(settings, make_provider(settings), build_resolver(settings))
