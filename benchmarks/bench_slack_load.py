@@ -37,7 +37,7 @@ from support.slack import (  # noqa: E402
 )
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
-TEXT = "CCS near Penn Station"
+TEXT = "chargers near Penn Station"
 
 
 def serve(api_url: str, delay: float, ports: Any) -> None:

@@ -19,11 +19,9 @@ from bot.search import Answer, SearchContext, SearchRequest
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
 from bot.slack.services import SlackServices
-from bot.slack.text import MAX_REQUEST_CHARS
+from bot.slack.text import TRUNCATED_NOTE
 
 log = logging.getLogger(__name__)
-
-TRUNCATED_NOTE = f"I read only the first {MAX_REQUEST_CHARS:,} characters of your message."
 
 
 def rate_limit_message(

@@ -1,22 +1,23 @@
-"""What the user typed, as plain words: Slack's markup undone, the bot's mention removed.
+"""What the user typed, as the plain words the parser reads (``bot.query``'s cleaning).
 
-Slack sends message and command text with ``&``, ``<`` and ``>`` escaped and with
-mentions, channels and links as ``<…>`` tokens. The parser wants the words a person
-sees, and reads at most :data:`MAX_REQUEST_CHARS` of them.
+Slack sends text with ``&``, ``<`` and ``>`` escaped and with mentions (the bot's
+own included), channels and links as ``<…>`` tokens. The request that travels on
+(into button values and modals) holds the cleaned words, at most
+:data:`MAX_REQUEST_CHARS` of them.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
-#: The parser reads at most this many characters; longer requests are cut (and told so).
-MAX_REQUEST_CHARS = 1000
+from bot.query import parse_query
+from bot.query.slack_text import MAX_PARSED_CHARS, clean_slack_text
 
-_TOKEN = re.compile(r"<([^<>]*)>")
-_SPACES = re.compile(r"\s+")
-_HELP_WORDS = frozenset({"", "help", "?", "-h", "--help", "usage"})
+MAX_REQUEST_CHARS = MAX_PARSED_CHARS
+#: Said under the answer when the text was cut (the words of the pipeline's own note).
+TRUNCATED_NOTE = (
+    f"Your message was long, so I read only its first {MAX_REQUEST_CHARS:,} characters."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,30 +28,11 @@ class RequestText:
 
     @property
     def looks_like_help(self) -> bool:
-        """Empty or "help": no search will run, so no "Looking for…" message is shown."""
-        return self.text.strip().lower() in _HELP_WORDS
-
-
-def _replace_token(match: re.Match[str]) -> str:
-    inner = match.group(1)
-    target, _, label = inner.partition("|")
-    if target.startswith("@"):
-        # The bot's mention is how the user addressed it; other people are not places.
-        return " "
-    if target.startswith("#"):
-        return label or ""
-    if target.startswith("!"):
-        # <!here>, <!channel>, <!date^…|fallback>: only a date's fallback is words.
-        return label if target.startswith("!date") else " "
-    # A link: <https://…|label>, <mailto:…|label> or a bare <https://…>.
-    return label or target
+        """Empty, or asking for help: no search will run, so no "Looking for…" is shown."""
+        return parse_query(self.text).is_help
 
 
 def plain_text(text: str | None) -> RequestText:
     """Slack text to the words a person sees, cut to what the parser reads."""
-    text = text or ""
-    text = _TOKEN.sub(_replace_token, text)
-    text = _SPACES.sub(" ", html.unescape(text)).strip()
-    if len(text) > MAX_REQUEST_CHARS:
-        return RequestText(text[:MAX_REQUEST_CHARS].rstrip(), truncated=True)
-    return RequestText(text)
+    clean = clean_slack_text(text or "")
+    return RequestText(" ".join(clean.text.split()), clean.truncated)

@@ -40,14 +40,14 @@ from bot.render.refine import (
 MESSAGE_TS = "1700000001.000001"
 
 
-def ephemeral_answer(harness: Harness, text: str = "CCS near Penn Station") -> dict[str, Any]:
+def ephemeral_answer(harness: Harness, text: str = "chargers near Penn Station") -> dict[str, Any]:
     url = harness.slack.response_url()
     harness.server.send(slash_command(text, url))
     (reply,) = harness.slack.wait_response(url)
     return reply.body
 
 
-def public_answer(harness: Harness, text: str = "CCS near Penn Station") -> Call:
+def public_answer(harness: Harness, text: str = "chargers near Penn Station") -> Call:
     before = len(harness.slack.of("chat.postMessage"))
     harness.server.send(event_callback(mention(text, ts="1700.000100")))
     return harness.slack.wait_method("chat.postMessage", before + 1)[-1]
@@ -140,7 +140,7 @@ def test_refine_opens_a_modal_and_its_submission_replaces_the_answer(harness: Ha
     assert opened.body["trigger_id"] == "1337.42.trigger"
     modal = opened.body["view"]
     assert modal["callback_id"] == CALLBACK_ID
-    assert "CCS near Penn Station" in shown(modal)
+    assert "chargers near Penn Station" in shown(modal)
 
     one_mile = next(
         o["value"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from support.slack import Harness, button, buttons, shown, slash_command
 
+from bot.plugshare.enums import Connector
 from bot.render.actions import CHOOSE_PLACE, SHARE
 from bot.slack.text import MAX_REQUEST_CHARS
 
@@ -22,8 +23,15 @@ def test_slash_command_acks_with_looking_for_then_replaces_it_with_the_answer(
     (reply,) = harness.slack.wait_response(url)
     assert reply.body["replace_original"] is True
     assert reply.body["response_type"] == "ephemeral"
-    nearest = harness.provider.locations[0]
-    assert nearest.name.split()[0] in shown(reply.body)
+    ccs = [
+        location.name
+        for location in harness.provider.locations
+        if any(outlet.connector is Connector.CCS for outlet in location.outlets)
+    ]
+    others = [location.name for location in harness.provider.locations if location.name not in ccs]
+    words = shown(reply.body)
+    assert ccs[0] in words
+    assert others[0] not in words  # only CCS stations are listed
     # The private answer can be shared with the channel.
     assert button(reply.body, SHARE)["value"]
 
@@ -44,7 +52,7 @@ def test_help_and_an_empty_command_answer_with_help_and_search_nothing(harness: 
 
 def test_any_command_name_configured_for_the_app_works(harness: Harness) -> None:
     url = harness.slack.response_url()
-    ack = harness.server.send(slash_command("CCS near Penn Station", url, command="/ev"))
+    ack = harness.server.send(slash_command("chargers near Penn Station", url, command="/ev"))
     assert "Looking for" in ack.text
     harness.slack.wait_response(url)
     assert len(harness.provider.calls) >= 1
@@ -53,7 +61,7 @@ def test_any_command_name_configured_for_the_app_works(harness: Harness) -> None
 def test_slack_markup_in_the_text_is_read_as_plain_words(harness: Harness) -> None:
     url = harness.slack.response_url()
     ack = harness.server.send(
-        slash_command("CCS near Penn Station &amp; <@U0OTHER> <#C0123|nyc>", url)
+        slash_command("chargers near Penn Station &amp; <@U0OTHER> <#C0123|nyc>", url)
     )
     assert "<@U0OTHER>" not in ack.text
     harness.slack.wait_response(url)
@@ -76,7 +84,7 @@ def test_a_request_longer_than_the_parser_reads_is_cut_and_still_answered(
     harness: Harness,
 ) -> None:
     url = harness.slack.response_url()
-    text = "CCS near Penn Station " + "and also free please " * 2000  # ~40,000 characters
+    text = "chargers near Penn Station " + "and also free please " * 2000  # ~40,000 characters
     ack = harness.server.send(slash_command(text, url))
     assert ack.status_code == 200
     assert len(ack.json()["text"]) < 300

@@ -17,7 +17,9 @@ from support.slack import (
 
 
 def test_a_mention_is_answered_in_a_thread_under_it(harness: Harness) -> None:
-    ack = harness.server.send(event_callback(mention("CCS near Penn Station", ts="1700.000100")))
+    ack = harness.server.send(
+        event_callback(mention("chargers near Penn Station", ts="1700.000100"))
+    )
     assert ack.status_code == 200
     (post,) = harness.slack.wait_method("chat.postMessage")
     assert post.body["channel"] == CHANNEL_ID
@@ -27,7 +29,7 @@ def test_a_mention_is_answered_in_a_thread_under_it(harness: Harness) -> None:
 
 
 def test_a_mention_inside_a_thread_is_answered_in_that_thread(harness: Harness) -> None:
-    event = mention("CCS near Penn Station", ts="1700.000300", thread_ts="1700.000200")
+    event = mention("chargers near Penn Station", ts="1700.000300", thread_ts="1700.000200")
     harness.server.send(event_callback(event))
     (post,) = harness.slack.wait_method("chat.postMessage")
     assert post.body["thread_ts"] == "1700.000200"
@@ -41,7 +43,9 @@ def test_the_bot_mention_is_removed_before_parsing(harness: Harness) -> None:
 
 
 def test_a_dm_is_answered_in_the_conversation(harness: Harness) -> None:
-    harness.server.send(event_callback(direct_message("CCS near Penn Station", ts="1700.000500")))
+    harness.server.send(
+        event_callback(direct_message("chargers near Penn Station", ts="1700.000500"))
+    )
     (post,) = harness.slack.wait_method("chat.postMessage")
     assert post.body["channel"] == DM_CHANNEL_ID
     assert "thread_ts" not in post.body
@@ -50,15 +54,15 @@ def test_a_dm_is_answered_in_the_conversation(harness: Harness) -> None:
 
 def test_bot_messages_edits_deletions_and_other_subtypes_are_ignored(harness: Harness) -> None:
     ignored = [
-        direct_message("CCS near Penn Station", ts="1.1", bot_id="B0OTHER"),
-        direct_message("CCS near Penn Station", ts="1.2", user=BOT_USER_ID, bot_id=BOT_ID),
-        direct_message("CCS near Penn Station", ts="1.3", subtype="bot_message"),
-        direct_message("CCS near Penn Station", ts="1.4", subtype="message_changed"),
+        direct_message("chargers near Penn Station", ts="1.1", bot_id="B0OTHER"),
+        direct_message("chargers near Penn Station", ts="1.2", user=BOT_USER_ID, bot_id=BOT_ID),
+        direct_message("chargers near Penn Station", ts="1.3", subtype="bot_message"),
+        direct_message("chargers near Penn Station", ts="1.4", subtype="message_changed"),
         direct_message("", ts="1.5", subtype="message_deleted"),
-        direct_message("CCS near Penn Station", ts="1.6", subtype="file_share"),
-        direct_message("CCS near Penn Station", ts="1.7", edited={"user": "U", "ts": "1.7"}),
-        {**direct_message("CCS near Penn Station", ts="1.8"), "channel_type": "channel"},
-        mention("CCS near Penn Station", ts="1.9", bot_id="B0OTHER"),
+        direct_message("chargers near Penn Station", ts="1.6", subtype="file_share"),
+        direct_message("chargers near Penn Station", ts="1.7", edited={"user": "U", "ts": "1.7"}),
+        {**direct_message("chargers near Penn Station", ts="1.8"), "channel_type": "channel"},
+        mention("chargers near Penn Station", ts="1.9", bot_id="B0OTHER"),
     ]
     for event in ignored:
         assert harness.server.send(event_callback(event)).status_code == 200
@@ -70,7 +74,7 @@ def test_bot_messages_edits_deletions_and_other_subtypes_are_ignored(harness: Ha
 def test_a_retry_of_an_event_is_not_answered_twice(make_harness: object) -> None:
     harness: Harness = make_harness(delay=0.5)  # type: ignore[operator]
     request = event_callback(
-        mention("CCS near Penn Station", ts="1700.000600"), event_id="Ev0RETRY"
+        mention("chargers near Penn Station", ts="1700.000600"), event_id="Ev0RETRY"
     )
     assert harness.server.send(request).status_code == 200
     # Slack retries while the first delivery is still being answered, and again later.
@@ -88,7 +92,7 @@ def test_a_retry_of_an_event_is_not_answered_twice(make_harness: object) -> None
 def test_a_dm_that_arrives_as_message_and_as_mention_is_answered_once(harness: Harness) -> None:
     ts = "1700.000700"
     dm = direct_message(f"<@{BOT_USER_ID}> CCS near Penn Station", ts=ts)
-    as_mention = {**mention("CCS near Penn Station", ts=ts), "channel": DM_CHANNEL_ID}
+    as_mention = {**mention("chargers near Penn Station", ts=ts), "channel": DM_CHANNEL_ID}
     harness.server.send(event_callback(dm))
     harness.server.send(event_callback(as_mention))
     harness.slack.wait_method("chat.postMessage")

@@ -68,7 +68,7 @@ def test_the_app_answers_every_event_and_command_the_manifest_sends(
     (command,) = manifest["features"]["slash_commands"]
     url = harness.slack.response_url()
     ack = harness.server.send(
-        slash_command("CCS near Penn Station", url, command=command["command"])
+        slash_command("chargers near Penn Station", url, command=command["command"])
     )
     assert "Looking for" in ack.text
     harness.slack.wait_response(url)

@@ -110,6 +110,9 @@ def checkins() -> list[Review]:
 class FixedProvider:
     """A data source at the process edge: real AFDC rows near Penn Station, held in memory.
 
+    It keeps the locations within the radius that pass the connector and free-only
+    filters, nearest first (the other filters are the real providers' business).
+
     ``delay`` makes every search take that long (the slow-source tests and the
     benchmark); ``events`` records when searches start and finish, in order.
     """
@@ -144,6 +147,14 @@ class FixedProvider:
             for location in self.locations
             if (location.distance_meters or 0) <= radius_m
             and (not filters.free_only or not location.cost)
+            and (
+                not filters.outlets
+                or any(
+                    wanted.matches(int(outlet.connector), outlet.power)
+                    for wanted in filters.outlets
+                    for outlet in location.outlets
+                )
+            )
         ]
         with self.lock:
             self.events.append("search finished")
