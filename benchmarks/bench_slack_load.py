@@ -7,6 +7,7 @@ process plays Slack: 25 client threads send signed ``/charge`` requests and time
 each ack, and a loopback mock Web API records what arrives at the response URLs.
 
     python benchmarks/bench_slack_load.py [--commands 500] [--clients 25] [--delay 0.2]
+        [--workers N] [--threads N]
 
 Prints ack p50/p90/p99/max, replies delivered, duplicates. Aim: p99 ack < 100 ms,
 every reply delivered, none duplicated.
@@ -40,7 +41,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 TEXT = "chargers near Penn Station"
 
 
-def serve(api_url: str, delay: float, ports: Any) -> None:
+def serve(api_url: str, delay: float, overrides: dict[str, Any], ports: Any) -> None:
     """The server process: the production app and server, a sleeping data source."""
     from support.penn import FixedProvider, FixedResolver, load_penn_locations
 
@@ -56,6 +57,7 @@ def serve(api_url: str, delay: float, ports: Any) -> None:
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=api_url,
         rate_limit_per_minute=0,
+        **overrides,
     )
     provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
     app = create_app(settings, SearchPipeline(settings, provider, FixedResolver()))
@@ -80,14 +82,23 @@ def main() -> int:
         default=50,
         help="commands sent first and not measured (imports, thread pools, first renders)",
     )
+    parser.add_argument("--workers", type=int, help="CHARGEBOT_WORKERS (default: the default)")
+    parser.add_argument("--threads", type=int, help="CHARGEBOT_HTTP_THREADS (default: the default)")
     args = parser.parse_args()
+    overrides = {
+        key: value
+        for key, value in (("search_workers", args.workers), ("http_threads", args.threads))
+        if value is not None
+    }
 
     import httpx
 
     slack = MockSlack()
     context = multiprocessing.get_context("spawn")
     ports = context.Queue()
-    server = context.Process(target=serve, args=(slack.api_url, args.delay, ports), daemon=True)
+    server = context.Process(
+        target=serve, args=(slack.api_url, args.delay, overrides, ports), daemon=True
+    )
     server.start()
     port, http_threads, workers = ports.get(timeout=60)
     events_url = f"http://127.0.0.1:{port}/slack/events"
