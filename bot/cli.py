@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -22,8 +23,15 @@ def settings_or_exit(**overrides: object) -> Settings:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chargebot")
-def main() -> None:
+@click.option(
+    "-v", "--verbose", count=True, help="Log warnings (-v) or everything (-vv) to stderr."
+)
+def main(verbose: int) -> None:
     """ChargeBot finds EV charging stations, from Slack or from this terminal."""
+    # Answers already explain what went wrong (a geocoder that is down, say); the log
+    # lines behind them are for whoever asks for them.
+    level = {0: logging.ERROR, 1: logging.WARNING}.get(verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
 #: Exit statuses of ``chargebot ask``: an answer (even "nothing found"), a request the

@@ -94,6 +94,10 @@ def _no_place(answer: Answer, style: Style) -> list[str]:
 
 
 def _place_not_found(answer: Answer, style: Style) -> list[str]:
+    # The geocoder's own explanation (unreachable, out-of-range coordinates...) is the
+    # more specific one; the generic advice is for when there is none.
+    if answer.message and answer.message.strip():
+        return _message(answer, style)
     found = (
         f"I couldn't find {_quoted(answer, style)}."
         if place_words(answer)
@@ -102,16 +106,16 @@ def _place_not_found(answer: Answer, style: Style) -> list[str]:
     return [
         f"{found} Try adding a city, state or ZIP code, e.g. "
         f"{style.code('CCS near Main St, Springfield, IL')}.",
-        *_message(answer, style),
     ]
 
 
 def _source_down(answer: Answer, style: Style) -> list[str]:
+    if answer.message and answer.message.strip():
+        return _message(answer, style)
     source = style(answer.source, limits.NOTE) if answer.source.strip() else ""
     who = f"The station data source ({source})" if source else "The station data source"
     return [
         f"{who} isn't answering right now, so I can't search. Please try again in a minute.",
-        *_message(answer, style),
     ]
 
 

@@ -150,16 +150,12 @@ class SearchPipeline:
             answer.notes.extend(resolution.notes)
             return resolution.best
         if resolution.status is ResolutionStatus.AMBIGUOUS and resolution.candidates:
+            # The reply itself asks "which one?"; the resolver's note would say it twice.
             answer.outcome = Outcome.AMBIGUOUS_PLACE
             answer.candidates = list(resolution.candidates)
-            answer.notes.extend(resolution.notes)
             return None
         answer.outcome = Outcome.PLACE_NOT_FOUND
-        answer.message = (
-            resolution.notes[0]
-            if resolution.notes
-            else f"I couldn't find “{query.place}”. Try adding a city or a ZIP code."
-        )
+        answer.message = " ".join(resolution.notes) or None
         return None
 
     def _search(self, answer: Answer, place: Candidate) -> None:

@@ -230,18 +230,22 @@ def test_no_place_asks_where_with_examples_using_the_connector() -> None:
 
 
 def test_place_not_found_echoes_the_users_words_escaped() -> None:
-    answer = _answer(
-        Outcome.PLACE_NOT_FOUND,
-        query=SearchQuery(place="Smallville <@U123> *HQ*"),
-        message="The geocoder found nothing for it.",
-    )
+    answer = _answer(Outcome.PLACE_NOT_FOUND, query=SearchQuery(place="Smallville <@U123> *HQ*"))
     message = rendered(answer)
     assert read(message) == [
         f"[section] I couldn't find “Smallville &lt;@U123&gt; {ZWSP}*{ZWSP}HQ{ZWSP}*{ZWSP}”. "
-        "Try adding a city, state or ZIP code, e.g. `CCS near Main St, Springfield, IL`.\n\n"
-        "The geocoder found nothing for it."
+        "Try adding a city, state or ZIP code, e.g. `CCS near Main St, Springfield, IL`."
     ]
     assert "&lt;@U123&gt;" in message["text"]
+    # The geocoder's own explanation replaces the generic advice, escaped like the rest.
+    explained = _answer(
+        Outcome.PLACE_NOT_FOUND,
+        query=SearchQuery(place="91,200"),
+        message="'91,200' isn't a position: latitude 91 is beyond the pole <!here>.",
+    )
+    assert read(rendered(explained)) == [
+        "[section] '91,200' isn't a position: latitude 91 is beyond the pole &lt;!here&gt;."
+    ]
     # With the real parser: the place as the user wrote it, mention dropped, still escaped.
     parsed = _answer(Outcome.PLACE_NOT_FOUND, query=parse_query("CCS near Smallville *HQ"))
     assert read(rendered(parsed))[0].startswith(
@@ -308,11 +312,16 @@ def test_results_outcome_without_locations_reads_as_nothing_found() -> None:
 
 
 def test_source_down_and_index_empty_say_what_to_do() -> None:
-    down = _answer(Outcome.SOURCE_DOWN, source="PlugShare", message="It timed out after 10 s.")
+    down = _answer(Outcome.SOURCE_DOWN, source="PlugShare")
     assert read(rendered(down)) == [
         "[section] The station data source (PlugShare) isn't answering right now, so I can't "
-        "search. Please try again in a minute.\n\nIt timed out after 10 s."
+        "search. Please try again in a minute."
     ]
+    # The provider's own words (rate limited: when to retry) replace the generic ones.
+    limited = _answer(
+        Outcome.SOURCE_DOWN, source="PlugShare", message="PlugShare asks us to wait 45 s."
+    )
+    assert read(rendered(limited)) == ["[section] PlugShare asks us to wait 45 s."]
     empty = _answer(Outcome.INDEX_EMPTY, source="AFDC")
     assert read(rendered(empty)) == [
         "[section] There is nothing to search yet: the local station index is empty.\n\n"

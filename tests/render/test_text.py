@@ -139,10 +139,12 @@ def test_every_other_outcome_in_a_terminal() -> None:
         "You could try any network or less than 150 kW.\n"
         "Note: Nothing within 5 km, so I looked within 50 km.\n"
     )
-    down = _answer(Outcome.SOURCE_DOWN, message="Connection refused.")
+    down = _answer(Outcome.SOURCE_DOWN)
     assert render_text(down) == (
         "The station data source isn't answering right now, so I can't search. "
-        "Please try again in a minute.\nConnection refused.\n"
+        "Please try again in a minute.\n"
     )
+    refused = _answer(Outcome.SOURCE_DOWN, message="PlugShare refused our credentials.")
+    assert render_text(refused) == "PlugShare refused our credentials.\n"
     empty = render_text(_answer(Outcome.INDEX_EMPTY))
     assert '"chargebot data sync afdc"' in empty

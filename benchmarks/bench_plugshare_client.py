@@ -1,6 +1,6 @@
 """How long the PlugShare client takes, apart from PlugShare itself.
 
-    python benchmarks/plugshare_client.py
+    python benchmarks/bench_plugshare_client.py
 
 Prints the time to read a full 500-location answer (PlugShare's maximum count)
 into the models, and the round trip of ``nearby`` and ``location`` against the
