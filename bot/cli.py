@@ -191,3 +191,21 @@ def state_migrate() -> None:
     finally:
         store.close()
     click.echo(f"State database {store.url} is at schema revision {revision} (the newest).")
+
+
+@main.command()
+@click.option("--host", default="0.0.0.0", show_default=True, help="HTTP mode: address to bind.")
+@click.option("--port", type=int, help="HTTP mode: port (default: PORT, else 3000).")
+def serve(host: str, port: int | None) -> None:
+    """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else HTTP at /slack/events."""
+    from bot.slack.server import StartupError, run
+
+    settings = settings_or_exit()
+    try:
+        run(settings, host, port)
+    except ConfigError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+    except StartupError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)

@@ -1,0 +1,201 @@
+"""Load on the Slack server: 500 slash commands from 25 concurrent clients.
+
+The real app (Bolt + listeners + the search pipeline + the Block Kit renderer) runs
+under the production server (waitress, default thread counts) in its own process,
+with a data source that sleeps 200 ms per search and a fixed geocoder. This
+process plays Slack: 25 client threads send signed ``/charge`` requests and time
+each ack, and a loopback mock Web API records what arrives at the response URLs.
+
+    python benchmarks/bench_slack_load.py [--commands 500] [--clients 25] [--delay 0.2]
+        [--workers N] [--threads N]
+
+Prints ack p50/p90/p99/max, replies delivered, duplicates. Aim: p99 ack < 100 ms,
+every reply delivered, none duplicated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import statistics
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the loopback Slack and the edge doubles
+
+from support.slack import (  # noqa: E402
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    MockSlack,
+    signature_headers,
+    slash_command,
+)
+
+SHARED_DATA = ROOT.parent / "shared" / "data"
+TEXT = "chargers near Penn Station"
+
+
+def serve(api_url: str, delay: float, overrides: dict[str, Any], ports: Any) -> None:
+    """The server process: the production app and server, a sleeping data source."""
+    from support.penn import FixedProvider, FixedResolver, load_penn_locations
+
+    from bot.config import load_settings
+    from bot.search import SearchPipeline
+    from bot.slack.app import create_app
+    from bot.slack.logs import configure_logging
+    from bot.slack.server import create_server
+
+    configure_logging("WARNING")
+    settings = load_settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=api_url,
+        rate_limit_per_minute=0,
+        **overrides,
+    )
+    provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
+    app = create_app(settings, SearchPipeline(settings, provider, FixedResolver()))
+    server = create_server(app, "127.0.0.1", 0, settings.http_threads)
+    ports.put((server.effective_port, settings.http_threads, settings.search_workers))
+    server.run()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commands", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=25)
+    parser.add_argument("--delay", type=float, default=0.2, help="seconds per search")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=50,
+        help="commands sent first and not measured (imports, thread pools, first renders)",
+    )
+    parser.add_argument("--workers", type=int, help="CHARGEBOT_WORKERS (default: the default)")
+    parser.add_argument("--threads", type=int, help="CHARGEBOT_HTTP_THREADS (default: the default)")
+    args = parser.parse_args()
+    overrides = {
+        key: value
+        for key, value in (("search_workers", args.workers), ("http_threads", args.threads))
+        if value is not None
+    }
+
+    import httpx
+
+    slack = MockSlack()
+    context = multiprocessing.get_context("spawn")
+    ports = context.Queue()
+    server = context.Process(
+        target=serve, args=(slack.api_url, args.delay, overrides, ports), daemon=True
+    )
+    server.start()
+    port, http_threads, workers = ports.get(timeout=60)
+    events_url = f"http://127.0.0.1:{port}/slack/events"
+
+    lock = threading.Lock()
+
+    def run_load(urls: list[str]) -> tuple[list[float], list[str]]:
+        """Send one command per response URL from ``args.clients`` threads; ack times."""
+        next_index = iter(range(len(urls)))
+        acks: list[float] = []
+        failures: list[str] = []
+
+        # Clients are built before the clock starts: building one loads TLS settings,
+        # which under 25 threads at once would be timed as server latency.
+        clients = [httpx.Client(timeout=30) for _ in range(args.clients)]
+        start = threading.Barrier(args.clients)
+
+        def client(http: httpx.Client) -> None:
+            start.wait()
+            with http:
+                while True:
+                    with lock:
+                        index = next(next_index, None)
+                    if index is None:
+                        return
+                    request = slash_command(TEXT, urls[index], user=f"U{index % 50:04d}")
+                    signed = signature_headers(request.body)
+                    headers = {"Content-Type": request.content_type, **signed}
+                    started = time.perf_counter()
+                    response = http.post(events_url, content=request.body, headers=headers)
+                    elapsed = time.perf_counter() - started
+                    with lock:
+                        acks.append(elapsed)
+                        if response.status_code != 200 or "Looking for" not in response.text:
+                            failures.append(f"{response.status_code} {response.text[:80]}")
+
+        threads = [threading.Thread(target=client, args=(http,)) for http in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return acks, failures
+
+    warmup_urls = [slack.response_url() for _ in range(args.warmup)]
+    cold, _ = run_load(warmup_urls)
+    warm_paths = {"/" + url.split("/", 3)[3] for url in warmup_urls}
+    with contextlib.suppress(AssertionError):
+        slack.wait_for(
+            lambda calls: len({c.path for c in calls if c.path in warm_paths}) >= args.warmup,
+            timeout=120,
+        )
+
+    urls = [slack.response_url() for _ in range(args.commands)]
+    started = time.perf_counter()
+    acks, failures = run_load(urls)
+    sent_in = time.perf_counter() - started
+
+    paths = {"/" + url.split("/", 3)[3] for url in urls}
+
+    def answered(calls: list[Any]) -> int:
+        return len({c.path for c in calls if c.method == "response_url"} & paths)
+
+    with contextlib.suppress(AssertionError):
+        slack.wait_for(lambda calls: answered(calls) >= args.commands, timeout=300)
+    all_in = time.perf_counter() - started
+    time.sleep(2 * args.delay + 1.0)  # let any second (duplicate) reply arrive
+    per_url = Counter(c.path for c in slack.calls if c.method == "response_url")
+    delivered = sum(1 for path in paths if per_url.get(path, 0) >= 1)
+    # Counted over warm-up and measured commands alike: each must be answered once.
+    duplicates = sum(count - 1 for count in per_url.values() if count > 1)
+    server.terminate()
+    server.join(5)
+    slack.close()
+
+    ms = [a * 1000 for a in acks]
+    print(f"server: waitress, {http_threads} HTTP threads, {workers} search workers")
+    print(
+        f"load: {args.commands} /charge commands, {args.clients} concurrent clients, "
+        f"data source {args.delay * 1000:.0f} ms per search"
+    )
+    print(
+        f"ack p50 {percentile(ms, 0.50):.1f} ms   p90 {percentile(ms, 0.90):.1f} ms   "
+        f"p99 {percentile(ms, 0.99):.1f} ms   max {max(ms):.1f} ms   "
+        f"mean {statistics.fmean(ms):.1f} ms"
+    )
+    cold_ms = sorted(a * 1000 for a in cold)
+    if cold_ms:
+        print(
+            f"warm-up ({args.warmup} commands, not measured): max ack {cold_ms[-1]:.1f} ms, "
+            f"p50 {percentile(cold_ms, 0.5):.1f} ms"
+        )
+    print(f"acks failed: {len(failures)}" + (f" (first: {failures[0]})" if failures else ""))
+    print(f"replies delivered: {delivered}/{args.commands}   duplicates: {duplicates}")
+    print(f"all commands acked in {sent_in:.1f} s; all replies in {all_in:.1f} s")
+    ok = not failures and delivered == args.commands and duplicates == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

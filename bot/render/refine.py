@@ -1,0 +1,151 @@
+"""The Refine modal: connector, radius, free only, available only.
+
+It opens from the Refine button under an answer; ``private_metadata`` carries the
+request and where the refined answer goes (written and read by the Slack app).
+:func:`read_refinement` turns a submission's state back into a ``Refinement``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    CheckboxesElement,
+    ContextBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.render.escape import escape_mrkdwn, truncate
+from bot.search import Refinement, SearchRequest
+
+CALLBACK_ID = "refine_submit"
+CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"
+RADIUS_BLOCK, RADIUS_ACTION = "refine_radius", "radius"
+OPTIONS_BLOCK, OPTIONS_ACTION = "refine_options", "options"
+FREE_ONLY, AVAILABLE_ONLY = "free_only", "available_only"
+
+#: (label, connector word the parser knows)
+CONNECTORS = (
+    ("Any connector", "any"),
+    ("CCS", "CCS"),
+    ("CHAdeMO", "CHAdeMO"),
+    ("J1772", "J1772"),
+    ("Tesla / NACS", "Tesla"),
+)
+_MILE = 1609.344
+#: (label, metres); 50 km is the largest radius any data source searches.
+RADII = (
+    ("1 mi · 1.6 km", 1 * _MILE),
+    ("2 mi · 3.2 km", 2 * _MILE),
+    ("5 mi · 8 km", 5 * _MILE),
+    ("10 mi · 16 km", 10 * _MILE),
+    ("25 mi · 40 km", 25 * _MILE),
+    ("31 mi · 50 km", 50_000.0),
+)
+
+
+def _option(label: str, value: str) -> Option:
+    return Option(text=label, value=value)
+
+
+def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any]:
+    current = request.refine or Refinement()
+    connectors = [_option(label, value) for label, value in CONNECTORS]
+    radii = [_option(label, f"{metres:.0f}") for label, metres in RADII]
+    checks = [
+        _option("Free only", FREE_ONLY),
+        _option("Available now only (where live status is known)", AVAILABLE_ONLY),
+    ]
+    initial_connector = next(
+        (o for o in connectors if current.connector and o.value == current.connector), None
+    )
+    initial_radius = next(
+        (o for o in radii if current.radius_m and abs(float(o.value) - current.radius_m) < 1),
+        None,
+    )
+    initial_checks = [
+        o
+        for o in checks
+        if (o.value == FREE_ONLY and current.free_only)
+        or (o.value == AVAILABLE_ONLY and current.available_only)
+    ]
+    asked = truncate(escape_mrkdwn(request.text), 500) or "your search"
+    blocks = [
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=f"Refining: {asked}\nLeave a field empty to keep what you asked for."
+                )
+            ]
+        ),
+        InputBlock(
+            block_id=CONNECTOR_BLOCK,
+            label="Connector",
+            optional=True,
+            element=StaticSelectElement(
+                action_id=CONNECTOR_ACTION,
+                placeholder="As in my request",
+                options=connectors,
+                initial_option=initial_connector,
+            ),
+        ),
+        InputBlock(
+            block_id=RADIUS_BLOCK,
+            label="Within",
+            optional=True,
+            element=StaticSelectElement(
+                action_id=RADIUS_ACTION,
+                placeholder="As in my request",
+                options=radii,
+                initial_option=initial_radius,
+            ),
+        ),
+        InputBlock(
+            block_id=OPTIONS_BLOCK,
+            label="Only",
+            optional=True,
+            element=CheckboxesElement(
+                action_id=OPTIONS_ACTION,
+                options=checks,
+                initial_options=initial_checks or None,
+            ),
+        ),
+    ]
+    return View(
+        type="modal",
+        callback_id=CALLBACK_ID,
+        title="Refine search",
+        submit="Search",
+        close="Cancel",
+        blocks=blocks,
+        private_metadata=private_metadata,
+    ).to_dict()
+
+
+def read_refinement(state_values: dict[str, Any]) -> Refinement:
+    """The Refinement in a submitted Refine modal. Raises ValueError on a foreign shape."""
+
+    def selected(block: str, action: str) -> str | None:
+        option = (state_values.get(block) or {}).get(action, {}).get("selected_option")
+        return option.get("value") if isinstance(option, dict) else None
+
+    connector = selected(CONNECTOR_BLOCK, CONNECTOR_ACTION)
+    if connector is not None and connector not in {value for _, value in CONNECTORS}:
+        raise ValueError("unknown connector")
+    radius = selected(RADIUS_BLOCK, RADIUS_ACTION)
+    checked = (state_values.get(OPTIONS_BLOCK) or {}).get(OPTIONS_ACTION, {}).get(
+        "selected_options"
+    ) or []
+    values = {o.get("value") for o in checked if isinstance(o, dict)}
+    # An empty field or unticked box keeps what the text asked for (None), so
+    # refining the radius of "free CCS near X" does not drop "free".
+    return Refinement(
+        connector=connector,
+        radius_m=float(radius) if radius is not None else None,
+        free_only=True if FREE_ONLY in values else None,
+        available_only=True if AVAILABLE_ONLY in values else None,
+    )

@@ -1,0 +1,134 @@
+"""The app factory: one Bolt app wired to the pipeline, the sender and the safeguards."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_sdk import WebClient
+
+from bot.config import Settings
+from bot.slack.background import Background, ContextThreadPoolExecutor
+from bot.slack.dedupe import SeenKeys
+from bot.slack.delivery import Sender
+from bot.slack.listeners import register_listeners
+from bot.slack.logs import current_request_id, request_scope
+from bot.slack.ratelimit import UserRateLimiter
+from bot.slack.services import CONTEXT_KEY, AnswersSearches, SlackServices, attach
+
+log = logging.getLogger(__name__)
+
+#: Seconds a Web API call may take before it counts as failed.
+WEB_API_TIMEOUT = 10
+
+
+def web_api_base_url(settings: Settings) -> str:
+    """The Web API base URL; slack_sdk joins method names to it, so it ends with a slash."""
+    if settings.slack_api_url is None:
+        return WebClient.BASE_URL
+    url = str(settings.slack_api_url)
+    return url if url.endswith("/") else url + "/"
+
+
+def _secret(value: Any) -> str:
+    return value.get_secret_value().strip() if value is not None else ""
+
+
+def create_app(
+    settings: Settings,
+    pipeline: AnswersSearches,
+    *,
+    background: Background | None = None,
+    token_verification: bool = True,
+) -> App:
+    """A Bolt app answering commands, mentions, DMs, buttons and modals with ``pipeline``.
+
+    Listeners ack at once and hand the search to ``background`` (a pool of
+    ``CHARGEBOT_WORKERS`` threads), so no data source can delay an ack.
+    ``token_verification`` calls ``auth.test`` now, which fails fast on a revoked token.
+    """
+    token = _secret(settings.slack_bot_token)
+    client = WebClient(token=token, base_url=web_api_base_url(settings), timeout=WEB_API_TIMEOUT)
+    listeners = ContextThreadPoolExecutor(settings.http_threads, "bolt-listener")
+    app = App(
+        # The client carries the token; Bolt still reads SLACK_BOT_TOKEN from the
+        # environment and warns that the client wins (it does, with the same token).
+        client=client,
+        # Never None: Bolt would read SLACK_SIGNING_SECRET from the environment itself.
+        signing_secret=_secret(settings.slack_signing_secret),
+        # Ack first, then run the listener on listener_executor (Bolt's HTTP default).
+        process_before_response=False,
+        # Listeners here only ack and hand over, so this pool stays free for acks.
+        listener_executor=listeners,
+        token_verification_enabled=token_verification,
+        logger=_bolt_logger(),
+    )
+    services = SlackServices(
+        settings=settings,
+        pipeline=pipeline,
+        sender=Sender(client),
+        background=background or Background(settings.search_workers),
+        listeners=listeners,
+        limiter=UserRateLimiter(settings.rate_limit_per_minute),
+        seen=SeenKeys(),
+    )
+    attach(app, services)
+    app.use(_bind(services))
+    app.use(_drop_duplicate_events)
+    app.error(_log_error)
+    register_listeners(app)
+    return app
+
+
+class _ClientWinsFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _ClientWinsFilter) for f in logger.filters):
+        logger.addFilter(_ClientWinsFilter())
+    return logger
+
+
+def _bind(services: SlackServices) -> Any:
+    def bind_services(context: BoltContext, request: BoltRequest, next: Any) -> BoltResponse:
+        context[CONTEXT_KEY] = services
+        # The HTTP layer already bound an id (see server.py); Socket Mode has none yet.
+        if current_request_id() is not None:
+            return next()
+        with request_scope():
+            return next()
+
+    return bind_services
+
+
+def _drop_duplicate_events(
+    body: dict[str, Any], context: BoltContext, request: BoltRequest, next: Any
+) -> BoltResponse:
+    """Ack an event already taken (a retry, or a redelivery) without handling it again."""
+    if body.get("type") == "event_callback" and body.get("event_id"):
+        retry = (request.headers.get("x-slack-retry-num") or [None])[0]
+        if not services_seen(context).first_time(f"event:{body['event_id']}"):
+            log.info(
+                "event.duplicate",
+                extra={"event_id": body["event_id"], "retry": retry or 0},
+            )
+            return BoltResponse(status=200, body="")
+        if retry:
+            log.info("event.retry_first_seen", extra={"event_id": body["event_id"], "retry": retry})
+    return next()
+
+
+def services_seen(context: BoltContext) -> SeenKeys:
+    return context[CONTEXT_KEY].seen
+
+
+def _log_error(error: Exception, body: dict[str, Any]) -> None:
+    log.error(
+        "listener.failed",
+        exc_info=error,
+        extra={"type": str(body.get("type", "")) if isinstance(body, dict) else ""},
+    )

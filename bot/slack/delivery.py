@@ -1,0 +1,239 @@
+"""Where an answer goes, and getting it there.
+
+A :class:`Destination` says where a reply belongs: the response URL of an
+ephemeral message (slash commands, clicks on ephemeral answers), an existing
+message to update (clicks on normal messages), or a new message in a
+conversation or thread (mentions, DMs). It is small enough to ride in a modal's
+``private_metadata`` so a Refine submission can replace the right message.
+
+If a response URL is refused (it lives 30 minutes and takes 5 posts), the reply
+goes to the person as an ephemeral message instead, then as a DM: a search that
+outlived its response URL still ends in an answer, never silence.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+log = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+Kind = Literal["response_url", "update", "post"]
+
+#: Seconds to wait for Slack to take a response-URL post.
+WEBHOOK_TIMEOUT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    kind: Kind
+    channel: str | None = None
+    #: ``update``: the message's ts; ``post``: the thread's ts (``None`` = not in a thread).
+    ts: str | None = None
+    response_url: str | None = None
+    #: Who asked: the fallback for ephemeral replies goes to them.
+    user: str | None = None
+    #: ``response_url``: replace the message shown there ("Looking for…", or the answer
+    #: clicked on); False when nothing was shown yet (an empty ack).
+    replace: bool = True
+
+    @property
+    def ephemeral(self) -> bool:
+        return self.kind == "response_url"
+
+    @classmethod
+    def response(
+        cls, response_url: str, channel: str | None, user: str | None, *, replace: bool = True
+    ) -> Destination:
+        return cls(
+            "response_url", channel=channel, response_url=response_url, user=user, replace=replace
+        )
+
+    @classmethod
+    def update(cls, channel: str, ts: str, user: str | None = None) -> Destination:
+        return cls("update", channel=channel, ts=ts, user=user)
+
+    @classmethod
+    def post(cls, channel: str, thread_ts: str | None, user: str | None = None) -> Destination:
+        return cls("post", channel=channel, ts=thread_ts, user=user)
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in asdict(self).items() if v is not None and v != ""})
+
+    @classmethod
+    def from_json(cls, text: str) -> Destination:
+        """Raises ValueError on anything but a destination this module wrote."""
+        try:
+            data = json.loads(text)
+            destination = cls(**data)
+        except (TypeError, json.JSONDecodeError) as error:
+            raise ValueError("not a destination") from error
+        if destination.kind not in ("response_url", "update", "post"):
+            raise ValueError("not a destination")
+        needs = {"response_url": destination.response_url, "update": destination.ts}
+        if destination.kind in needs and not needs[destination.kind]:
+            raise ValueError("incomplete destination")
+        if destination.kind != "response_url" and not destination.channel:
+            raise ValueError("incomplete destination")
+        return destination
+
+
+class Sender:
+    """Sends messages through the Web API client and response URLs."""
+
+    def __init__(self, client: WebClient) -> None:
+        self.client = client
+
+    def send(self, destination: Destination, message: Message) -> bool:
+        """Put ``message`` where ``destination`` says (replacing the message there if any).
+
+        Returns False when nothing could be delivered; failures are logged, never raised.
+        """
+        if destination.kind == "response_url":
+            body = {
+                **message,
+                "response_type": "ephemeral",
+                "replace_original": destination.replace,
+            }
+            if self.post_response(destination.response_url or "", body):
+                return True
+            return self._fallback(destination, message)
+        try:
+            if destination.kind == "update":
+                self.client.chat_update(
+                    channel=destination.channel or "",
+                    ts=destination.ts or "",
+                    text=message.get("text", ""),
+                    blocks=message.get("blocks"),
+                )
+            else:
+                self.client.chat_postMessage(
+                    channel=destination.channel or "",
+                    thread_ts=destination.ts,
+                    text=message.get("text", ""),
+                    blocks=message.get("blocks"),
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
+            return True
+        except SlackApiError as error:
+            log.warning(
+                "deliver.failed", extra={"kind": destination.kind, "error": _api_error(error)}
+            )
+            if destination.kind == "update":
+                # The message may be gone (deleted) or too old to edit: answer anew.
+                return self._fallback(destination, message)
+            return False
+
+    def notify(self, destination: Destination, message: Message) -> bool:
+        """Tell the person something privately, leaving the message at ``destination`` as it is."""
+        if destination.response_url and self.post_response(
+            destination.response_url,
+            {**message, "response_type": "ephemeral", "replace_original": False},
+        ):
+            return True
+        if destination.user and destination.channel:
+            try:
+                self.client.chat_postEphemeral(
+                    channel=destination.channel,
+                    user=destination.user,
+                    thread_ts=destination.ts if destination.kind == "post" else None,
+                    text=message.get("text", ""),
+                    blocks=message.get("blocks"),
+                )
+                return True
+            except SlackApiError as error:
+                log.info("notify.ephemeral_failed", extra={"error": _api_error(error)})
+        return self._fallback(Destination("post", user=destination.user), message)
+
+    def post(self, channel: str, message: Message, thread_ts: str | None = None) -> bool:
+        """A new message as the app; False if Slack refused (e.g. not a member)."""
+        try:
+            self.client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                text=message.get("text", ""),
+                blocks=message.get("blocks"),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            return True
+        except SlackApiError as error:
+            log.warning("post.failed", extra={"error": _api_error(error)})
+            return False
+
+    def open_view(self, trigger_id: str, view: dict[str, Any]) -> str | None:
+        """Open a modal; its view id, or None (the trigger expires 3 s after the click)."""
+        try:
+            response = self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as error:
+            log.warning("views_open.failed", extra={"error": _api_error(error)})
+            return None
+        opened = response.get("view") or {}
+        return opened.get("id") if isinstance(opened, dict) else None
+
+    def update_view(self, view_id: str, view: dict[str, Any]) -> bool:
+        try:
+            self.client.views_update(view_id=view_id, view=view)
+            return True
+        except SlackApiError as error:
+            log.warning("views_update.failed", extra={"error": _api_error(error)})
+            return False
+
+    def publish_home(self, user_id: str, view: dict[str, Any]) -> bool:
+        try:
+            self.client.views_publish(user_id=user_id, view=view)
+            return True
+        except SlackApiError as error:
+            log.warning("views_publish.failed", extra={"error": _api_error(error)})
+            return False
+
+    def post_response(self, response_url: str, body: Message) -> bool:
+        """Post to a response URL; False if Slack refused it (expired, used up, bad payload)."""
+        try:
+            response = WebhookClient(response_url, timeout=WEBHOOK_TIMEOUT).send_dict(body)
+        except OSError as error:
+            log.warning("response_url.failed", extra={"error": type(error).__name__})
+            return False
+        if response.status_code != 200:
+            log.warning(
+                "response_url.refused",
+                extra={"status": response.status_code, "error": response.body[:100]},
+            )
+            return False
+        return True
+
+    def _fallback(self, destination: Destination, message: Message) -> bool:
+        """Reach the person another way: ephemeral in the channel, else their DM with the app."""
+        text, blocks = message.get("text", ""), message.get("blocks")
+        if destination.user and destination.channel:
+            try:
+                self.client.chat_postEphemeral(
+                    channel=destination.channel, user=destination.user, text=text, blocks=blocks
+                )
+                return True
+            except SlackApiError as error:
+                log.info("fallback.ephemeral_failed", extra={"error": _api_error(error)})
+        if destination.user:
+            try:
+                # A user id as channel posts to the app's Messages tab with that person.
+                self.client.chat_postMessage(channel=destination.user, text=text, blocks=blocks)
+                return True
+            except SlackApiError as error:
+                log.warning("fallback.dm_failed", extra={"error": _api_error(error)})
+        return False
+
+
+def _api_error(error: SlackApiError) -> str:
+    response = getattr(error, "response", None)
+    try:
+        return str(response["error"]) if response is not None else "unknown"
+    except (KeyError, TypeError):
+        return "unknown"

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners.events.app_home_opened import app_home_opened
+from bot.slack.listeners.events.app_mention import app_mention
+from bot.slack.listeners.events.direct_message import message
+
+#: The bot events this app subscribes to (manifest.yml lists the same; a test checks).
+SUBSCRIBED = ("app_home_opened", "app_mention", "message.im")
+
+
+def register(app: App) -> None:
+    app.event("app_mention")(app_mention)
+    # Every message event (edits, deletions, bot messages too) is acked here, so Slack
+    # never retries one; only a person's new DM is answered.
+    app.event("message")(message)
+    app.event("app_home_opened")(app_home_opened)

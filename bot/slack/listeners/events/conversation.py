@@ -1,0 +1,56 @@
+"""Answering a message someone wrote to the bot (a mention or a DM), in its conversation."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from bot.search import SearchContext, SearchRequest
+from bot.slack import searches
+from bot.slack.delivery import Destination
+from bot.slack.services import SlackServices
+from bot.slack.text import plain_text
+
+log = logging.getLogger(__name__)
+
+
+def answer_message(
+    services: SlackServices, event: dict[str, Any], team: str | None, *, in_thread: bool
+) -> None:
+    """Answer the message in ``event``; ``in_thread`` starts a thread under it if needed."""
+    channel, ts, user = event.get("channel"), event.get("ts"), event.get("user")
+    if not (isinstance(channel, str) and isinstance(ts, str) and isinstance(user, str)):
+        log.info("message.malformed")
+        return
+    # A DM that mentions the bot can arrive as both message.im and app_mention.
+    if not services.seen.first_time(f"message:{channel}:{ts}"):
+        return
+    thread_ts = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
+    destination = Destination.post(channel, thread_ts or (ts if in_thread else None), user)
+    words = plain_text(event.get("text") if isinstance(event.get("text"), str) else "")
+    log.info(
+        "message.received",
+        extra={"team": team, "user": user, "channel": channel, "chars": len(words.text)},
+    )
+    denied = searches.rate_limit_message(services, team, user)
+    if denied:
+        services.background.submit(services.sender.notify, destination, denied)
+        return
+    services.background.submit(
+        searches.answer_to,
+        services,
+        SearchRequest(text=words.text),
+        SearchContext(team_id=team, user_id=user, channel_id=channel),
+        destination,
+        truncated=words.truncated,
+    )
+
+
+def by_a_person(event: dict[str, Any]) -> bool:
+    """A new message a person wrote: not a bot's, not an edit, deletion or other subtype."""
+    return not (
+        event.get("subtype")
+        or event.get("bot_id")
+        or event.get("bot_profile")
+        or event.get("edited")
+    )

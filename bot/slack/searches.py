@@ -1,0 +1,156 @@
+"""The work a listener hands over after its ack: search, render, send.
+
+Everything here runs on the background pool (``bot/slack/background.py``) and ends
+in a message to the person: the answer, or a friendly error carrying the request
+id that the logs carry too. Listeners call these functions and return.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from bot.providers.base import ProviderError
+from bot.render import status
+from bot.render.escape import escape_mrkdwn
+from bot.render.slack import checkins_modal, render_checkins, render_message
+from bot.search import Answer, SearchContext, SearchRequest
+from bot.slack.delivery import Destination, Message
+from bot.slack.logs import current_request_id
+from bot.slack.services import SlackServices
+from bot.slack.text import TRUNCATED_NOTE
+
+log = logging.getLogger(__name__)
+
+
+def rate_limit_message(
+    services: SlackServices, team: str | None, user: str | None
+) -> Message | None:
+    """None when this person may search now; else the message that says when they may."""
+    verdict = services.limiter.hit(team, user)
+    if verdict.allowed:
+        return None
+    log.info("rate_limited", extra={"team": team, "user": user, "retry_after": verdict.retry_after})
+    return status.rate_limited(services.limiter.per_minute, verdict.retry_after)
+
+
+def _render(answer: Answer, *, ephemeral: bool) -> Message:
+    return render_message(answer, ephemeral=ephemeral)
+
+
+def _run(
+    services: SlackServices, request: SearchRequest, context: SearchContext, truncated: bool
+) -> Answer:
+    started = time.perf_counter()
+    answer = services.pipeline.answer(request, context)
+    if truncated:
+        answer.notes.append(TRUNCATED_NOTE)
+    log.info(
+        "search.answered",
+        extra={
+            "outcome": str(answer.outcome),
+            "results": len(answer.locations),
+            "page": request.page,
+            "ms": round((time.perf_counter() - started) * 1000),
+        },
+    )
+    return answer
+
+
+def answer_to(
+    services: SlackServices,
+    request: SearchRequest,
+    context: SearchContext,
+    destination: Destination,
+    *,
+    truncated: bool = False,
+    keep_on_error: bool = False,
+) -> None:
+    """Answer ``request`` at ``destination``.
+
+    ``keep_on_error``: a failed re-run from a button leaves the message the person
+    was looking at and tells them privately, rather than replacing it with an error.
+    """
+    try:
+        answer = _run(services, request, context, truncated)
+        message = _render(answer, ephemeral=destination.ephemeral)
+    except Exception:
+        log.exception("search.failed")
+        failure = status.search_failed(current_request_id())
+        if keep_on_error:
+            services.sender.notify(destination, failure)
+        else:
+            services.sender.send(destination, failure)
+        return
+    if not services.sender.send(destination, message):
+        log.error("answer.undelivered", extra={"kind": destination.kind})
+
+
+def share(
+    services: SlackServices,
+    request: SearchRequest,
+    context: SearchContext,
+    destination: Destination,
+) -> None:
+    """Post the answer for everyone in the conversation, then remove the private copy."""
+    try:
+        answer = _run(services, request, context, truncated=False)
+        message = _render(answer, ephemeral=False)
+    except Exception:
+        log.exception("share.failed")
+        services.sender.notify(destination, status.search_failed(current_request_id()))
+        return
+    message = _with_sharer(message, context.user_id)
+    if destination.response_url and services.sender.post_response(
+        destination.response_url,
+        {**message, "response_type": "in_channel", "replace_original": False},
+    ):
+        services.sender.post_response(destination.response_url, {"delete_original": True})
+        return
+    # No response URL (or refused): post as the app, which works where the app is a member.
+    if destination.channel and services.sender.post(destination.channel, message):
+        return
+    services.sender.notify(destination, status.cannot_reach_you())
+
+
+def _with_sharer(message: Message, user_id: str | None) -> Message:
+    blocks = list(message.get("blocks") or [])
+    if not user_id or len(blocks) >= 50:
+        return message
+    # A user id from Slack's payload, never typed text: safe to turn into a mention.
+    credit = {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": f"Shared by <@{user_id}>"}],
+    }
+    return {**message, "blocks": [credit, *blocks]}
+
+
+def show_checkins(services: SlackServices, location_id: int, view_id: str) -> None:
+    """Fill the modal opened on a Check-ins click with the location's check-ins."""
+    try:
+        location = services.pipeline.provider.location(location_id)
+        view: dict[str, Any] = checkins_modal(location, source=services.pipeline.provider.name)
+    except ProviderError as error:
+        log.info("checkins.unavailable", extra={"error": type(error).__name__})
+        view = status.error_modal(f"⚠️ {error.user_message}")
+    except Exception:
+        log.exception("checkins.failed")
+        view = status.error_modal(status.search_failed(current_request_id())["text"])
+    services.sender.update_view(view_id, view)
+
+
+def checkins_message(services: SlackServices, location_id: int, destination: Destination) -> None:
+    """Check-ins as a private message, when a modal could not be opened."""
+    try:
+        location = services.pipeline.provider.location(location_id)
+        blocks = render_checkins(location, source=services.pipeline.provider.name)
+    except ProviderError as error:
+        services.sender.notify(destination, status.plain(f"⚠️ {error.user_message}"))
+        return
+    except Exception:
+        log.exception("checkins.failed")
+        services.sender.notify(destination, status.search_failed(current_request_id()))
+        return
+    title = f"Check-ins at {escape_mrkdwn(location.name)}"
+    services.sender.notify(destination, {"text": title, "blocks": blocks})

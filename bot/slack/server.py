@@ -1,0 +1,231 @@
+"""Serving the app: HTTP (waitress over Bolt's WSGI adapter) or Socket Mode.
+
+Why waitress: it is a production WSGI server (pure Python, no C build, Unix and
+Windows) that runs one process with a pool of threads. One process keeps the
+event dedupe and the rate limits in ``bot/slack`` authoritative for the whole
+instance; threads suit the work, which is waiting on Slack, the geocoder and the
+data source. It buffers whole requests before a thread sees them, so a slow
+client cannot hold a thread, and it can run inside a test on an ephemeral port,
+so the tests exercise the very server that production runs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import time
+from collections.abc import Callable, Iterable
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+
+from bot.config import Settings
+from bot.slack.logs import configure_logging, request_scope
+from bot.slack.services import services_of_app
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIEnvironment
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+#: Slack's payloads are a few kB; anything far larger is not from Slack.
+MAX_BODY_BYTES = 1_048_576
+#: Seconds a stopping server waits for accepted searches to finish and answer.
+DRAIN_SECONDS = 25.0
+
+WSGIApp = Callable[["WSGIEnvironment", "StartResponse"], Iterable[bytes]]
+
+
+class _Handler(SlackRequestHandler):
+    def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
+        try:
+            bolt_request = BoltRequest(
+                body=request.get_body(), query=request.query_string, headers=request.get_headers()
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # Bolt reads the body before checking its signature; a body that is not a
+            # well-formed Slack payload (not JSON, not UTF-8, odd types) is refused here.
+            log.info("http.malformed_body")
+            return BoltResponse(status=400, body="Bad Request")
+        try:
+            return self.app.dispatch(bolt_request)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            # Bolt's routing indexes payloads as Slack shapes them; a signed payload of
+            # another shape ends here rather than in a 500 that Slack would retry.
+            log.warning("http.malformed_payload", extra={"error": type(error).__name__})
+            return BoltResponse(status=400, body="Bad Request")
+
+
+class SlackWSGI:
+    """``POST /slack/events`` (commands, events, interactivity) and ``GET /healthz``."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.handler = _Handler(app, path=EVENTS_PATH)
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            body = json.dumps({"ok": True}).encode()
+            start_response(
+                "200 OK",
+                [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+            )
+            return [body]
+        if path == EVENTS_PATH and method != "POST":
+            start_response("405 Method Not Allowed", [("Allow", "POST"), ("Content-Length", "0")])
+            return [b""]
+        started = time.perf_counter()
+        with request_scope() as request_id:
+            status_line: list[str] = []
+
+            def recording_start(status: str, headers: list[tuple[str, str]], *args: Any) -> Any:
+                status_line.append(status)
+                return start_response(status, [*headers, ("X-Request-Id", request_id)], *args)
+
+            try:
+                result = self.handler(environ, recording_start)
+            except Exception:
+                log.exception("http.failed")
+                result = _plain(recording_start, "500 Internal Server Error", b"Server Error")
+            log.info(
+                "http.request",
+                extra={
+                    "method": method,
+                    "path": path,
+                    "status": (status_line or ["-"])[0].split(" ", 1)[0],
+                    "retry": environ.get("HTTP_X_SLACK_RETRY_NUM", 0),
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return result
+
+
+def _plain(start_response: Any, status: str, body: bytes) -> list[bytes]:
+    start_response(status, [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def create_server(app: App, host: str, port: int, threads: int, **options: Any) -> Any:
+    """A waitress server for ``app``; ``port=0`` picks a free port (``server.effective_port``).
+
+    ``options`` go to waitress (tests shorten ``asyncore_loop_timeout`` to stop faster).
+    """
+    from waitress import create_server as waitress_server
+
+    return waitress_server(
+        SlackWSGI(app),
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=MAX_BODY_BYTES,
+        ident="chargebot",
+        **options,
+    )
+
+
+def serve_http(app: App, host: str, port: int, threads: int) -> None:
+    """Serve until SIGTERM or Ctrl-C, then let accepted searches finish and answer."""
+    server = create_server(app, host, port, threads)
+    log.info("serve.http", extra={"host": host, "port": server.effective_port, "path": EVENTS_PATH})
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        server.run()  # returns on SIGTERM or Ctrl-C (waitress catches KeyboardInterrupt)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        log.info("serve.stopping")
+        signal.signal(signal.SIGTERM, previous)
+        server.close()
+        drain(app)
+
+
+def serve_socket_mode(app: App, app_token: str) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    handler = SocketModeHandler(app, app_token)
+    log.info("serve.socket_mode")
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        handler.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        log.info("serve.stopping")
+        signal.signal(signal.SIGTERM, previous)
+        handler.close()
+        drain(app)
+
+
+def drain(app: App) -> None:
+    """Wait (a bounded time) for searches already acked, so their answers still arrive."""
+    services = services_of_app(app)
+    services.listeners.wait_idle(DRAIN_SECONDS)  # listeners may still hand work over
+    pending = services.background.pending
+    finished = services.background.drain(DRAIN_SECONDS)
+    log.info("serve.drained", extra={"pending": pending, "finished": finished})
+
+
+class StartupError(Exception):
+    """Slack refused the credentials or could not be reached; the message says which."""
+
+
+def run(settings: Settings, host: str, port: int | None = None) -> None:
+    """``chargebot serve``: check credentials, build the pipeline and the app, serve."""
+    from slack_bolt.error import BoltError
+
+    from bot.slack.app import create_app, web_api_base_url
+    from bot.slack.credentials import ServeMode, check_credentials
+
+    mode = check_credentials(settings)  # ConfigError names what is missing
+    configure_logging(settings.log_level)
+
+    from bot.search import build_pipeline
+
+    pipeline = build_pipeline(settings)
+    try:
+        try:
+            app = create_app(settings, pipeline)
+        except BoltError as error:
+            raise StartupError(
+                "Slack did not accept SLACK_BOT_TOKEN (auth.test failed). Copy the Bot User "
+                "OAuth Token again from https://api.slack.com/apps > your app > OAuth & "
+                f"Permissions, and reinstall the app if it was removed. ({_reason(error)})"
+            ) from None
+        except OSError as error:
+            raise StartupError(
+                f"Could not reach Slack's Web API at {web_api_base_url(settings)}: "
+                f"{type(error).__name__}. Check the network (and SLACK_API_URL if set)."
+            ) from None
+        if mode is ServeMode.SOCKET:
+            token = settings.slack_app_token.get_secret_value().strip()  # type: ignore[union-attr]
+            serve_socket_mode(app, token)
+        else:
+            serve_http(app, host, port or settings.port, settings.http_threads)
+    finally:
+        pipeline.close()
+
+
+def _reason(error: Exception) -> str:
+    # Bolt's message embeds the auth.test response ("invalid_auth", "account_inactive"),
+    # never the token itself.
+    text = str(error)
+    for reason in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
+        if reason in text:
+            return reason
+    return "auth.test refused"

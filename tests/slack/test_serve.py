@@ -1,0 +1,61 @@
+"""``chargebot serve``: credentials are checked first, with messages that say where to look."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from support.slack import BOT_TOKEN, SIGNING_SECRET
+
+from bot.cli import main
+from bot.config import ConfigError, load_settings
+from bot.slack.credentials import ServeMode, check_credentials
+
+
+def test_http_mode_needs_the_bot_token_and_the_signing_secret() -> None:
+    settings = load_settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET)
+    assert check_credentials(settings) is ServeMode.HTTP
+
+
+def test_socket_mode_is_chosen_when_an_app_token_is_set() -> None:
+    settings = load_settings(slack_bot_token=BOT_TOKEN, slack_app_token="xapp-1-A0-1-abc")
+    assert check_credentials(settings) is ServeMode.SOCKET
+
+
+@pytest.mark.parametrize(
+    ("overrides", "names", "where"),
+    [
+        ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"], "OAuth & Permissions"),
+        ({"slack_bot_token": "xoxp-user-token"}, ["SLACK_BOT_TOKEN"], "OAuth & Permissions"),
+        (
+            {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": "not-a-secret"},
+            ["SLACK_SIGNING_SECRET"],
+            "Basic Information > App Credentials",
+        ),
+        (
+            {"slack_bot_token": BOT_TOKEN, "slack_app_token": "xoxb-wrong-kind"},
+            ["SLACK_APP_TOKEN"],
+            "App-Level Tokens",
+        ),
+    ],
+)
+def test_a_missing_or_malformed_credential_is_named_with_where_to_find_it(
+    overrides: dict[str, str], names: list[str], where: str
+) -> None:
+    settings = load_settings(**overrides)
+    with pytest.raises(ConfigError) as raised:
+        check_credentials(settings)
+    message = str(raised.value)
+    for name in names:
+        assert name in message
+    assert where in message
+    assert "https://api.slack.com/apps" in message
+    for value in overrides.values():
+        assert value not in message  # never echo a credential
+
+
+def test_serve_stops_with_the_message_and_exit_status_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-123")
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 2
+    assert "SLACK_SIGNING_SECRET is not set" in result.output
+    assert "xoxb-123" not in result.output

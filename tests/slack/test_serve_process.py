@@ -1,0 +1,123 @@
+"""``chargebot serve`` as an operator runs it: a real process, HTTP mode, then SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from support.slack import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    WAIT_SECONDS,
+    MockSlack,
+    signature_headers,
+    slash_command,
+    url_verification,
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "SYSTEMROOT")}
+    return {
+        **keep,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack_api.api_url,
+        "PORT": str(port),
+        "CHARGEBOT_DB": str(tmp_path / "stations.sqlite3"),
+        "CHARGEBOT_PROVIDER": "local",
+        "CHARGEBOT_NOMINATIM_URL": "http://127.0.0.1:9/",  # never reached: "help" needs no place
+    }
+
+
+@pytest.fixture
+def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"],
+        env=_environment(tmp_path, slack_api, port),
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        try:
+            if httpx.get(base + "/healthz").status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            _, errors = process.communicate()
+            pytest.fail(f"chargebot serve did not start:\n{errors}")
+        time.sleep(0.05)
+    try:
+        yield process, base
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
+    serving: tuple[subprocess.Popen[str], str], slack_api: MockSlack
+) -> None:
+    process, base = serving
+    challenge = url_verification("pasted-challenge")
+    response = httpx.post(
+        base + "/slack/events",
+        content=challenge.body,
+        headers={"Content-Type": challenge.content_type, **signature_headers(challenge.body)},
+    )
+    assert response.status_code == 200 and "pasted-challenge" in response.text
+
+    url = slack_api.response_url()
+    command = slash_command("help", url)
+    ack = httpx.post(
+        base + "/slack/events",
+        content=command.body,
+        headers={"Content-Type": command.content_type, **signature_headers(command.body)},
+    )
+    assert ack.status_code == 200
+    (reply,) = slack_api.wait_response(url)
+    assert reply.body["blocks"]
+
+    process.send_signal(signal.SIGTERM)
+    _, errors = process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 0, errors
+    assert "msg=serve.http" in errors and "msg=serve.stopping" in errors
+    assert "msg=http.request" in errors
+    assert BOT_TOKEN not in errors and SIGNING_SECRET not in errors
+
+
+def test_serve_stops_when_slack_refuses_the_token(tmp_path: Path, slack_api: MockSlack) -> None:
+    slack_api.errors["auth.test"] = "invalid_auth"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "serve"],
+        env=_environment(tmp_path, slack_api, _free_port()),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_SECONDS,
+    )
+    assert result.returncode == 1
+    assert "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
+    assert "OAuth & Permissions" in result.stderr
+    assert BOT_TOKEN not in result.stderr
