@@ -120,7 +120,7 @@ def checkin_modal(
             block_id=LEAVING_BLOCK,
             label="Leaving at",
             optional=True,
-            hint="Your local time: others see it in theirs.",
+            hint="Your local time; others see how long until then.",
             element=TimePickerElement(action_id=LEAVING_ACTION, placeholder="Pick a time"),
         ),
         InputBlock(

@@ -7,6 +7,7 @@ publishes the tab again. Names and places are untrusted text and are escaped.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -40,7 +41,7 @@ OPTIONS = "home_options"  # checkboxes; values: FREE_ONLY, PUBLIC_ONLY
 SET_HOME = "home_set_home"  # opens the home place modal
 CLEAR_HOME = "home_clear_home"
 ADD_PLACE = "home_add_place"  # opens the saved place modal
-DELETE_PLACE = "home_delete_place"  # value: the saved place's name
+DELETE_PLACE = "home_delete_place"  # value: the saved place's name (place_value)
 FORGET_ME = "home_forget_me"
 FREE_ONLY, PUBLIC_ONLY = "free_only", "public_only"
 
@@ -66,6 +67,25 @@ UNIT_CHOICES = (
     ("Kilometres", "km"),
 )
 _CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+# A place name rides in a Delete button's value: as JSON with < > & escaped, so that
+# markup a member typed never appears in a payload (decoding gives the name back).
+_JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def place_value(name: str) -> str:
+    """A saved place's name as a Delete button's value."""
+    return json.dumps(name, ensure_ascii=False).translate(_JSON_HTML_SAFE)
+
+
+def place_of_value(value: str) -> str:
+    """The name in a Delete button's value; ValueError if it is not one."""
+    try:
+        name = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ValueError("not a place value") from error
+    if not isinstance(name, str):
+        raise ValueError("not a place value")
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +210,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
                 accessory=_button_with_confirm(
                     "Delete",
                     DELETE_PLACE,
-                    name,
+                    place_value(name),
                     title="Delete this place?",
                     body=f"“{MRKDWN(name, limits.NAME)}” will no longer work in requests.",
                 ),

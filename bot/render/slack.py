@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import humanize
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -412,14 +413,12 @@ def _checkin_block(review: Review, now: datetime, deletable: Collection[str]) ->
 
 
 def _leaving(review: Review, now: datetime) -> str | None:
-    """``leaving at 14:30`` while that time is still ahead, in each reader's own time zone
-    (Slack's date formatting; the fallback says UTC)."""
+    """``leaving in 2 hours`` while the check-in's leaving time is ahead (a time span
+    reads right in every time zone)."""
     finished = review.finished
     if finished is None or finished.tzinfo is None or finished <= now:
         return None
-    moment = int(finished.timestamp())
-    fallback = finished.astimezone(UTC).strftime("%H:%M UTC")
-    return f"leaving at <!date^{moment}^{{time}}|{fallback}>"
+    return f"leaving in {humanize.naturaldelta(finished - now)}"
 
 
 def _checkin_full(review: Review, now: datetime) -> str:

@@ -36,7 +36,7 @@ from bot.state.commands import (
     SetUnits,
 )
 from bot.state.replies import connectors_text, run_command
-from bot.state.store import MAX_SAVED_PLACES
+from bot.state.store import MAX_SAVED_PLACES, check_place_name
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,12 @@ def change(
     elif control == controls.CLEAR_HOME:
         notice = _run(services, who, ClearHome())
     elif control == controls.DELETE_PLACE and values:
-        notice = _run(services, who, DeletePlace(values[0]))
+        try:
+            name = controls.place_of_value(values[0])
+        except ValueError:
+            log.info("action.bad_value", extra={"action": control})
+            return
+        notice = _run(services, who, DeletePlace(name))
     elif control == controls.FORGET_ME:
         notice = _run(services, who, ForgetMe())
     else:
@@ -212,6 +217,11 @@ def _geocode_and_store(
     store = services.store
     if store is None or not who.team_id or not who.user_id:
         return PlaceSaved(errors={PLACE_BLOCK: "This ChargeBot doesn't keep places."})
+    if kind == "saved":
+        try:
+            check_place_name(name)  # before asking the geocoder anything
+        except InvalidSetting as error:
+            return PlaceSaved(errors={NAME_BLOCK: str(error)})
     try:
         bias = store.search_context(who.team_id, who.user_id).bias
         resolution = services.pipeline.resolver.resolve(text, bias=bias)
@@ -229,8 +239,8 @@ def _geocode_and_store(
     except StateUnavailable as error:
         return PlaceSaved(errors={PLACE_BLOCK: error.user_message})
     except InvalidSetting as error:
-        block = NAME_BLOCK if kind == "saved" and "name" in str(error).lower() else PLACE_BLOCK
-        return PlaceSaved(errors={block: str(error)})
+        # The name passed; what is left is the place, or the most places one may keep.
+        return PlaceSaved(errors={NAME_BLOCK if kind == "saved" else PLACE_BLOCK: str(error)})
     log.info("home.place_saved", extra={"kind": kind})
     return PlaceSaved(notice=notice)
 

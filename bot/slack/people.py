@@ -1,10 +1,10 @@
 """Who a member is, as much as a check-in needs: a first name and a time zone.
 
 One ``users.info`` call (the ``users:read`` scope). The time zone turns the "leaving at"
-time a member picks (their wall-clock time) into a moment everyone else sees in their
-own time zone; the first name goes beside their check-ins (never a mention, which
-would ping them). Without the scope, or when Slack fails, a check-in is still saved,
-without a name and without a leaving time.
+time a member picks (their wall-clock time) into a moment, which others read as a span
+("leaving in 40 minutes") whatever their own time zone; the first name goes beside
+their check-ins (never a mention, which would ping them). Without the scope, or when
+Slack fails, a check-in is still saved, without a name and without a leaving time.
 """
 
 from __future__ import annotations

@@ -636,6 +636,11 @@ def _stored(place: StoredPlace) -> StoredPlace:
     )
 
 
+def check_place_name(name: str) -> str:
+    """``name`` as a saved place would be called; :class:`InvalidSetting` says what is wrong."""
+    return _place_name(name)[0]
+
+
 def _place_name(name: str) -> tuple[str, str]:
     display = " ".join(name.split()).strip(" \"'“”‘’")
     key = place_key(display)
