@@ -23,6 +23,12 @@ log = logging.getLogger(__name__)
 
 #: Seconds a Web API call may take before it counts as failed.
 WEB_API_TIMEOUT = 10
+#: The reply to a workspace whose installation cannot be found (multi-workspace installs).
+AUTHORIZE_FAILED = (
+    "⚠️ I can't find this workspace's installation of ChargeBot right now. If the app was "
+    "removed, ask an admin to install it again; otherwise my database may be down, so "
+    "please try again in a few minutes."
+)
 
 
 def web_api_base_url(settings: Settings) -> str:
@@ -74,6 +80,9 @@ def create_app(
         # Listeners here only ack and hand over, so this pool stays free for acks.
         listener_executor=listeners,
         token_verification_enabled=token_verification and not multi_workspace,
+        # Said (through the response URL) when no token is found for a workspace: Bolt
+        # cannot tell an uninstalled app from a database that is down, so say both.
+        user_facing_authorize_error_message=AUTHORIZE_FAILED if multi_workspace else None,
         logger=_bolt_logger(),
     )
     services = SlackServices(

@@ -19,6 +19,7 @@ from support.slack import (
 )
 
 from bot.config import ConfigError, load_settings
+from bot.slack.app import AUTHORIZE_FAILED
 from bot.slack.credentials import ServeMode, check_credentials
 from bot.slack.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 
@@ -126,7 +127,7 @@ def test_uninstalling_deletes_the_installation_and_the_workspaces_data(multi: Ha
     assert multi.slack.of("chat.postMessage") == []
 
 
-def test_the_install_page_says_so_when_the_database_is_down(
+def test_with_the_database_down_the_install_page_and_requests_say_so(
     make_harness: Any, tmp_path: Any
 ) -> None:
     garbage = tmp_path / "garbage.sqlite3"
@@ -140,6 +141,11 @@ def test_the_install_page_says_so_when_the_database_is_down(
     page = harness.server.http.get(harness.server.base_url + INSTALL_PATH)
     assert page.status_code == 503
     assert "try again in a few minutes" in page.text
+    # No workspace's token can be read: a command is told why, through its response URL.
+    url = harness.slack.response_url()
+    assert harness.server.send(slash_command("CCS near Penn Station", url)).status_code == 200
+    (reply,) = harness.slack.wait_response(url)
+    assert reply.body["text"] == AUTHORIZE_FAILED
 
 
 def test_multi_workspace_credentials_need_no_bot_token_but_http_mode() -> None:
