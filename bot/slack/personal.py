@@ -25,7 +25,7 @@ NO_STORE = (
 )
 
 
-def personal_context(
+def with_personal_defaults(
     services: SlackServices, context: SearchContext
 ) -> tuple[SearchContext, list[str]]:
     """``context`` with the person's defaults and the channel's place; notes if unavailable."""

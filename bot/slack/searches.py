@@ -16,7 +16,7 @@ from bot.search import Answer, Outcome, SearchContext, SearchRequest
 from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
-from bot.slack.personal import personal_context
+from bot.slack.personal import with_personal_defaults
 from bot.slack.services import SlackServices
 from bot.slack.text import TRUNCATED_NOTE
 from bot.state import SETTINGS_HELP
@@ -48,7 +48,7 @@ def _run(
     services: SlackServices, request: SearchRequest, context: SearchContext, truncated: bool
 ) -> Answer:
     started = time.perf_counter()
-    context, notes = personal_context(services, context)
+    context, notes = with_personal_defaults(services, context)
     answer = services.pipeline.answer(request, context)
     for note in notes:
         if note != CHECKINS_UNAVAILABLE_NOTE or answer.locations:
