@@ -120,6 +120,12 @@ class SearchPipeline:
                 "Live availability isn't in open data, so I couldn't check for"
                 f" “{wanted}”: these are all stations that match the rest."
             )
+        if asked.min_power_kw is not None and not self.provider.power_ratings:
+            changes["min_power_kw"] = None
+            notes.append(
+                "This station data has no power ratings, so I couldn't check for"
+                f" {asked.min_power_kw:g} kW or more: these are all stations that match the rest."
+            )
         # Validate the merged filters so canonical order and bounds hold.
         return Filters.model_validate({**asked.model_dump(), **changes})
 

@@ -7,6 +7,7 @@ PlugShare-shaped server on loopback.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,6 +177,40 @@ def test_live_availability_is_not_pretended_over_open_data(pipeline: SearchPipel
     assert answer.filters.availability == []
     assert answer.live_availability is False
     assert any("Live availability" in note for note in answer.notes)
+
+
+def test_a_power_minimum_is_not_pretended_over_data_without_ratings(
+    pipeline: SearchPipeline,
+) -> None:
+    # ny.csv is a CSV export: no outlet in it has a kW rating.
+    answer = pipeline.answer("CCS 150kW+ near Penn Station")
+    assert answer.outcome is Outcome.RESULTS
+    assert answer.filters.min_power_kw is None
+    assert any("no power ratings" in note and "150 kW" in note for note in answer.notes)
+
+
+def test_a_power_minimum_applies_where_ratings_are_known(
+    nominatim_env: NominatimServer, tmp_path: Path
+) -> None:
+    from bot.opendata.importer import import_file
+
+    # PlugShare JSON carries kilowatts per outlet: the index then knows power.
+    source = tmp_path / "plugshare.json"
+    source.write_text(json.dumps(all_locations()))
+    db = tmp_path / "rated.sqlite3"
+    import_file(source, db)
+    settings = load_settings(db_path=db)
+    pipeline = SearchPipeline(settings, make_provider(settings), build_resolver(settings))
+    try:
+        venice = f"{VENICE[0]},{VENICE[1]}"
+        everything = pipeline.answer(f"chargers near {venice}, top 10")
+        fast = pipeline.answer(f"chargers 100 kW+ near {venice}, top 10")
+    finally:
+        pipeline.close()
+    assert fast.filters.min_power_kw == 100
+    assert not any("no power ratings" in note for note in fast.notes)
+    assert 0 < len(fast.locations) < len(everything.locations)
+    assert all((loc.max_kilowatts or 0) >= 100 for loc in fast.locations)
 
 
 def test_offline_is_a_status_open_data_does_know(pipeline: SearchPipeline) -> None:
