@@ -144,6 +144,26 @@ def test_the_radius_widens_only_when_nothing_is_found(pipeline: SearchPipeline) 
     assert not any("looked up to" in note for note in near.notes)
 
 
+def test_asking_for_a_number_widens_until_there_are_that_many(pipeline: SearchPipeline) -> None:
+    few = pipeline.answer("CCS near Penn Station, free only")
+    assert not few.has_more  # all that the first radius holds: fewer than 10
+    many = pipeline.answer("CCS near Penn Station, free only, 10 closest")
+    assert len(many.locations) == 10
+    assert many.radius_m > few.radius_m
+    assert [loc.id for loc in many.locations[: len(few.locations)]] == [
+        loc.id for loc in few.locations
+    ]
+    assert any(note.startswith(f"Only {len(few.locations)} within") for note in many.notes)
+
+
+def test_a_radius_beyond_the_limit_is_searched_as_far_as_allowed(
+    pipeline: SearchPipeline,
+) -> None:
+    answer = pipeline.answer("J1772 within 100 miles of Penn Station")
+    assert answer.radius_m == 50_000
+    assert any("at most 31 mi" in note for note in answer.notes)
+
+
 def test_a_radius_the_user_gave_is_never_widened(pipeline: SearchPipeline) -> None:
     answer = pipeline.answer("CCS within 1 km of 44.0,-74.4")
     assert answer.outcome is Outcome.NOTHING_FOUND
