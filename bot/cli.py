@@ -84,7 +84,11 @@ def ask(
         overrides["db_path"] = db
     settings = settings_or_exit(**overrides)
     request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
-    pipeline = build_pipeline(settings)
+    try:
+        pipeline = build_pipeline(settings)
+    except ConfigError as error:  # e.g. --provider plugshare without credentials
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_FIX_REQUEST)
     try:
         answer = pipeline.answer(request)
         if answer.outcome is Outcome.INDEX_EMPTY and _offer_sync(settings, output_format):

@@ -43,6 +43,14 @@ class StationIndex:
             return True
         return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM locations)").fetchone()[0] == 1
 
+    def has_power_ratings(self) -> bool:
+        """Whether any location has an outlet with a known kW (AFDC API data does; CSV never)."""
+        conn = self.connection()
+        if conn is None:
+            return False
+        query = "SELECT EXISTS (SELECT 1 FROM locations WHERE max_kw IS NOT NULL)"
+        return conn.execute(query).fetchone()[0] == 1
+
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
     ) -> list[Location]:

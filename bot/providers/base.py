@@ -57,6 +57,9 @@ class Provider(Protocol):
     live_availability: bool
     #: Whether locations carry check-ins (reviews) and photos.
     has_checkins: bool
+    #: Whether outlets carry kW ratings. False when the data has none at all, so that a
+    #: minimum power could only ever find nothing.
+    power_ratings: bool
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int

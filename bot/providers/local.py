@@ -8,8 +8,9 @@ with PlugShare's semantics, so "available now" matches nothing here; the
 pipeline tells the user why.
 
 A minimum power keeps only locations with an outlet whose kW is *known* to reach
-it. AFDC's CSV export carries no kW at all (its API JSON does), so over CSV data
-a power filter finds nothing rather than guessing.
+it. AFDC's CSV export carries no kW at all (its API JSON does): over an index
+without any, ``power_ratings`` is False and the pipeline says it cannot check
+power rather than answering "nothing found".
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ class LocalProvider:
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalProvider:
         return cls(settings.db_path)
+
+    @property
+    def power_ratings(self) -> bool:
+        try:
+            return self.index.has_power_ratings()
+        except IndexUnreadable:
+            return False
 
     @property
     def attribution(self) -> str:

@@ -44,6 +44,7 @@ class PlugShareProvider:
 
     name = "plugshare"
     attribution = "Data: PlugShare"
+    power_ratings = True
     live_availability = True
     has_checkins = True
 

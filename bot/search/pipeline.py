@@ -96,7 +96,7 @@ class SearchPipeline:
         applied = apply_defaults(query.place, query.filters, context, query.ignored)
         answer.notes.extend(applied.notes)
         answer.filters = self._filters(applied.filters, request.refine, answer.notes)
-        answer.per_page = self._per_page(query, answer.notes)
+        answer.per_page = self._per_page(query)
         answer.notes.extend(_query_notes(query, applied.ignored))
 
         place = self._place(query, request, applied.place, context, answer)
@@ -141,14 +141,17 @@ class SearchPipeline:
                 "Live availability isn't in open data, so I couldn't check for"
                 f" “{wanted}”: these are all stations that match the rest."
             )
+        if asked.min_power_kw is not None and not self.provider.power_ratings:
+            changes["min_power_kw"] = None
+            notes.append(
+                "This station data has no power ratings, so I couldn't check for"
+                f" {asked.min_power_kw:g} kW or more: these are all stations that match the rest."
+            )
         # Validate the merged filters so canonical order and bounds hold.
         return Filters.model_validate({**asked.model_dump(), **changes})
 
-    def _per_page(self, query: SearchQuery, notes: list[str]) -> int:
-        wanted = query.filters.count or self.settings.results_per_page
-        if wanted > MAX_PER_PAGE:
-            notes.append(f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest.")
-        return min(wanted, MAX_PER_PAGE)
+    def _per_page(self, query: SearchQuery) -> int:
+        return min(query.filters.count or self.settings.results_per_page, MAX_PER_PAGE)
 
     def _place(
         self,
@@ -181,19 +184,32 @@ class SearchPipeline:
 
     def _search(self, answer: Answer, place: Candidate) -> None:
         filters = answer.filters
-        wanted = (answer.page + 1) * answer.per_page + 1  # one extra tells "more results"
+        start = answer.page * answer.per_page
+        wanted = start + answer.per_page + 1  # one extra tells "more results"
+        asked_radius = filters.radius_m
+        if asked_radius is not None and asked_radius > MAX_RADIUS_M:
+            answer.notes.append(
+                f"I can search at most {format_distance(MAX_RADIUS_M, answer.units)} around a"
+                " place, so I searched that far."
+            )
         radii = (
-            (min(filters.radius_m, MAX_RADIUS_M),)
-            if filters.radius_m is not None
+            (min(asked_radius, MAX_RADIUS_M),)
+            if asked_radius is not None
             else DEFAULT_RADII_M[answer.units]
         )
+        # Widen when nothing is found; when the user asked for a number of stations
+        # ("10 closest"), widen until there are that many.
+        enough = start + answer.per_page if filters.count is not None else 1
+        first_found: int | None = None
         try:
             for radius in radii:
                 found = self.provider.nearby(
                     place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
                 )
                 answer.radius_m = radius
-                if found:
+                if first_found is None:
+                    first_found = len(found)
+                if len(found) >= enough:
                     break
         except IndexEmpty as error:
             answer.outcome = Outcome.INDEX_EMPTY
@@ -204,14 +220,20 @@ class SearchPipeline:
             answer.outcome = Outcome.SOURCE_DOWN
             answer.message = error.user_message
             return
-        if radii[0] != answer.radius_m and found:
+        if answer.radius_m != radii[0] and found:
+            within = format_distance(radii[0], answer.units)
+            reach = format_distance(answer.radius_m, answer.units)
             answer.notes.append(
-                f"Nothing within {format_distance(radii[0], answer.units)}, so I looked"
-                f" up to {format_distance(answer.radius_m, answer.units)}."
+                f"Nothing within {within}, so I looked up to {reach}."
+                if not first_found
+                else f"Only {first_found} within {within}, so I looked up to {reach}."
             )
-        start = answer.page * answer.per_page
         answer.locations = found[start : start + answer.per_page]
         answer.has_more = len(found) > start + answer.per_page
+        if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
+            answer.notes.append(
+                f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
+            )
         answer.outcome = Outcome.RESULTS if answer.locations else Outcome.NOTHING_FOUND
         if answer.locations and self.provider.has_checkins:
             answer.locations = self._with_details(answer.locations)

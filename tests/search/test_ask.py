@@ -125,3 +125,10 @@ def test_the_installed_command_and_python_m_bot_agree() -> None:
     assert by_module["place"].pop("source") == "nominatim"
     assert by_command["place"].pop("source") == "cache"
     assert by_module == by_command
+
+
+def test_plugshare_without_credentials_is_a_message_not_a_traceback() -> None:
+    result = CliRunner().invoke(main, ["ask", "CCS near Penn Station", "--provider", "plugshare"])
+    assert result.exit_code == EXIT_FIX_REQUEST
+    assert "PLUGSHARE_API_KEY" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -7,6 +7,7 @@ PlugShare-shaped server on loopback.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -143,6 +144,26 @@ def test_the_radius_widens_only_when_nothing_is_found(pipeline: SearchPipeline) 
     assert not any("looked up to" in note for note in near.notes)
 
 
+def test_asking_for_a_number_widens_until_there_are_that_many(pipeline: SearchPipeline) -> None:
+    few = pipeline.answer("CCS near Penn Station, free only")
+    assert not few.has_more  # all that the first radius holds: fewer than 10
+    many = pipeline.answer("CCS near Penn Station, free only, 10 closest")
+    assert len(many.locations) == 10
+    assert many.radius_m > few.radius_m
+    assert [loc.id for loc in many.locations[: len(few.locations)]] == [
+        loc.id for loc in few.locations
+    ]
+    assert any(note.startswith(f"Only {len(few.locations)} within") for note in many.notes)
+
+
+def test_a_radius_beyond_the_limit_is_searched_as_far_as_allowed(
+    pipeline: SearchPipeline,
+) -> None:
+    answer = pipeline.answer("J1772 within 100 miles of Penn Station")
+    assert answer.radius_m == 50_000
+    assert any("at most 31 mi" in note for note in answer.notes)
+
+
 def test_a_radius_the_user_gave_is_never_widened(pipeline: SearchPipeline) -> None:
     answer = pipeline.answer("CCS within 1 km of 44.0,-74.4")
     assert answer.outcome is Outcome.NOTHING_FOUND
@@ -176,6 +197,40 @@ def test_live_availability_is_not_pretended_over_open_data(pipeline: SearchPipel
     assert answer.filters.availability == []
     assert answer.live_availability is False
     assert any("Live availability" in note for note in answer.notes)
+
+
+def test_a_power_minimum_is_not_pretended_over_data_without_ratings(
+    pipeline: SearchPipeline,
+) -> None:
+    # ny.csv is a CSV export: no outlet in it has a kW rating.
+    answer = pipeline.answer("CCS 150kW+ near Penn Station")
+    assert answer.outcome is Outcome.RESULTS
+    assert answer.filters.min_power_kw is None
+    assert any("no power ratings" in note and "150 kW" in note for note in answer.notes)
+
+
+def test_a_power_minimum_applies_where_ratings_are_known(
+    nominatim_env: NominatimServer, tmp_path: Path
+) -> None:
+    from bot.opendata.importer import import_file
+
+    # PlugShare JSON carries kilowatts per outlet: the index then knows power.
+    source = tmp_path / "plugshare.json"
+    source.write_text(json.dumps(all_locations()))
+    db = tmp_path / "rated.sqlite3"
+    import_file(source, db)
+    settings = load_settings(db_path=db)
+    pipeline = SearchPipeline(settings, make_provider(settings), build_resolver(settings))
+    try:
+        venice = f"{VENICE[0]},{VENICE[1]}"
+        everything = pipeline.answer(f"chargers near {venice}, top 10")
+        fast = pipeline.answer(f"chargers 100 kW+ near {venice}, top 10")
+    finally:
+        pipeline.close()
+    assert fast.filters.min_power_kw == 100
+    assert not any("no power ratings" in note for note in fast.notes)
+    assert 0 < len(fast.locations) < len(everything.locations)
+    assert all((loc.max_kilowatts or 0) >= 100 for loc in fast.locations)
 
 
 def test_offline_is_a_status_open_data_does_know(pipeline: SearchPipeline) -> None:

@@ -70,6 +70,7 @@ class BrokenProvider:
     attribution = "test"
     live_availability = False
     has_checkins = False
+    power_ratings = False
 
     def nearby(self, *args: Any, **kwargs: Any) -> list[Any]:
         raise RuntimeError("disk on fire")

@@ -121,6 +121,7 @@ class FixedProvider:
     attribution = "Station data: US DOE Alternative Fuels Data Center (AFDC), public domain"
     live_availability = False
     has_checkins = True
+    power_ratings = False
 
     def __init__(self, locations: list[Location], delay: float = 0.0) -> None:
         # The nearest few carry check-ins, one of them hostile, as PlugShare's would.
