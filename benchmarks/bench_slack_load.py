@@ -7,7 +7,11 @@ process plays Slack: 25 client threads send signed ``/charge`` requests and time
 each ack, and a loopback mock Web API records what arrives at the response URLs.
 
     python benchmarks/bench_slack_load.py [--commands 500] [--clients 25] [--delay 0.2]
-        [--workers N] [--threads N]
+        [--workers N] [--threads N] [--state]
+
+``--state`` gives the app a state database (SQLite, in a temporary directory) in which
+each of the 50 askers has a car and the nearest locations have workspace check-ins:
+every search then reads the asker's defaults and merges check-ins into the cards.
 
 Prints ack p50/p90/p99/max, replies delivered, duplicates. Aim: p99 ack < 100 ms,
 every reply delivered, none duplicated.
@@ -41,8 +45,29 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 TEXT = "chargers near Penn Station"
 
 
-def serve(api_url: str, delay: float, overrides: dict[str, Any], ports: Any) -> None:
+def seeded_store(directory: str, locations: list[Any]) -> Any:
+    """A state database where every asker has a car and the nearest locations have
+    workspace check-ins."""
+    from support.slack import TEAM_ID
+
+    from bot.plugshare.filters import OutletFilter
+    from bot.state import StateStore
+
+    store = StateStore(f"sqlite:///{directory}/state.sqlite3")
+    for index in range(50):
+        store.set_preferences(TEAM_ID, f"U{index:04d}", connectors=[OutletFilter(connector=2)])
+    for location in locations[:5]:
+        for index in range(5):
+            store.add_checkin(TEAM_ID, data_source="local", location_id=location.id,
+                              user_id=f"U{index:04d}", user_name="Dana", rating=1,
+                              comment="Worked fine")  # fmt: skip
+    return store
+
+
+def serve(api_url: str, delay: float, overrides: dict[str, Any], state: bool, ports: Any) -> None:
     """The server process: the production app and server, a sleeping data source."""
+    import tempfile
+
     from support.penn import FixedProvider, FixedResolver, load_penn_locations
 
     from bot.config import load_settings
@@ -60,7 +85,10 @@ def serve(api_url: str, delay: float, overrides: dict[str, Any], ports: Any) -> 
         **overrides,
     )
     provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
-    app = create_app(settings, SearchPipeline(settings, provider, FixedResolver()))
+    directory = tempfile.mkdtemp(prefix="bench-state-")
+    store = seeded_store(directory, provider.locations) if state else None
+    pipeline = SearchPipeline(settings, provider, FixedResolver(), checkins=store)
+    app = create_app(settings, pipeline, store=store)
     server = create_server(app, "127.0.0.1", 0, settings.http_threads)
     ports.put((server.effective_port, settings.http_threads, settings.search_workers))
     server.run()
@@ -84,6 +112,9 @@ def main() -> int:
     )
     parser.add_argument("--workers", type=int, help="CHARGEBOT_WORKERS (default: the default)")
     parser.add_argument("--threads", type=int, help="CHARGEBOT_HTTP_THREADS (default: the default)")
+    parser.add_argument(
+        "--state", action="store_true", help="with a state database (defaults, check-ins)"
+    )
     args = parser.parse_args()
     overrides = {
         key: value
@@ -97,7 +128,7 @@ def main() -> int:
     context = multiprocessing.get_context("spawn")
     ports = context.Queue()
     server = context.Process(
-        target=serve, args=(slack.api_url, args.delay, overrides, ports), daemon=True
+        target=serve, args=(slack.api_url, args.delay, overrides, args.state, ports), daemon=True
     )
     server.start()
     port, http_threads, workers = ports.get(timeout=60)
@@ -174,7 +205,8 @@ def main() -> int:
     slack.close()
 
     ms = [a * 1000 for a in acks]
-    print(f"server: waitress, {http_threads} HTTP threads, {workers} search workers")
+    state = "a SQLite state database" if args.state else "no state database"
+    print(f"server: waitress, {http_threads} HTTP threads, {workers} search workers, {state}")
     print(
         f"load: {args.commands} /charge commands, {args.clients} concurrent clients, "
         f"data source {args.delay * 1000:.0f} ms per search"

@@ -145,6 +145,16 @@ class Settings(BaseSettings):
         )
 
     @property
+    def has_slack_oauth(self) -> bool:
+        """Installable in many workspaces: Slack's OAuth client id and secret are both set."""
+        return bool(
+            self.slack_client_id
+            and self.slack_client_id.strip()
+            and self.slack_client_secret
+            and self.slack_client_secret.get_secret_value().strip()
+        )
+
+    @property
     def effective_provider(self) -> Literal["local", "plugshare"]:
         """``auto`` means PlugShare when partner credentials are set, else the local index."""
         if self.provider == "auto":

@@ -302,6 +302,9 @@ class Review(PlugShareModel):
     #: Slack). ``None`` for the data source's own reviews. Never serialized, so
     #: ``to_plugshare_json`` stays PlugShare's shape.
     source: str | None = Field(None, exclude=True)
+    #: ChargeBot's own addition: the check-in's id at that other source (a workspace
+    #: check-in's row id), so its author can delete it. Never serialized.
+    source_id: str | None = Field(None, exclude=True)
 
 
 class Amenity(PlugShareModel):

@@ -19,10 +19,13 @@ CHOOSE_PLACE = "choose_place"
 MORE_RESULTS = "more_results"
 #: Button on a card; value: the location id (``str(int)``).
 SHOW_CHECKINS = "show_checkins"
-#: Button on a card; value: the location id. Opens the check-in modal (state issue).
+#: Button on a card; value: the location id. Opens the check-in modal.
 CHECK_IN = "check_in"
 #: Button under the answer; value: SearchRequest. Opens the Refine modal.
 REFINE = "refine"
+#: Button in the check-ins modal, on the viewer's own workspace check-ins; value: the
+#: check-in's id (``Review.source_id``). Deletes it (the store checks it is theirs).
+DELETE_CHECKIN = "delete_checkin"
 #: Button on an ephemeral answer; value: SearchRequest. Posts the answer for everyone.
 SHARE = "share_in_channel"
 #: URL buttons; Slack still sends a block_actions payload that must be acked.

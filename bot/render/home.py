@@ -1,4 +1,5 @@
-"""ChargeBot's App Home tab: what it understands, examples, and the data source in use."""
+"""ChargeBot's App Home tab: the member's settings (when ChargeBot keeps any), what it
+understands, examples, and the data source in use."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
+    Block,
     ContextBlock,
     DividerBlock,
     HeaderBlock,
@@ -15,6 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.render.escape import escape_mrkdwn, truncate
+from bot.render.home_settings import MemberSettings, settings_blocks, unavailable_blocks
 from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TOPICS
 
 #: The three ways to ask, each with what to expect.
@@ -52,11 +55,19 @@ def _describe_source(source: DataSourceInfo) -> str:
     return truncate(text, 3000)
 
 
-def home_view(source: DataSourceInfo) -> dict[str, Any]:
+def home_view(
+    source: DataSourceInfo,
+    member: MemberSettings | None = None,
+    *,
+    notice: str | None = None,
+    unavailable: str | None = None,
+) -> dict[str, Any]:
+    """The Home tab. With ``member``, their settings come after the introduction;
+    ``unavailable`` (trusted mrkdwn) says why they cannot be shown instead."""
     understands = "\n".join(f"• *{kind}:* {words}" for kind, words in HELP_TOPICS)
     ways = "\n".join(f"`{example}`  {where}" for example, where in SURFACES)
     examples = "\n".join(f"`{example}`" for example in EXAMPLES)
-    blocks = [
+    blocks: list[Block] = [
         HeaderBlock(text="⚡ ChargeBot finds EV chargers"),
         SectionBlock(
             text=MarkdownTextObject(
@@ -67,6 +78,12 @@ def home_view(source: DataSourceInfo) -> dict[str, Any]:
             )
         ),
         SectionBlock(text=MarkdownTextObject(text="*Three ways to ask*\n" + ways)),
+    ]
+    if member is not None:
+        blocks += [DividerBlock(), *settings_blocks(member, notice), DividerBlock()]
+    elif unavailable is not None:
+        blocks += [DividerBlock(), *unavailable_blocks(unavailable), DividerBlock()]
+    blocks += [
         SectionBlock(text=MarkdownTextObject(text="*What I understand*\n" + understands)),
         SectionBlock(text=MarkdownTextObject(text="*More examples*\n" + examples)),
         DividerBlock(),

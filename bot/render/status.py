@@ -66,12 +66,13 @@ def cannot_reach_you() -> Message:
     return _message("⚠️ I couldn't open that here. Please try again, or ask me in a DM.")
 
 
-def loading_modal(title: str) -> dict[str, Any]:
+def loading_modal(title: str, text: str = "⏳ Loading…") -> dict[str, Any]:
+    """A modal to show at once while its content is fetched (``text``: trusted mrkdwn)."""
     return View(
         type="modal",
         title=truncate(escape_plain(title), 24) or "ChargeBot",
         close="Close",
-        blocks=[SectionBlock(text=MarkdownTextObject(text="⏳ Loading…"))],
+        blocks=[SectionBlock(text=MarkdownTextObject(text=text))],
     ).to_dict()
 
 

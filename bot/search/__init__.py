@@ -1,10 +1,12 @@
 """The one pipeline: text -> SearchQuery -> place -> locations -> Answer.
 
 ``request`` holds what a search is asked, ``answer`` what it answers, ``defaults`` how
-personal defaults merge with a request, and ``pipeline`` the pipeline itself.
+personal defaults merge with a request, ``checkins`` how a workspace's own check-ins
+join the data source's, and ``pipeline`` the pipeline itself.
 """
 
 from bot.search.answer import Answer, Outcome
+from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import HOME, AppliedDefaults, apply_defaults, place_key
 from bot.search.pipeline import (
     DEFAULT_RADII_M,
@@ -26,6 +28,7 @@ __all__ = [
     "MAX_PER_PAGE",
     "Answer",
     "AppliedDefaults",
+    "CheckinsSource",
     "Outcome",
     "PlaceChoice",
     "Refinement",
@@ -35,5 +38,6 @@ __all__ = [
     "Units",
     "apply_defaults",
     "build_pipeline",
+    "merge_reviews",
     "place_key",
 ]

@@ -21,6 +21,7 @@ from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.answer import Answer, Outcome
+from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
 
@@ -35,6 +36,13 @@ DEFAULT_RADII_M: dict[Units, tuple[float, ...]] = {
 }
 #: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
 MAX_PER_PAGE = 10
+#: Workspace check-ins read per location: the newest few show on a card, and the card's
+#: "Check-ins (N)" button counts them (the list it opens reads them all).
+WORKSPACE_CHECKINS_PER_LOCATION = 25
+#: Said under the answer when the workspace's check-ins could not be read.
+CHECKINS_UNAVAILABLE_NOTE = (
+    "I couldn't read this workspace's check-ins just now, so the cards show only the data source's."
+)
 #: Availability values open data can answer without live status (unknown, offline).
 _STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
 
@@ -43,12 +51,23 @@ class SearchPipeline:
     """Parser, resolver and provider joined into one call: :meth:`answer`.
 
     Thread-safe: the Slack app calls one pipeline from many worker threads.
+
+    ``checkins`` (optional) adds a workspace's own check-ins to the locations found,
+    when the context names the workspace (``SearchContext.team_id``).
     """
 
-    def __init__(self, settings: Settings, provider: Provider, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        provider: Provider,
+        resolver: Resolver,
+        *,
+        checkins: CheckinsSource | None = None,
+    ) -> None:
         self.settings = settings
         self.provider = provider
         self.resolver = resolver
+        self.checkins = checkins
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
 
@@ -88,6 +107,8 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
+        if answer.locations and context.team_id:
+            self._with_workspace_checkins(answer, context.team_id)
         return answer
 
     # -- steps ----------------------------------------------------------------------------
@@ -242,6 +263,34 @@ class SearchPipeline:
             )
         return merged
 
+    def _with_workspace_checkins(self, answer: Answer, team_id: str) -> None:
+        """Merge the workspace's check-ins into each location's reviews, newest first.
+
+        Check-ins are an addition: if they cannot be read the answer goes out without
+        them, with a note, never as a failed search.
+        """
+        if self.checkins is None:
+            return
+        try:
+            found = self.checkins.recent_reviews(
+                team_id,
+                self.provider.name,
+                [location.id for location in answer.locations],
+                per_location=WORKSPACE_CHECKINS_PER_LOCATION,
+            )
+        except Exception as error:
+            log.warning("workspace check-ins unavailable: %s", type(error).__name__)
+            answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
+            return
+        answer.locations = [
+            location.model_copy(
+                update={"reviews": merge_reviews(location.reviews, found.get(location.id, ()))}
+            )
+            if found.get(location.id)
+            else location
+            for location in answer.locations
+        ]
+
     def _detail_pool(self) -> ThreadPoolExecutor:
         with self._details_lock:
             if self._details is None:
@@ -267,9 +316,11 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     return notes
 
 
-def build_pipeline(settings: Settings) -> SearchPipeline:
+def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None) -> SearchPipeline:
     """The pipeline with the provider and geocoder the settings choose."""
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
-    return SearchPipeline(settings, make_provider(settings), build_resolver(settings))
+    return SearchPipeline(
+        settings, make_provider(settings), build_resolver(settings), checkins=checkins
+    )

@@ -14,13 +14,21 @@ from bot.slack.dedupe import SeenKeys
 from bot.slack.delivery import Sender
 from bot.slack.listeners import register_listeners
 from bot.slack.logs import current_request_id, request_scope
+from bot.slack.oauth import oauth_settings
 from bot.slack.ratelimit import UserRateLimiter
 from bot.slack.services import CONTEXT_KEY, AnswersSearches, SlackServices, attach
+from bot.state import StateStore
 
 log = logging.getLogger(__name__)
 
 #: Seconds a Web API call may take before it counts as failed.
 WEB_API_TIMEOUT = 10
+#: The reply to a workspace whose installation cannot be found (multi-workspace installs).
+AUTHORIZE_FAILED = (
+    "⚠️ I can't find this workspace's installation of ChargeBot right now. If the app was "
+    "removed, ask an admin to install it again; otherwise my database may be down, so "
+    "please try again in a few minutes."
+)
 
 
 def web_api_base_url(settings: Settings) -> str:
@@ -39,6 +47,7 @@ def create_app(
     settings: Settings,
     pipeline: AnswersSearches,
     *,
+    store: StateStore | None = None,
     background: Background | None = None,
     token_verification: bool = True,
 ) -> App:
@@ -46,22 +55,34 @@ def create_app(
 
     Listeners ack at once and hand the search to ``background`` (a pool of
     ``CHARGEBOT_WORKERS`` threads), so no data source can delay an ack.
-    ``token_verification`` calls ``auth.test`` now, which fails fast on a revoked token.
+    ``store`` is what ChargeBot remembers (settings, places, check-ins); without it
+    the app only searches. With ``SLACK_CLIENT_ID`` and ``SLACK_CLIENT_SECRET`` set,
+    the app is installed per workspace through OAuth (``store`` keeps the tokens);
+    otherwise it uses ``SLACK_BOT_TOKEN``, and ``token_verification`` calls
+    ``auth.test`` now, which fails fast on a revoked token.
     """
-    token = _secret(settings.slack_bot_token)
+    multi_workspace = settings.has_slack_oauth
+    if multi_workspace and store is None:
+        raise ValueError("multi-workspace installs keep their tokens in the state store")
+    token = None if multi_workspace else _secret(settings.slack_bot_token)
     client = WebClient(token=token, base_url=web_api_base_url(settings), timeout=WEB_API_TIMEOUT)
     listeners = ContextThreadPoolExecutor(settings.http_threads, "bolt-listener")
     app = App(
-        # The client carries the token; Bolt still reads SLACK_BOT_TOKEN from the
-        # environment and warns that the client wins (it does, with the same token).
+        # The client carries the token (or none: each workspace's comes from the
+        # installation store); Bolt still reads SLACK_BOT_TOKEN from the environment
+        # and warns that the client wins (it does, with the same token).
         client=client,
         # Never None: Bolt would read SLACK_SIGNING_SECRET from the environment itself.
         signing_secret=_secret(settings.slack_signing_secret),
+        oauth_settings=oauth_settings(settings, store) if multi_workspace and store else None,
         # Ack first, then run the listener on listener_executor (Bolt's HTTP default).
         process_before_response=False,
         # Listeners here only ack and hand over, so this pool stays free for acks.
         listener_executor=listeners,
-        token_verification_enabled=token_verification,
+        token_verification_enabled=token_verification and not multi_workspace,
+        # Said (through the response URL) when no token is found for a workspace: Bolt
+        # cannot tell an uninstalled app from a database that is down, so say both.
+        user_facing_authorize_error_message=AUTHORIZE_FAILED if multi_workspace else None,
         logger=_bolt_logger(),
     )
     services = SlackServices(
@@ -72,6 +93,8 @@ def create_app(
         listeners=listeners,
         limiter=UserRateLimiter(settings.rate_limit_per_minute),
         seen=SeenKeys(),
+        store=store,
+        multi_workspace=multi_workspace,
     )
     attach(app, services)
     app.use(_bind(services))
@@ -95,7 +118,8 @@ def _bolt_logger() -> logging.Logger:
 
 def _bind(services: SlackServices) -> Any:
     def bind_services(context: BoltContext, request: BoltRequest, next: Any) -> BoltResponse:
-        context[CONTEXT_KEY] = services
+        # With many workspaces, Slack is called with this request's workspace token.
+        context[CONTEXT_KEY] = services.for_request(context.client)
         # The HTTP layer already bound an id (see server.py); Socket Mode has none yet.
         if current_request_id() is not None:
             return next()

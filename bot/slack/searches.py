@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
 
-from bot.providers.base import ProviderError
 from bot.render import status
-from bot.render.escape import escape_mrkdwn
-from bot.render.slack import checkins_modal, render_checkins, render_message
-from bot.search import Answer, SearchContext, SearchRequest
+from bot.render.slack import render_message
+from bot.search import Answer, Outcome, SearchContext, SearchRequest
+from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
+from bot.slack.personal import with_personal_defaults
 from bot.slack.services import SlackServices
 from bot.slack.text import TRUNCATED_NOTE
+from bot.state import SETTINGS_HELP
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +35,24 @@ def rate_limit_message(
     return status.rate_limited(services.limiter.per_minute, verdict.retry_after)
 
 
-def _render(answer: Answer, *, ephemeral: bool) -> Message:
-    return render_message(answer, ephemeral=ephemeral)
+def _render(services: SlackServices, answer: Answer, *, ephemeral: bool) -> Message:
+    remembers = services.store is not None
+    message = render_message(answer, ephemeral=ephemeral, checkins_enabled=remembers)
+    if remembers and answer.outcome is Outcome.HELP:
+        settings = {"type": "section", "text": {"type": "mrkdwn", "text": SETTINGS_HELP}}
+        message = {**message, "blocks": [*message["blocks"], settings]}
+    return message
 
 
 def _run(
     services: SlackServices, request: SearchRequest, context: SearchContext, truncated: bool
 ) -> Answer:
     started = time.perf_counter()
+    context, notes = with_personal_defaults(services, context)
     answer = services.pipeline.answer(request, context)
+    for note in notes:
+        if note != CHECKINS_UNAVAILABLE_NOTE or answer.locations:
+            answer.notes.append(note)
     if truncated:
         answer.notes.append(TRUNCATED_NOTE)
     log.info(
@@ -74,7 +83,7 @@ def answer_to(
     """
     try:
         answer = _run(services, request, context, truncated)
-        message = _render(answer, ephemeral=destination.ephemeral)
+        message = _render(services, answer, ephemeral=destination.ephemeral)
     except Exception:
         log.exception("search.failed")
         failure = status.search_failed(current_request_id())
@@ -96,7 +105,7 @@ def share(
     """Post the answer for everyone in the conversation, then remove the private copy."""
     try:
         answer = _run(services, request, context, truncated=False)
-        message = _render(answer, ephemeral=False)
+        message = _render(services, answer, ephemeral=False)
     except Exception:
         log.exception("share.failed")
         services.sender.notify(destination, status.search_failed(current_request_id()))
@@ -124,33 +133,3 @@ def _with_sharer(message: Message, user_id: str | None) -> Message:
         "elements": [{"type": "mrkdwn", "text": f"Shared by <@{user_id}>"}],
     }
     return {**message, "blocks": [credit, *blocks]}
-
-
-def show_checkins(services: SlackServices, location_id: int, view_id: str) -> None:
-    """Fill the modal opened on a Check-ins click with the location's check-ins."""
-    try:
-        location = services.pipeline.provider.location(location_id)
-        view: dict[str, Any] = checkins_modal(location, source=services.pipeline.provider.name)
-    except ProviderError as error:
-        log.info("checkins.unavailable", extra={"error": type(error).__name__})
-        view = status.error_modal(f"⚠️ {error.user_message}")
-    except Exception:
-        log.exception("checkins.failed")
-        view = status.error_modal(status.search_failed(current_request_id())["text"])
-    services.sender.update_view(view_id, view)
-
-
-def checkins_message(services: SlackServices, location_id: int, destination: Destination) -> None:
-    """Check-ins as a private message, when a modal could not be opened."""
-    try:
-        location = services.pipeline.provider.location(location_id)
-        blocks = render_checkins(location, source=services.pipeline.provider.name)
-    except ProviderError as error:
-        services.sender.notify(destination, status.plain(f"⚠️ {error.user_message}"))
-        return
-    except Exception:
-        log.exception("checkins.failed")
-        services.sender.notify(destination, status.search_failed(current_request_id()))
-        return
-    title = f"Check-ins at {escape_mrkdwn(location.name)}"
-    services.sender.notify(destination, {"text": title, "blocks": blocks})

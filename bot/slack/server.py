@@ -15,7 +15,8 @@ import json
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from bot.config import Settings
 from bot.slack.logs import configure_logging, request_scope
 from bot.slack.services import services_of_app
+from bot.state import StateStore, StateUnavailable
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
@@ -61,9 +63,40 @@ class _Handler(SlackRequestHandler):
             log.warning("http.malformed_payload", extra={"error": type(error).__name__})
             return BoltResponse(status=400, body="Bad Request")
 
+    def handle_installation(self, request: WsgiHttpRequest) -> BoltResponse:
+        with _state_unavailable_page():
+            return super().handle_installation(request)
+        return _UNAVAILABLE_PAGE
+
+    def handle_callback(self, request: WsgiHttpRequest) -> BoltResponse:
+        with _state_unavailable_page():
+            return super().handle_callback(request)
+        return _UNAVAILABLE_PAGE
+
+
+_UNAVAILABLE_PAGE = BoltResponse(
+    status=503,
+    headers={"Content-Type": "text/html; charset=utf-8"},
+    body=(
+        "<!DOCTYPE html><html><body><h1>ChargeBot can't be installed right now</h1>"
+        "<p>Its database is not answering, so the installation could not be saved. "
+        "Please try again in a few minutes.</p></body></html>"
+    ),
+)
+
+
+@contextmanager
+def _state_unavailable_page() -> Iterator[None]:
+    """An install step whose database is down ends on a page saying so, not a 500."""
+    try:
+        yield
+    except StateUnavailable as error:
+        log.error("oauth.state_unavailable", extra={"detail": error.detail})
+
 
 class SlackWSGI:
-    """``POST /slack/events`` (commands, events, interactivity) and ``GET /healthz``."""
+    """``POST /slack/events`` (commands, events, interactivity), ``GET /healthz``, and with
+    multi-workspace installs ``GET /slack/install`` and ``GET /slack/oauth_redirect``."""
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -186,7 +219,7 @@ class StartupError(Exception):
 
 
 def run(settings: Settings, host: str, port: int | None = None) -> None:
-    """``chargebot serve``: check credentials, build the pipeline and the app, serve."""
+    """``chargebot serve``: check credentials, build the store, pipeline and app, serve."""
     from slack_bolt.error import BoltError
 
     from bot.slack.app import create_app, web_api_base_url
@@ -197,10 +230,12 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
 
     from bot.search import build_pipeline
 
-    pipeline = build_pipeline(settings)
+    store = StateStore.from_settings(settings)
+    _migrate(store)
+    pipeline = build_pipeline(settings, checkins=store)
     try:
         try:
-            app = create_app(settings, pipeline)
+            app = create_app(settings, pipeline, store=store)
         except BoltError as error:
             raise StartupError(
                 "Slack did not accept SLACK_BOT_TOKEN (auth.test failed). Copy the Bot User "
@@ -212,6 +247,15 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
                 f"Could not reach Slack's Web API at {web_api_base_url(settings)}: "
                 f"{type(error).__name__}. Check the network (and SLACK_API_URL if set)."
             ) from None
+        except StateUnavailable as error:
+            # Only a database that can never work (a bad URL, a missing driver) fails
+            # here: installs in many workspaces keep their tokens in it.
+            raise StartupError(
+                f"Installs in many workspaces need the state database: {error.detail}. "
+                "Check CHARGEBOT_DATABASE_URL."
+            ) from None
+        if settings.has_slack_oauth:
+            log.info("serve.oauth", extra={"install": "/slack/install"})
         if mode is ServeMode.SOCKET:
             token = settings.slack_app_token.get_secret_value().strip()  # type: ignore[union-attr]
             serve_socket_mode(app, token)
@@ -219,6 +263,18 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
             serve_http(app, host, port or settings.port, settings.http_threads)
     finally:
         pipeline.close()
+        store.close()
+
+
+def _migrate(store: StateStore) -> None:
+    """Create or upgrade the state schema now, so the first request need not; a database
+    that is down is logged, and each request tries again (searches work meanwhile)."""
+    try:
+        revision = store.migrate()
+    except StateUnavailable as error:
+        log.warning("state.unavailable_at_start", extra={"detail": error.detail})
+        return
+    log.info("state.ready", extra={"database": store.url, "revision": revision})
 
 
 def _reason(error: Exception) -> str:

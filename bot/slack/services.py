@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Protocol
 
 from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
 
 from bot.config import Settings
+from bot.geo.place import Resolver
 from bot.providers.base import Provider
 from bot.search import Answer, SearchContext, SearchRequest
 from bot.slack.background import Background, ContextThreadPoolExecutor
 from bot.slack.dedupe import SeenKeys
 from bot.slack.delivery import Sender
 from bot.slack.ratelimit import UserRateLimiter
+from bot.state import StateStore
 
 CONTEXT_KEY = "chargebot"
 
@@ -22,6 +26,8 @@ class AnswersSearches(Protocol):
     """What the Slack app needs of ``bot.search.SearchPipeline``."""
 
     provider: Provider
+    #: The geocoder, for settings commands that name a place (``set home ...``).
+    resolver: Resolver
 
     def answer(self, request: SearchRequest, context: SearchContext | None = None) -> Answer: ...
 
@@ -36,6 +42,17 @@ class SlackServices:
     listeners: ContextThreadPoolExecutor
     limiter: UserRateLimiter
     seen: SeenKeys
+    #: What ChargeBot remembers (settings, places, check-ins); None: nothing is kept.
+    store: StateStore | None = None
+    #: Installed in many workspaces through OAuth: each request brings its own token.
+    multi_workspace: bool = False
+
+    def for_request(self, client: WebClient) -> SlackServices:
+        """These services for one request: with many workspaces, Slack is called with
+        that request's workspace token (Bolt's per-request client)."""
+        if not self.multi_workspace:
+            return self
+        return dataclasses.replace(self, sender=Sender(client))
 
 
 def services_of(context: BoltContext) -> SlackServices:

@@ -5,18 +5,32 @@ Listeners, the pipeline and renderers read these; none of them needs a database 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.geo.place import Candidate, PlaceKind
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
 from bot.plugshare.models import Review, User
+from bot.search.checkins import merge_reviews
 from bot.search.request import PlaceChoice, Units
 
 #: ``Review.source`` of check-ins members made in Slack (PlugShare's own reviews: ``None``).
 WORKSPACE_SOURCE = "workspace"
+
+
+__all__ = [
+    "WORKSPACE_SOURCE",
+    "ChannelPlace",
+    "CheckIn",
+    "Forgotten",
+    "Preferences",
+    "SavedPlace",
+    "StoredPlace",
+    "TeamDeleted",
+    "UserData",
+    "merge_reviews",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +119,8 @@ class CheckIn:
         """This check-in as a PlugShare Review marked ``source="workspace"``.
 
         The user is named by first name only (a Slack mention would ping them), and the
-        review has no id: ChargeBot's ids are not PlugShare's.
+        review has no id: ChargeBot's ids are not PlugShare's. ``source_id`` carries
+        this check-in's own id, for its author's Delete button.
         """
         return Review(
             rating=self.rating,
@@ -116,20 +131,8 @@ class CheckIn:
             kilowatts=self.kilowatts,
             problem=self.problem,
             source=WORKSPACE_SOURCE,
+            source_id=str(self.id),
         )
-
-
-_OLDEST = datetime.min.replace(tzinfo=UTC)
-
-
-def merge_reviews(*sources: Iterable[Review], limit: int | None = None) -> list[Review]:
-    """Reviews from several sources in one list, newest first (undated ones last).
-
-    Equal times keep the order of ``sources`` (the data source's reviews first).
-    """
-    merged = [review for source in sources for review in source]
-    merged.sort(key=lambda review: review.created_at or _OLDEST, reverse=True)
-    return merged if limit is None else merged[:limit]
 
 
 @dataclass(frozen=True, slots=True)

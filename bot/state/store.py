@@ -33,6 +33,7 @@ from bot.config import Settings
 from bot.geo.place import PlaceKind
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
+from bot.plugshare.models import Review
 from bot.search.defaults import HOME, place_key
 from bot.search.request import SearchContext, Units
 from bot.state import models
@@ -436,6 +437,22 @@ class StateStore:
                 result[found.location_id].append(_checkin(found))
         return result
 
+    def recent_reviews(
+        self,
+        team_id: str,
+        data_source: str,
+        location_ids: Sequence[int],
+        *,
+        per_location: int = 3,
+    ) -> dict[int, list[Review]]:
+        """:meth:`recent_checkins` as PlugShare reviews marked ``source="workspace"``:
+        the pipeline's :class:`~bot.search.checkins.CheckinsSource`."""
+        found = self.recent_checkins(team_id, data_source, location_ids, per_location=per_location)
+        return {
+            location_id: [checkin.to_review() for checkin in checkins]
+            for location_id, checkins in found.items()
+        }
+
     def delete_checkin(self, team_id: str, user_id: str, checkin_id: int) -> bool:
         """Delete a check-in if this user made it; ``False`` if it is gone or someone else's."""
         row = models.CheckIn
@@ -617,6 +634,11 @@ def _stored(place: StoredPlace) -> StoredPlace:
         country_code=columns["country_code"],
         kind=PlaceKind(columns["kind"]),
     )
+
+
+def check_place_name(name: str) -> str:
+    """``name`` as a saved place would be called; :class:`InvalidSetting` says what is wrong."""
+    return _place_name(name)[0]
 
 
 def _place_name(name: str) -> tuple[str, str]:

@@ -1,5 +1,6 @@
-"""The Slack app under test: the real pipeline, renderer and server, with doubles only
-at the process edge (a data source built from real AFDC rows, and a fixed geocoder)."""
+"""The Slack app under test: the real pipeline, renderer, state store and server, with
+doubles only at the process edge (a data source built from real AFDC rows, a fixed
+geocoder, and Slack's Web API on loopback)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.plugshare.models import Location
 from bot.search import SearchPipeline
 from bot.slack.app import create_app
 from bot.slack.services import services_of_app
+from bot.state import StateStore
 
 
 @pytest.fixture(scope="session")
@@ -46,22 +48,51 @@ def slack_settings(slack_api: MockSlack, **overrides: Any) -> Settings:
 
 
 @pytest.fixture
+def state_url(tmp_path: Path) -> str:
+    """A state database for the app (SQLite; ``tests/state`` covers PostgreSQL)."""
+    return f"sqlite:///{tmp_path / 'state' / 'state.sqlite3'}"
+
+
+@pytest.fixture
 def make_harness(slack_api: MockSlack, penn_locations: list[Location]) -> Iterator[Any]:
     started: list[RunningApp] = []
+    stores: list[StateStore] = []
 
-    def make(*, delay: float = 0.0, **overrides: Any) -> Harness:
+    def make(
+        *,
+        delay: float = 0.0,
+        state_url: str | None = None,
+        token_verification: bool = True,
+        **overrides: Any,
+    ) -> Harness:
+        """The app; with ``state_url`` it remembers people in that database (a new store
+        each time, as after a restart)."""
         settings = slack_settings(slack_api, **overrides)
         provider = FixedProvider(penn_locations, delay=delay)
         resolver = FixedResolver()
-        pipeline = SearchPipeline(settings, provider, resolver)
-        server = RunningApp(create_app(settings, pipeline))
+        store = StateStore(state_url, timeout=2.0) if state_url else None
+        if store is not None:
+            stores.append(store)
+        pipeline = SearchPipeline(settings, provider, resolver, checkins=store)
+        app = create_app(settings, pipeline, store=store, token_verification=token_verification)
+        server = RunningApp(app)
         started.append(server)
-        return Harness(server, slack_api, provider, resolver)
+        harness = Harness(server, slack_api, provider, resolver)
+        harness.store = store
+        return harness
 
     yield make
     for server in started:
         services_of_app(server.app).background.drain(10)
         server.close()
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def remembering(make_harness: Any, state_url: str) -> Harness:
+    """The app with a state database."""
+    return make_harness(state_url=state_url)
 
 
 @pytest.fixture

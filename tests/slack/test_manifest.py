@@ -11,6 +11,7 @@ import yaml
 from support.slack import Harness, direct_message, event_callback, mention, slash_command
 
 from bot.slack.listeners.events import SUBSCRIBED
+from bot.slack.oauth import BOT_SCOPES, REDIRECT_PATH
 
 MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
 
@@ -41,12 +42,22 @@ def test_manifest_subscribes_to_exactly_the_events_the_app_handles(
 
 def test_every_scope_is_the_minimum_and_justified_by_a_comment(manifest: dict[str, Any]) -> None:
     scopes = manifest["oauth_config"]["scopes"]["bot"]
-    assert set(scopes) == {"commands", "app_mentions:read", "chat:write", "im:history"}
+    assert set(scopes) == {
+        "commands",
+        "app_mentions:read",
+        "chat:write",
+        "im:history",
+        "users:read",
+    }
+    # An OAuth install asks for exactly the manifest's scopes.
+    assert set(BOT_SCOPES) == set(scopes)
     text = MANIFEST.read_text(encoding="utf-8")
     for scope in scopes:
         assert re.search(rf"^\s*- {re.escape(scope)} # \w+", text, re.MULTILINE), scope
     assert "socket_mode_enabled: false" in text  # says how to switch to HTTP mode
     assert text.count("# request_url: https://YOUR-HOST/slack/events") == 2
+    # ...and how to turn on installs in many workspaces.
+    assert f"#   - https://YOUR-HOST{REDIRECT_PATH}" in text
 
 
 def _event(kind: str) -> dict[str, Any]:
@@ -54,6 +65,10 @@ def _event(kind: str) -> dict[str, Any]:
         return direct_message("help", ts="1.1")
     if kind == "app_mention":
         return mention("help", ts="1.2")
+    if kind == "tokens_revoked":
+        return {"type": kind, "tokens": {"oauth": [], "bot": ["U0CHARGEBOT"]}}
+    if kind == "app_uninstalled":
+        return {"type": kind}
     return {"type": kind, "user": "U0DRIVER", "tab": "home", "channel": "D0HOME"}
 
 

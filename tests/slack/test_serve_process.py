@@ -44,18 +44,16 @@ def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, s
     }
 
 
-@pytest.fixture
-def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    port = _free_port()
+def _start(env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[str], str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"],
-        env=_environment(tmp_path, slack_api, port),
-        cwd=tmp_path,
+        env=env,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{env['PORT']}"
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         try:
@@ -68,6 +66,12 @@ def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.P
             _, errors = process.communicate()
             pytest.fail(f"chargebot serve did not start:\n{errors}")
         time.sleep(0.05)
+    return process, base
+
+
+@pytest.fixture
+def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process, base = _start(_environment(tmp_path, slack_api, _free_port()), tmp_path)
     try:
         yield process, base
     finally:
@@ -77,7 +81,7 @@ def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.P
 
 
 def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
-    serving: tuple[subprocess.Popen[str], str], slack_api: MockSlack
+    serving: tuple[subprocess.Popen[str], str], slack_api: MockSlack, tmp_path: Path
 ) -> None:
     process, base = serving
     challenge = url_verification("pasted-challenge")
@@ -98,13 +102,36 @@ def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
     assert ack.status_code == 200
     (reply,) = slack_api.wait_response(url)
     assert reply.body["blocks"]
+    assert "set car CCS J1772" in str(reply.body["blocks"])  # it remembers: settings offered
 
     process.send_signal(signal.SIGTERM)
     _, errors = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 0, errors
     assert "msg=serve.http" in errors and "msg=serve.stopping" in errors
     assert "msg=http.request" in errors
+    assert "msg=state.ready" in errors  # the state database beside the station index
+    assert (tmp_path / "state.sqlite3").is_file()
     assert BOT_TOKEN not in errors and SIGNING_SECRET not in errors
+
+
+def test_serve_with_oauth_credentials_offers_the_install_page_without_a_bot_token(
+    tmp_path: Path, slack_api: MockSlack
+) -> None:
+    env = _environment(tmp_path, slack_api, _free_port())
+    del env["SLACK_BOT_TOKEN"]
+    secret = "0123456789abcdef0123456789abcdef"
+    env.update(SLACK_CLIENT_ID="1234567890.987654321", SLACK_CLIENT_SECRET=secret)
+    process, base = _start(env, tmp_path)
+    try:
+        page = httpx.get(base + "/slack/install")
+        assert page.status_code == 200
+        assert "https://slack.com/oauth/v2/authorize" in page.text
+        assert "client_id=1234567890.987654321" in page.text
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 0, errors
+    assert secret not in errors
 
 
 def test_serve_stops_when_slack_refuses_the_token(tmp_path: Path, slack_api: MockSlack) -> None:

@@ -72,11 +72,12 @@ def slash_command(
     user: str = USER_ID,
     channel: str = CHANNEL_ID,
     trigger_id: str = "1337.42.trigger",
+    team: str = TEAM_ID,
 ) -> SlackRequest:
     return form(
         {
             "token": "deprecated-verification-token",
-            "team_id": TEAM_ID,
+            "team_id": team,
             "team_domain": "chargebot-test",
             "channel_id": channel,
             "channel_name": "general",
@@ -95,18 +96,20 @@ def slash_command(
 _event_ids = itertools.count(1)
 
 
-def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> SlackRequest:
+def event_callback(
+    event: dict[str, Any], *, event_id: str | None = None, team: str = TEAM_ID
+) -> SlackRequest:
     return as_json(
         {
             "token": "deprecated-verification-token",
-            "team_id": TEAM_ID,
+            "team_id": team,
             "api_app_id": "A0CHARGEBOT",
             "event": event,
             "type": "event_callback",
             "event_id": event_id or f"Ev{next(_event_ids):08d}",
             "event_time": int(time.time()),
             "authorizations": [
-                {"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True, "enterprise_id": None}
+                {"team_id": team, "user_id": BOT_USER_ID, "is_bot": True, "enterprise_id": None}
             ],
         }
     )
@@ -150,6 +153,8 @@ def block_actions(
     user: str = USER_ID,
     trigger_id: str = "1337.42.trigger",
     url: str | None = None,
+    team: str = TEAM_ID,
+    message_blocks: list[dict[str, Any]] | None = None,
 ) -> SlackRequest:
     action: dict[str, Any] = {
         "action_id": action_id,
@@ -164,7 +169,7 @@ def block_actions(
         action["url"] = url
     payload: dict[str, Any] = {
         "type": "block_actions",
-        "user": {"id": user, "username": "driver", "team_id": TEAM_ID},
+        "user": {"id": user, "username": "driver", "team_id": team},
         "api_app_id": "A0CHARGEBOT",
         "token": "deprecated-verification-token",
         "container": {
@@ -174,13 +179,49 @@ def block_actions(
             "is_ephemeral": ephemeral,
         },
         "trigger_id": trigger_id,
-        "team": {"id": TEAM_ID, "domain": "chargebot-test"},
+        "team": {"id": team, "domain": "chargebot-test"},
         "channel": {"id": channel, "name": "general"},
         "response_url": response_url,
         "actions": [action],
     }
     if not ephemeral:
-        payload["message"] = {"type": "message", "ts": message_ts, "bot_id": BOT_ID, "text": "…"}
+        # Slack sends the clicked message with clicks on normal messages (not ephemeral).
+        payload["message"] = {
+            "type": "message",
+            "ts": message_ts,
+            "bot_id": BOT_ID,
+            "text": "…",
+            "blocks": message_blocks or [],
+        }
+    return form({"payload": json.dumps(payload)})
+
+
+def view_action(
+    action: dict[str, Any],
+    view: dict[str, Any],
+    *,
+    user: str = USER_ID,
+    team: str = TEAM_ID,
+    trigger_id: str = "1337.44.trigger",
+) -> SlackRequest:
+    """A click on an element inside a view: the App Home tab or an open modal.
+
+    ``action`` is the element as the app rendered it; selects and checkboxes add what
+    the member chose (``selected_option(s)``). ``view`` is the view as Slack holds it
+    (``id``, ``type``, ``private_metadata``...).
+    """
+    clicked = {"block_id": "b1", "action_ts": str(time.time()), **action}
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "driver", "team_id": team},
+        "api_app_id": "A0CHARGEBOT",
+        "token": "deprecated-verification-token",
+        "container": {"type": "view", "view_id": view.get("id", "V0HOME")},
+        "trigger_id": trigger_id,
+        "team": {"id": team, "domain": "chargebot-test"},
+        "view": {"team_id": team, "hash": "1700000000.abc", **view},
+        "actions": [clicked],
+    }
     return form({"payload": json.dumps(payload)})
 
 
@@ -190,17 +231,19 @@ def view_submission(
     values: dict[str, Any],
     *,
     user: str = USER_ID,
+    team: str = TEAM_ID,
+    view_id: str = "V0REFINE",
 ) -> SlackRequest:
     payload = {
         "type": "view_submission",
-        "team": {"id": TEAM_ID, "domain": "chargebot-test"},
-        "user": {"id": user, "username": "driver", "team_id": TEAM_ID},
+        "team": {"id": team, "domain": "chargebot-test"},
+        "user": {"id": user, "username": "driver", "team_id": team},
         "api_app_id": "A0CHARGEBOT",
         "token": "deprecated-verification-token",
         "trigger_id": "1337.43.trigger",
         "view": {
-            "id": "V0REFINE",
-            "team_id": TEAM_ID,
+            "id": view_id,
+            "team_id": team,
             "type": "modal",
             "callback_id": callback_id,
             "private_metadata": private_metadata,
@@ -244,6 +287,10 @@ class MockSlack:
         #: Response-URL ids that answer 404 ``expired_url``, as Slack does after 30 min.
         self.expired: set[str] = set()
         self._response_ids = itertools.count(1)
+        #: users.info answers: user id -> Slack's ``user`` object (tz, profile).
+        self.users: dict[str, dict[str, Any]] = {}
+        #: oauth.v2.access answers: code -> (team id, bot token) of the install.
+        self.installs: dict[str, tuple[str, str]] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self._thread = threading.Thread(
@@ -324,6 +371,26 @@ class MockSlack:
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
+        if method == "users.info":
+            user = self.users.get(str(body.get("user")))
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "oauth.v2.access":
+            install = self.installs.get(str(body.get("code")))
+            if install is None:
+                return {"ok": False, "error": "invalid_code"}
+            team, token = install
+            return {
+                "ok": True,
+                "app_id": "A0CHARGEBOT",
+                "authed_user": {"id": "U0INSTALLER"},
+                "scope": "commands,app_mentions:read,chat:write,im:history,users:read",
+                "token_type": "bot",
+                "access_token": token,
+                "bot_user_id": BOT_USER_ID,
+                "team": {"id": team, "name": f"Team {team}"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+            }
         if method in ("views.open", "views.update", "views.publish"):
             view = body.get("view")
             view = json.loads(view) if isinstance(view, str) else view
@@ -442,6 +509,8 @@ class Harness:
         self.slack = slack
         self.provider = provider
         self.resolver = resolver
+        #: The app's state store (``bot.state.StateStore``), when it has one.
+        self.store: Any = None
 
     @property
     def services(self) -> Any:

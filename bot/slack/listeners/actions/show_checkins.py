@@ -8,8 +8,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.render import status
-from bot.slack import searches
-from bot.slack.payloads import action_destination, first_action
+from bot.slack import checkins
+from bot.slack.listeners.actions.location_value import location_of
+from bot.slack.payloads import action_destination, context_of
 from bot.slack.services import services_of
 
 log = logging.getLogger(__name__)
@@ -19,16 +20,10 @@ def show_checkins(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
     services = services_of(context)
     destination = action_destination(body)
-    value = first_action(body).get("value")
-    try:
-        location_id = int(value) if isinstance(value, str) else None
-    except ValueError:
-        location_id = None
+    location_id = location_of(services, body, destination)
     if location_id is None:
-        log.info("action.bad_value", extra={"action": "show_checkins"})
-        if destination is not None:
-            services.background.submit(services.sender.notify, destination, status.stale_button())
         return
+    who = context_of(body)
     trigger_id = body.get("trigger_id")
     view_id = (
         services.sender.open_view(trigger_id, status.loading_modal("Check-ins"))
@@ -36,6 +31,6 @@ def show_checkins(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         else None
     )
     if view_id is not None:
-        services.background.submit(searches.show_checkins, services, location_id, view_id)
+        services.background.submit(checkins.show_list, services, location_id, view_id, who)
     elif destination is not None:
-        services.background.submit(searches.checkins_message, services, location_id, destination)
+        services.background.submit(checkins.send_list, services, location_id, destination, who)

@@ -1,4 +1,7 @@
-"""``/charge TEXT``: ack with "🔎 Looking for …", then replace it with the answer."""
+"""``/charge TEXT``: ack with "🔎 Looking for …", then replace it with the answer.
+
+A settings command (``/charge set car CCS``) is acked empty and answered privately.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +14,10 @@ from bot.render import status
 from bot.search import SearchContext, SearchRequest
 from bot.slack import searches
 from bot.slack.delivery import Destination
+from bot.slack.personal import reply_to_command
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
+from bot.state import parse_command
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,18 @@ def charge(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
     if denied:
         ack(**denied, response_type="ephemeral")
         return
+    who = SearchContext(team_id=team, user_id=user, channel_id=channel)
+    settings_command = parse_command(words.text)
+    if settings_command is not None:
+        ack()
+        services.background.submit(
+            reply_to_command,
+            services,
+            settings_command,
+            who,
+            Destination.response(response_url, channel, user, replace=False),
+        )
+        return
     if words.looks_like_help:
         ack()  # help needs no search: it follows at once, as a new message
     else:
@@ -41,7 +58,7 @@ def charge(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         searches.answer_to,
         services,
         SearchRequest(text=words.text),
-        SearchContext(team_id=team, user_id=user, channel_id=channel),
+        who,
         Destination.response(response_url, channel, user, replace=not words.looks_like_help),
         truncated=words.truncated,
     )

@@ -5,9 +5,10 @@ from slack_bolt import App
 from bot.slack.listeners.events.app_home_opened import app_home_opened
 from bot.slack.listeners.events.app_mention import app_mention
 from bot.slack.listeners.events.direct_message import message
+from bot.slack.listeners.events.uninstalled import app_uninstalled, tokens_revoked
 
 #: The bot events this app subscribes to (manifest.yml lists the same; a test checks).
-SUBSCRIBED = ("app_home_opened", "app_mention", "message.im")
+SUBSCRIBED = ("app_home_opened", "app_mention", "message.im", "app_uninstalled", "tokens_revoked")
 
 
 def register(app: App) -> None:
@@ -16,3 +17,5 @@ def register(app: App) -> None:
     # never retries one; only a person's new DM is answered.
     app.event("message")(message)
     app.event("app_home_opened")(app_home_opened)
+    app.event("app_uninstalled")(app_uninstalled)
+    app.event("tokens_revoked")(tokens_revoked)

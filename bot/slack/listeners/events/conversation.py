@@ -1,4 +1,5 @@
-"""Answering a message someone wrote to the bot (a mention or a DM), in its conversation."""
+"""Answering a message someone wrote to the bot (a mention or a DM), in its conversation:
+a search, or a settings command (``set units km``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from typing import Any
 from bot.search import SearchContext, SearchRequest
 from bot.slack import searches
 from bot.slack.delivery import Destination
+from bot.slack.personal import reply_to_command
 from bot.slack.services import SlackServices
 from bot.slack.text import plain_text
+from bot.state import parse_command
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +39,16 @@ def answer_message(
     if denied:
         services.background.submit(services.sender.notify, destination, denied)
         return
+    who = SearchContext(team_id=team, user_id=user, channel_id=channel)
+    settings_command = parse_command(words.text)
+    if settings_command is not None:
+        services.background.submit(reply_to_command, services, settings_command, who, destination)
+        return
     services.background.submit(
         searches.answer_to,
         services,
         SearchRequest(text=words.text),
-        SearchContext(team_id=team, user_id=user, channel_id=channel),
+        who,
         destination,
         truncated=words.truncated,
     )

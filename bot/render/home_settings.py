@@ -1,0 +1,327 @@
+"""The member's own part of the App Home tab: their settings, places and "Forget me",
+and the two small modals it opens (set the home place, add a saved place).
+
+Every control writes through the Slack app (``bot/slack/home.py``), which then
+publishes the tab again. Names and places are untrusted text and are escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    CheckboxesElement,
+    ConfirmObject,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticMultiSelectElement,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.render import limits
+from bot.render.style import MRKDWN
+
+# Action ids of the controls on the Home tab.
+CONNECTORS = "home_connectors"  # multi-select; values: connector words below
+UNITS = "home_units"  # select; values: "auto", "mi", "km"
+OPTIONS = "home_options"  # checkboxes; values: FREE_ONLY, PUBLIC_ONLY
+SET_HOME = "home_set_home"  # opens the home place modal
+CLEAR_HOME = "home_clear_home"
+ADD_PLACE = "home_add_place"  # opens the saved place modal
+DELETE_PLACE = "home_delete_place"  # value: the saved place's name (place_value)
+FORGET_ME = "home_forget_me"
+FREE_ONLY, PUBLIC_ONLY = "free_only", "public_only"
+
+# The modals.
+HOME_PLACE_VIEW = "home_place_submit"
+SAVED_PLACE_VIEW = "saved_place_submit"
+NAME_BLOCK, NAME_ACTION = "place_name", "name"
+PLACE_BLOCK, PLACE_ACTION = "place_text", "text"
+
+#: (label, a connector word the request parser knows): the connectors a car can have.
+CONNECTOR_CHOICES = (
+    ("CCS", "CCS"),
+    ("CHAdeMO", "CHAdeMO"),
+    ("J1772", "J1772"),
+    ("Tesla / NACS", "Tesla"),
+    ("Type 2", "Type 2"),
+    ("NEMA 14-50", "NEMA 14-50"),
+    ("Wall outlet", "wall outlet"),
+)
+UNIT_CHOICES = (
+    ("Automatic (miles in the US and UK)", "auto"),
+    ("Miles", "mi"),
+    ("Kilometres", "km"),
+)
+_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+# A place name rides in a Delete button's value: as JSON with < > & escaped, so that
+# markup a member typed never appears in a payload (decoding gives the name back).
+_JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def place_value(name: str) -> str:
+    """A saved place's name as a Delete button's value."""
+    return json.dumps(name, ensure_ascii=False).translate(_JSON_HTML_SAFE)
+
+
+def place_of_value(value: str) -> str:
+    """The name in a Delete button's value; ValueError if it is not one."""
+    try:
+        name = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ValueError("not a place value") from error
+    if not isinstance(name, str):
+        raise ValueError("not a place value")
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class MemberSettings:
+    """What the Home tab shows of one member (plain text: the renderer escapes it)."""
+
+    #: Their car's connectors in words ("CCS or J1772"), or None when not set.
+    connectors: str | None = None
+    #: The CONNECTOR_CHOICES words their connectors cover (the multi-select's selection).
+    connector_words: tuple[str, ...] = ()
+    units: Literal["mi", "km"] | None = None
+    free_only: bool = False
+    #: Public only as searches apply it (on unless they turned it off).
+    public_only: bool = True
+    home: str | None = None
+    #: (name, what it resolved to), by name.
+    places: tuple[tuple[str, str], ...] = ()
+    #: (channel id, place name) of channel places they set.
+    channel_places: tuple[tuple[str, str], ...] = ()
+    checkins: int = 0
+    max_places: int = 25
+
+
+def _mrkdwn(text: str) -> MarkdownTextObject:
+    return MarkdownTextObject(text=text, verbatim=True)
+
+
+def _button(
+    text: str, action_id: str, value: str | None = None, *, style: str | None = None
+) -> ButtonElement:
+    return ButtonElement(text=text, action_id=action_id, value=value, style=style)
+
+
+def _channel(channel_id: str) -> str:
+    # A channel link only for a well-formed id from Slack; anything else as text.
+    if _CHANNEL_ID.fullmatch(channel_id):
+        return f"<#{channel_id}>"
+    return MRKDWN(channel_id, limits.NAME)
+
+
+def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[Block]:
+    """The member's settings with a control for each (``notice``: trusted mrkdwn)."""
+    blocks: list[Block] = [HeaderBlock(text="Your settings")]
+    if notice:
+        blocks.append(ContextBlock(elements=[_mrkdwn(notice)]))
+
+    connector_options = [Option(text=label, value=word) for label, word in CONNECTOR_CHOICES]
+    selected = [o for o in connector_options if o.value in member.connector_words]
+    car = MRKDWN(member.connectors, limits.LINE) if member.connectors else "not set"
+    blocks.append(
+        SectionBlock(
+            text=_mrkdwn(f"*My car's connectors:* {car}\nUsed when a request names no connector."),
+            accessory=StaticMultiSelectElement(
+                action_id=CONNECTORS,
+                placeholder="Every connector",
+                options=connector_options,
+                initial_options=selected or None,
+            ),
+        )
+    )
+
+    unit_options = [Option(text=label, value=value) for label, value in UNIT_CHOICES]
+    current_units = member.units or "auto"
+    blocks.append(
+        SectionBlock(
+            text=_mrkdwn("*Distances in*"),
+            accessory=StaticSelectElement(
+                action_id=UNITS,
+                placeholder="Automatic",
+                options=unit_options,
+                initial_option=next(o for o in unit_options if o.value == current_units),
+            ),
+        )
+    )
+
+    checks = [
+        Option(text="Free only", value=FREE_ONLY, description="Skip locations with a fee"),
+        Option(
+            text="Public only",
+            value=PUBLIC_ONLY,
+            description="Skip workplace, dealer and residential chargers",
+        ),
+    ]
+    ticked = [
+        o
+        for o in checks
+        if (o.value == FREE_ONLY and member.free_only)
+        or (o.value == PUBLIC_ONLY and member.public_only)
+    ]
+    blocks.append(
+        SectionBlock(
+            text=_mrkdwn("*Searches show*"),
+            accessory=CheckboxesElement(
+                action_id=OPTIONS, options=checks, initial_options=ticked or None
+            ),
+        )
+    )
+
+    home = MRKDWN(member.home, limits.PLACE) if member.home else "not set"
+    home_buttons = [_button("Change" if member.home else "Set home", SET_HOME)]
+    if member.home:
+        home_buttons.append(_button("Clear", CLEAR_HOME))
+    blocks += [
+        SectionBlock(
+            text=_mrkdwn(
+                f"*Home:* {home}\nAmbiguous places lean toward it; `CCS near home` searches there."
+            )
+        ),
+        ActionsBlock(elements=home_buttons),
+        DividerBlock(),
+        SectionBlock(
+            text=_mrkdwn(
+                "*Saved places*\nName a place once, then ask e.g. `CCS near office`."
+                + ("" if member.places else "\nNone yet.")
+            )
+        ),
+    ]
+    for name, resolved in member.places:
+        blocks.append(
+            SectionBlock(
+                text=_mrkdwn(f"*{MRKDWN(name, limits.NAME)}*: {MRKDWN(resolved, limits.PLACE)}"),
+                accessory=_button_with_confirm(
+                    "Delete",
+                    DELETE_PLACE,
+                    place_value(name),
+                    title="Delete this place?",
+                    body=f"“{MRKDWN(name, limits.NAME)}” will no longer work in requests.",
+                ),
+            )
+        )
+    if len(member.places) < member.max_places:
+        blocks.append(ActionsBlock(elements=[_button("Add place", ADD_PLACE)]))
+
+    if member.channel_places:
+        lines = [
+            f"• {_channel(channel)}: {MRKDWN(place, limits.PLACE)}"
+            for channel, place in member.channel_places
+        ]
+        blocks.append(
+            SectionBlock(
+                text=_mrkdwn(
+                    "*Channel places you set*\n"
+                    + "\n".join(lines)
+                    + "\nClear one with `/charge clear channel place` in that channel."
+                )
+            )
+        )
+
+    count = member.checkins
+    checkins = f"{count} check-in{'' if count == 1 else 's'}"
+    blocks += [
+        DividerBlock(),
+        SectionBlock(
+            text=_mrkdwn(
+                f"*Your data:* these settings, {len(member.places)} saved "
+                f"place{'' if len(member.places) == 1 else 's'} and {checkins} in this "
+                "workspace. `/charge settings` lists it; *Forget me* deletes all of it."
+            ),
+            accessory=_button_with_confirm(
+                "Forget me",
+                FORGET_ME,
+                None,
+                title="Forget everything?",
+                body="I delete your settings, saved places and check-ins in this workspace.",
+                confirm="Forget me",
+            ),
+        ),
+    ]
+    return blocks
+
+
+def unavailable_blocks(message: str) -> list[Block]:
+    """Instead of the settings, when they cannot be read (``message``: trusted mrkdwn)."""
+    return [HeaderBlock(text="Your settings"), SectionBlock(text=_mrkdwn(f"⚠️ {message}"))]
+
+
+def _button_with_confirm(
+    label: str,
+    action_id: str,
+    value: str | None,
+    *,
+    title: str,
+    body: str,
+    confirm: str = "Delete",
+) -> ButtonElement:
+    return ButtonElement(
+        text=label,
+        action_id=action_id,
+        value=value,
+        style="danger",
+        confirm=ConfirmObject(
+            title=title, text=_mrkdwn(body), confirm=confirm, deny="Cancel", style="danger"
+        ),
+    )
+
+
+def place_modal(kind: Literal["home", "saved"]) -> dict[str, Any]:
+    """The modal that sets the home place or adds a saved place (geocoded on submit)."""
+    blocks: list[Block] = []
+    if kind == "saved":
+        blocks.append(
+            InputBlock(
+                block_id=NAME_BLOCK,
+                label="Name",
+                hint="A word to use in requests: “CCS near office”.",
+                element=PlainTextInputElement(
+                    action_id=NAME_ACTION, max_length=40, placeholder="office"
+                ),
+            )
+        )
+    blocks.append(
+        InputBlock(
+            block_id=PLACE_BLOCK,
+            label="Place",
+            hint="A street address with its city, a ZIP code, a landmark or a city.",
+            element=PlainTextInputElement(
+                action_id=PLACE_ACTION, max_length=500, placeholder="1 Market St, San Francisco"
+            ),
+        )
+    )
+    return View(
+        type="modal",
+        callback_id=HOME_PLACE_VIEW if kind == "home" else SAVED_PLACE_VIEW,
+        title="Home place" if kind == "home" else "Add a place",
+        submit="Save",
+        close="Cancel",
+        blocks=blocks,
+    ).to_dict()
+
+
+def read_place_form(values: dict[str, Any]) -> tuple[str, str]:
+    """(name, place text) from a submitted place modal; name is "" in the home modal."""
+
+    def typed(block: str, action: str) -> str:
+        element = (values.get(block) or {}).get(action)
+        value = element.get("value") if isinstance(element, dict) else None
+        return " ".join(value.split()) if isinstance(value, str) else ""
+
+    return typed(NAME_BLOCK, NAME_ACTION), typed(PLACE_BLOCK, PLACE_ACTION)

@@ -1,0 +1,259 @@
+"""The App Home tab: publish it with the member's settings, and carry out its controls.
+
+Every control writes through the state store and publishes the tab again, with a
+line saying what changed (the same words as the ``/charge`` settings commands). The
+two place modals geocode on submit, within Slack's 3-second limit, so that a place
+that cannot be found is reported on the field itself (``response_action: errors``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.geo.place import Resolution, ResolutionStatus
+from bot.plugshare.filters import OutletFilter
+from bot.query import outlets_for
+from bot.render import home_settings as controls
+from bot.render.escape import escape_mrkdwn, escape_plain, truncate
+from bot.render.home import DataSourceInfo, home_view
+from bot.render.home_settings import CONNECTOR_CHOICES, NAME_BLOCK, PLACE_BLOCK, MemberSettings
+from bot.search import SearchContext
+from bot.slack.services import SlackServices
+from bot.state import InvalidSetting, StateStore, StateUnavailable, StoredPlace, UserData
+from bot.state.commands import (
+    ClearCar,
+    ClearHome,
+    Command,
+    DeletePlace,
+    ForgetMe,
+    SetCar,
+    SetFreeOnly,
+    SetPublicOnly,
+    SetUnits,
+)
+from bot.state.replies import connectors_text, run_command
+from bot.state.store import MAX_SAVED_PLACES, check_place_name
+
+log = logging.getLogger(__name__)
+
+#: Seconds a place modal waits for the geocoder and the database before answering
+#: Slack (which allows 3 s); a slower lookup is reported as "try again".
+PLACE_DEADLINE = 2.5
+SLOW = "Looking that place up is taking longer than usual. Please press Save again."
+
+
+def _source(services: SlackServices) -> DataSourceInfo:
+    provider = services.pipeline.provider
+    return DataSourceInfo(
+        name=provider.name,
+        attribution=provider.attribution,
+        live_availability=provider.live_availability,
+        has_checkins=provider.has_checkins,
+    )
+
+
+def member_settings(data: UserData) -> MemberSettings:
+    prefs = data.preferences
+    stored = set(prefs.connectors)
+    words = tuple(
+        word
+        for _, word in CONNECTOR_CHOICES
+        if (outlets := outlets_for(word)) and set(outlets) <= stored
+    )
+    return MemberSettings(
+        connectors=connectors_text(prefs) if prefs.connectors else None,
+        connector_words=words,
+        units=prefs.units,
+        free_only=bool(prefs.free_only),
+        public_only=prefs.public_only is not False,
+        home=prefs.home.name if prefs.home else None,
+        places=tuple((p.name, p.place.name) for p in data.places),
+        channel_places=tuple((c.channel_id, c.place.name) for c in data.channel_places_set),
+        checkins=len(data.checkins),
+        max_places=MAX_SAVED_PLACES,
+    )
+
+
+def publish(
+    services: SlackServices, team_id: str | None, user_id: str, notice: str | None = None
+) -> None:
+    """Publish the member's Home tab (their settings too, when ChargeBot keeps any)."""
+    store = services.store
+    if store is None or not team_id:
+        view = home_view(_source(services))
+    else:
+        try:
+            data = store.about_user(team_id, user_id)
+        except StateUnavailable as error:
+            log.warning("home.state_unavailable", extra={"detail": error.detail})
+            view = home_view(_source(services), unavailable=error.user_message)
+        else:
+            view = home_view(_source(services), member_settings(data), notice=notice)
+    services.sender.publish_home(user_id, view)
+
+
+# --- the controls ---------------------------------------------------------------------------
+
+
+def _run(services: SlackServices, who: SearchContext, *commands: Command) -> str:
+    assert services.store is not None and who.team_id and who.user_id
+    replies = [
+        run_command(
+            command,
+            services.store,
+            services.pipeline.resolver,
+            team_id=who.team_id,
+            user_id=who.user_id,
+        )
+        for command in commands
+    ]
+    return "\n".join(replies)
+
+
+def change(
+    services: SlackServices, who: SearchContext, control: str, values: Sequence[str]
+) -> None:
+    """Carry out a Home control (``bot.render.home_settings`` action ids) and republish."""
+    store = services.store
+    if store is None or not who.team_id or not who.user_id:
+        return
+    notice: str | None
+    if control == controls.CONNECTORS:
+        known = {word for _, word in CONNECTOR_CHOICES}
+        outlets: list[OutletFilter] = []
+        for word in values:
+            if word in known:
+                outlets.extend(outlets_for(word) or ())
+        car: Command = SetCar(tuple(dict.fromkeys(outlets))) if outlets else ClearCar()
+        notice = _run(services, who, car)
+    elif control == controls.UNITS:
+        chosen = values[0] if values else None
+        notice = _run(
+            services, who, SetUnits("mi" if chosen == "mi" else "km" if chosen == "km" else None)
+        )
+    elif control == controls.OPTIONS:
+        notice = _options(services, store, who, set(values))
+    elif control == controls.CLEAR_HOME:
+        notice = _run(services, who, ClearHome())
+    elif control == controls.DELETE_PLACE and values:
+        try:
+            name = controls.place_of_value(values[0])
+        except ValueError:
+            log.info("action.bad_value", extra={"action": control})
+            return
+        notice = _run(services, who, DeletePlace(name))
+    elif control == controls.FORGET_ME:
+        notice = _run(services, who, ForgetMe())
+    else:
+        return
+    log.info("home.changed", extra={"control": control})
+    publish(services, who.team_id, who.user_id, notice)
+
+
+def _options(
+    services: SlackServices, store: StateStore, who: SearchContext, ticked: set[str]
+) -> str | None:
+    """Free only / public only: change whichever the member toggled."""
+    assert who.team_id and who.user_id
+    try:
+        prefs = store.get_preferences(who.team_id, who.user_id)
+    except StateUnavailable as error:
+        return error.user_message
+    commands: list[Command] = []
+    free, public = controls.FREE_ONLY in ticked, controls.PUBLIC_ONLY in ticked
+    if bool(prefs.free_only) != free:
+        commands.append(SetFreeOnly(free))
+    if (prefs.public_only is not False) != public:
+        commands.append(SetPublicOnly(public))
+    return _run(services, who, *commands) if commands else None
+
+
+# --- the place modals -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSaved:
+    """A place modal's outcome: field errors for Slack, or the notice for the Home tab."""
+
+    errors: dict[str, str] | None = None
+    notice: str | None = None
+
+
+def save_place(
+    services: SlackServices,
+    who: SearchContext,
+    kind: Literal["home", "saved"],
+    name: str,
+    text: str,
+) -> PlaceSaved:
+    """Geocode ``text`` and store it as the home place or the saved place ``name``.
+
+    Waits at most :data:`PLACE_DEADLINE` seconds; the lookup goes on in the background
+    (its answer is cached), so pressing Save again is quick.
+    """
+    if kind == "saved" and not name:
+        return PlaceSaved(errors={NAME_BLOCK: "Give the place a name, e.g. office."})
+    if not text:
+        return PlaceSaved(errors={PLACE_BLOCK: "Which place? e.g. 1 Market St, San Francisco."})
+    future = services.background.submit(_geocode_and_store, services, who, kind, name, text)
+    try:
+        return future.result(timeout=PLACE_DEADLINE)  # type: ignore[no-any-return]
+    except concurrent.futures.TimeoutError:
+        log.info("home.place_slow")
+        return PlaceSaved(errors={PLACE_BLOCK: SLOW})
+
+
+def _geocode_and_store(
+    services: SlackServices,
+    who: SearchContext,
+    kind: Literal["home", "saved"],
+    name: str,
+    text: str,
+) -> PlaceSaved:
+    store = services.store
+    if store is None or not who.team_id or not who.user_id:
+        return PlaceSaved(errors={PLACE_BLOCK: "This ChargeBot doesn't keep places."})
+    if kind == "saved":
+        try:
+            check_place_name(name)  # before asking the geocoder anything
+        except InvalidSetting as error:
+            return PlaceSaved(errors={NAME_BLOCK: str(error)})
+    try:
+        bias = store.search_context(who.team_id, who.user_id).bias
+        resolution = services.pipeline.resolver.resolve(text, bias=bias)
+        best = resolution.best
+        if resolution.status is not ResolutionStatus.FOUND or best is None:
+            return PlaceSaved(errors={PLACE_BLOCK: _not_found(resolution)})
+        place = StoredPlace.from_candidate(text, best)
+        if kind == "home":
+            saved = store.set_preferences(who.team_id, who.user_id, home=place).home
+            assert saved is not None
+            notice = f"Home set to *{_mrkdwn(saved.name)}*."
+        else:
+            entry = store.save_place(who.team_id, who.user_id, name, place)
+            notice = f"Saved *{_mrkdwn(entry.name)}*: {_mrkdwn(entry.place.name)}."
+    except StateUnavailable as error:
+        return PlaceSaved(errors={PLACE_BLOCK: error.user_message})
+    except InvalidSetting as error:
+        # The name passed; what is left is the place, or the most places one may keep.
+        return PlaceSaved(errors={NAME_BLOCK if kind == "saved" else PLACE_BLOCK: str(error)})
+    log.info("home.place_saved", extra={"kind": kind})
+    return PlaceSaved(notice=notice)
+
+
+def _mrkdwn(text: str) -> str:
+    return escape_mrkdwn(truncate(text, 200))
+
+
+def _not_found(resolution: Resolution) -> str:
+    """Plain words for a field error (Slack shows them as typed, without formatting)."""
+    if resolution.status is ResolutionStatus.AMBIGUOUS:
+        options = "; ".join(escape_plain(c.name) for c in resolution.candidates[:3])
+        return truncate(f"That could be several places ({options}). Add the city or state.", 300)
+    if resolution.status is ResolutionStatus.UNAVAILABLE:
+        return "I can't look places up right now (the geocoder is not answering). Try again soon."
+    return "I couldn't find that place. Try a street address with its city, a ZIP code or a city."

@@ -1,0 +1,69 @@
+"""What ChargeBot remembers about the person asking: their defaults in a search, and the
+settings commands (``/charge set car CCS``) that change them.
+
+Both run after the ack, on the background pool. A state database that is down never
+stops a search: it runs without personal defaults and says so in a note.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.render import status
+from bot.search import SearchContext
+from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
+from bot.slack.delivery import Destination
+from bot.slack.services import SlackServices
+from bot.state import Command, StateUnavailable, run_command
+
+log = logging.getLogger(__name__)
+
+#: The reply to a settings command when this ChargeBot keeps no state.
+NO_STORE = (
+    "This ChargeBot doesn't keep settings: it was started without a state database. "
+    "Searches work as usual, e.g. `/charge CCS near Union Station`."
+)
+
+
+def with_personal_defaults(
+    services: SlackServices, context: SearchContext
+) -> tuple[SearchContext, list[str]]:
+    """``context`` with the person's defaults and the channel's place; notes if unavailable."""
+    store = services.store
+    if store is None or not context.team_id or not context.user_id:
+        return context, []
+    try:
+        personal = store.search_context(
+            context.team_id, context.user_id, context.channel_id, base=context
+        )
+    except StateUnavailable as error:
+        log.warning("state.unavailable", extra={"detail": error.detail})
+        # Nothing can be read now: leave the workspace out so the pipeline does not wait
+        # on the same database again for check-ins, and say both are missing.
+        searched = SearchContext(user_id=context.user_id, channel_id=context.channel_id)
+        return searched, [error.search_note, CHECKINS_UNAVAILABLE_NOTE]
+    return personal, []
+
+
+def reply_to_command(
+    services: SlackServices,
+    command: Command,
+    context: SearchContext,
+    destination: Destination,
+) -> None:
+    """Carry out a settings command and answer where it was typed."""
+    store = services.store
+    if store is None or not context.team_id or not context.user_id:
+        text = NO_STORE
+    else:
+        text = run_command(
+            command,
+            store,
+            services.pipeline.resolver,
+            team_id=context.team_id,
+            user_id=context.user_id,
+            channel_id=context.channel_id,
+        )
+    log.info("settings.command", extra={"command": type(command).__name__})
+    if not services.sender.send(destination, status.plain(text)):
+        log.error("settings.undelivered", extra={"kind": destination.kind})
