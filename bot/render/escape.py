@@ -21,7 +21,9 @@ _FORMAT_CHARS = re.compile(r"([*_~`])")
 # C0 and C1 controls (a terminal reads ESC and CSI as commands), bidi overrides, lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # An escaped emphasis marker is ZWSP + marker + ZWSP; a cut must not keep half of one.
-_HALF_ESCAPED = re.compile(ZWSP + r"[*_~`]$")
+# What a cut can leave of an escape: an emphasis marker without its closing split, or a
+# "<" without the zero-width space that defused it.
+_HALF_ESCAPED = re.compile(ZWSP + r"[*_~`]$|<$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -104,7 +106,8 @@ def truncate(text: str, limit: int) -> str:
     """Cut ``text`` to at most ``limit`` characters, ending with an ellipsis when cut.
 
     Never cuts inside an ``&amp;``-style entity, which Slack would show half-escaped,
-    nor keeps half of an escaped emphasis marker (which could pair with real markup).
+    nor keeps half of an escaped emphasis marker or markup opener (which could pair
+    with real markup).
     """
     if len(text) <= limit:
         return text

@@ -1,8 +1,9 @@
 """URLs that may go into a message: a location's page, directions, photos.
 
-A URL from data is used only when it is http(s), has a host, and fits Slack's
-limit; otherwise it is dropped rather than sent (Slack rejects the whole message
-for one bad URL, and a ``javascript:`` link must never reach a user).
+A URL from data is used only when it is http(s), has a host and no user name or
+password, and fits Slack's limit; otherwise it is dropped rather than sent (Slack
+rejects the whole message for one bad URL, a ``javascript:`` link must never reach
+a user, and ``https://plugshare.com@evil.example`` is a phishing trick, not a page).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from bot.render import limits
 PLUGSHARE_LOCATION = "https://www.plugshare.com/location/{id}"
 GOOGLE_DIRECTIONS = "https://www.google.com/maps/dir/?api=1&destination={lat:.6f},{lng:.6f}"
 
-# Characters that would end or split Slack's <url|label> markup, percent-encoded instead.
-_MARKUP = str.maketrans({"<": "%3C", ">": "%3E", "|": "%7C"})
+# Characters that would end or split Slack's <url|label> markup, percent-encoded instead;
+# and "@", so that no "@here" can appear even inside a link (paths keep their meaning).
+_MARKUP = str.maketrans({"<": "%3C", ">": "%3E", "|": "%7C", "@": "%40"})
 
 
 def safe_url(url: str | None, limit: int = limits.URL) -> str | None:
@@ -32,6 +34,8 @@ def safe_url(url: str | None, limit: int = limits.URL) -> str | None:
     except ValueError:  # e.g. an invalid IPv6 host
         return None
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return None
+    if parts.username is not None or parts.password is not None:
         return None
     url = url.translate(_MARKUP)
     return url if len(url) <= limit else None

@@ -116,3 +116,10 @@ def test_styles_cut_exactly_as_escaping_everything_would(text: str, limit: int) 
     assert MRKDWN(text, limit) == truncate(escape_mrkdwn(text), limit)
     assert PLAIN(text, limit) == truncate(escape_plain(text), limit)
     assert TERMINAL(text, limit) == truncate(clean(text), limit)
+
+
+def test_truncate_never_keeps_a_markup_opener_without_its_split() -> None:
+    escaped = escape_plain("ab<!here>")  # ab < ZWSP !here>
+    cut = truncate(escaped, 4)  # would end in "<", the split cut away
+    assert "<" not in cut
+    assert cut.endswith(ELLIPSIS)
