@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .tokens import NUMBER, Token
+from bot.geo.units import METERS_PER_MILE
 
-METERS_PER_MILE = 1609.344
+from .tokens import NUMBER, Token
 
 
 class QuantityKind(IntEnum):

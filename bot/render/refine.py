@@ -19,6 +19,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.geo.units import METERS_PER_MILE
 from bot.render.escape import escape_mrkdwn, truncate
 from bot.search import Refinement, SearchRequest
 
@@ -36,14 +37,13 @@ CONNECTORS = (
     ("J1772", "J1772"),
     ("Tesla / NACS", "Tesla"),
 )
-_MILE = 1609.344
 #: (label, metres); 50 km is the largest radius any data source searches.
 RADII = (
-    ("1 mi · 1.6 km", 1 * _MILE),
-    ("2 mi · 3.2 km", 2 * _MILE),
-    ("5 mi · 8 km", 5 * _MILE),
-    ("10 mi · 16 km", 10 * _MILE),
-    ("25 mi · 40 km", 25 * _MILE),
+    ("1 mi · 1.6 km", 1 * METERS_PER_MILE),
+    ("2 mi · 3.2 km", 2 * METERS_PER_MILE),
+    ("5 mi · 8 km", 5 * METERS_PER_MILE),
+    ("10 mi · 16 km", 10 * METERS_PER_MILE),
+    ("25 mi · 40 km", 25 * METERS_PER_MILE),
     ("31 mi · 50 km", 50_000.0),
 )
 
