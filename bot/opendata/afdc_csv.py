@@ -15,6 +15,7 @@ from typing import BinaryIO, Final
 
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.formats import BOM
+from bot.opendata.limits import MAX_LINE_BYTES, BrokenFile, size_text
 from bot.opendata.records import Record, RowInvalid, RowSkipped
 
 #: Export titles whose API name is not simply the title in snake_case.
@@ -33,30 +34,113 @@ class DecodeLog:
         self.fallback_lines: list[int] = []
 
 
-def _lines(
-    stream: BinaryIO, progress: Callable[[int], None] | None, log: DecodeLog
-) -> Iterator[str]:
-    for number, raw in enumerate(stream, 1):
-        if progress is not None:
-            progress(len(raw))
-        if number == 1:
-            raw = raw.removeprefix(BOM)
+class _Lines:
+    """The file's lines, decoded, each at most MAX_LINE_BYTES long.
+
+    ``last`` is the final row's text once its last line has been read without a line
+    break after it: only then can it have been cut off (a cut anywhere else breaks a
+    row). ``row_text`` collects the lines of the row being read; the reader of rows
+    clears it after each row.
+    """
+
+    def __init__(
+        self, stream: BinaryIO, progress: Callable[[int], None] | None, log: DecodeLog
+    ) -> None:
+        self._stream = stream
+        self._progress = progress
+        self._log = log
+        self.last: str | None = None
+        self.row_text: list[str] = []
+
+    def __iter__(self) -> Iterator[str]:
+        number = 0
+        while raw := self._stream.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise BrokenFile(
+                    number,
+                    f"line {number:,} is longer than {size_text(MAX_LINE_BYTES)}, far beyond "
+                    "any station row; this is not a station export",
+                )
+            if self._progress is not None:
+                self._progress(len(raw))
+            if number == 1:
+                raw = raw.removeprefix(BOM)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self._log.fallback_lines.append(number)
+                text = raw.decode("cp1252", errors="replace")
+            self.row_text.append(text)
+            if not raw.endswith(b"\n"):
+                self.last = "".join(self.row_text)
+            yield text
+
+
+def _truncated(line: int, why: str) -> BrokenFile:
+    return BrokenFile(
+        line,
+        f"the file looks truncated: its last line (line {line:,}) has no line break after it "
+        f"and {why}. If the file is complete, end it with a line break and import it again",
+    )
+
+
+class _LastRowCheck:
+    """Whether a final line without a line break is provably whole.
+
+    A cut can fall inside the last field and leave a well-formed row with a wrong
+    value: ID 156541 cut to 15654 is a valid, false station. So the unterminated
+    last row is accepted only when it is well-formed and its end is certain: its
+    last field is quoted (the closing quote was read), or the file's IDs ascend
+    (AFDC's exports are sorted by ID) and its ID continues the order, which a cut
+    ID, being shorter, cannot.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        self._id_column = names.index("id") if "id" in names else None
+        self._previous: int | None = None
+        self._ascending = True
+
+    def see(self, row: list[str]) -> None:
+        if self._id_column is None or not self._ascending:
+            return
         try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            log.fallback_lines.append(number)
-            yield raw.decode("cp1252", errors="replace")
+            current = int(row[self._id_column])
+        except (ValueError, IndexError):
+            self._ascending = False
+            return
+        if self._previous is not None and current <= self._previous:
+            self._ascending = False
+        self._previous = current
+
+    def check(self, line: int, text: str, row: list[str], width: int) -> None:
+        """``text``: the row as read (its lines); raises BrokenFile unless provably whole."""
+        try:
+            list(csv.reader([text], strict=True))
+        except csv.Error:
+            raise _truncated(line, "ends inside a quoted field") from None
+        if len(row) != width:
+            raise _truncated(line, f"holds {len(row)} of the header's {width} fields")
+        if text.rstrip().endswith('"'):
+            return
+        before = self._previous
+        self.see(row)
+        if self._id_column is None or not self._ascending or before is None:
+            raise _truncated(line, "nothing shows that its last field is complete")
 
 
 def read_csv(
     stream: BinaryIO, progress: Callable[[int], None] | None, log: DecodeLog
 ) -> Iterator[Record]:
-    reader = csv.reader(_lines(stream, progress, log))
+    lines = _Lines(stream, progress, log)
+    reader = csv.reader(lines)
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
         return
     names = [api_name(title) for title in header]
+    lines.row_text.clear()
+    last_row = _LastRowCheck(names)
     previous_line = reader.line_num
     while True:
         try:
@@ -64,12 +148,20 @@ def read_csv(
         except StopIteration:
             return
         except csv.Error as error:
+            if lines.last is not None:
+                raise _truncated(previous_line + 1, f"cannot be read ({error})") from None
             yield Record(previous_line + 1, invalid=f"unreadable CSV ({error})")
+            lines.row_text.clear()
             previous_line = reader.line_num
             continue
         start, previous_line = previous_line + 1, reader.line_num
+        lines.row_text.clear()
         if not any(cell.strip() for cell in row):
             continue
+        if lines.last is not None:
+            last_row.check(start, lines.last, row, len(names))
+        else:
+            last_row.see(row)
         if len(row) != len(names):
             what = "truncated" if len(row) < len(names) else "too long"
             yield Record(

@@ -22,6 +22,9 @@ from typing import BinaryIO, Final
 
 import ijson
 
+from bot.opendata.json_items import CappedReader, ItemTooLarge
+from bot.opendata.limits import MAX_ITEM_BYTES, size_text
+
 BOM: Final = b"\xef\xbb\xbf"
 _HEAD_BYTES: Final = 256 * 1024
 _JSON_SCAN_EVENTS: Final = 200_000
@@ -49,6 +52,8 @@ class Detected:
     description: str
     #: JSON: the ijson prefix of the station items ("fuel_stations.item" or "item").
     items_prefix: str = ""
+    #: How many items the file says it holds (AFDC's ``total_results``), when it says so.
+    announced: int | None = None
 
 
 def open_binary(path: Path, name: str | None = None) -> BinaryIO:
@@ -113,13 +118,21 @@ def _detect_csv(path: str, head: bytes) -> Detected:
 
 def _detect_json(path: str, stream: BinaryIO) -> Detected:
     try:
-        events = ijson.parse(stream)
+        # The head is read with the same cap as one item: a file that spends megabytes
+        # before its first station (one endless string, say) is not a station file.
+        events = ijson.parse(CappedReader(stream))
         _, first, _ = next(events)
         if first == "start_map":
+            announced: int | None = None
             for count, (prefix, event, value) in enumerate(events):
+                if prefix == "total_results" and event == "number":
+                    announced = int(value) if int(value) == value else None
                 if prefix == "" and event == "map_key" and value == "fuel_stations":
                     return Detected(
-                        FileFormat.AFDC_JSON, "AFDC API response (JSON)", "fuel_stations.item"
+                        FileFormat.AFDC_JSON,
+                        "AFDC API response (JSON)",
+                        "fuel_stations.item",
+                        announced,
                     )
                 if (prefix == "" and event == "end_map") or count > _JSON_SCAN_EVENTS:
                     break
@@ -144,6 +157,11 @@ def _detect_json(path: str, stream: BinaryIO) -> Detected:
                 f"{path} is a JSON list but its first item is neither an AFDC station nor "
                 "a PlugShare location (or the list is empty)."
             )
+    except ItemTooLarge:
+        raise ImportFailed(
+            f"{path} is not a station file: it holds over {size_text(MAX_ITEM_BYTES)} "
+            "of JSON before its first station."
+        ) from None
     except (ijson.JSONError, ijson.IncompleteJSONError, StopIteration) as error:
         reason = str(error).strip() or "it ends too early"
         raise ImportFailed(f"{path} is not valid JSON ({reason[:120]}).") from None

@@ -9,6 +9,16 @@ from its source and the source's id (:mod:`bot.opendata.ids`), so the same
 station always lands on the same row. A row that is skipped (another fuel, a
 planned station) or invalid (bad coordinates, a truncated line) is counted with
 its reason and line; it never stops the import.
+
+A *broken file* is another matter: one that breaks off (JSON that ends early, a
+CSV whose unterminated last line may be cut), holds fewer items than it
+announces, or has a line or item far beyond any station's size
+(:mod:`bot.opendata.limits`). Its readers raise
+:class:`~bot.opendata.limits.BrokenFile` and the import changes nothing at all:
+no station is added, updated or removed, and :class:`IncompleteFile` says why.
+Removal (``prune``) therefore only ever follows a file read completely to its
+end. Every source's sync downloads to a file and imports it here, so the rule
+holds for each of them.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from bot.opendata.afdc_mapping import SOURCE as AFDC
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.formats import BOM, Detected, FileFormat, ImportFailed, detect, open_binary
 from bot.opendata.json_items import read_items
+from bot.opendata.limits import BrokenFile
 from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
 from bot.opendata.plugshare_json import map_location
 from bot.opendata.records import Record
@@ -38,7 +49,23 @@ _BATCH: Final = 2000
 #: than this share of what the index holds (a partial download must not empty it).
 PRUNE_MIN_SHARE: Final = 0.5
 
+#: Invalid rows kept with their reason (the rest are only counted), so a huge file of
+#: bad rows cannot fill memory with reasons.
+_MAX_INVALID_KEPT: Final = 10_000
+
 Progress = Callable[[int], None]
+
+
+class IncompleteFile(ImportFailed):
+    """A broken file (see the module docstring); nothing in the index was changed."""
+
+    def __init__(self, origin: str, position: str, reason: str) -> None:
+        super().__init__(
+            f"{origin} is incomplete or broken at {position}: {reason}. "
+            "Nothing in the index was changed."
+        )
+        self.position = position
+        self.reason = reason
 
 
 @dataclass
@@ -52,12 +79,24 @@ class ImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     #: (line or item number, reason)
     invalid: list[tuple[int, str]] = field(default_factory=list)
+    #: Invalid rows beyond those kept in ``invalid``.
+    invalid_unlisted: int = 0
     notes: list[str] = field(default_factory=list)
     position_word: str = "line"
 
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
+
+    @property
+    def invalid_total(self) -> int:
+        return len(self.invalid) + self.invalid_unlisted
+
+    def add_invalid(self, position: int, reason: str) -> None:
+        if len(self.invalid) < _MAX_INVALID_KEPT:
+            self.invalid.append((position, reason))
+        else:
+            self.invalid_unlisted += 1
 
     def summary_lines(self, max_invalid: int = 20) -> list[str]:
         lines = [
@@ -69,11 +108,11 @@ class ImportReport:
             lines.append(f"  skipped {self.skipped_total:,}:")
             lines.extend(f"    {n:,} {reason}" for reason, n in self.skipped.most_common())
         if self.invalid:
-            lines.append(f"  invalid {len(self.invalid):,}:")
+            lines.append(f"  invalid {self.invalid_total:,}:")
             for position, reason in self.invalid[:max_invalid]:
                 lines.append(f"    {self.position_word} {position}: {reason}")
-            if len(self.invalid) > max_invalid:
-                lines.append(f"    ... and {len(self.invalid) - max_invalid:,} more")
+            if self.invalid_total > max_invalid:
+                lines.append(f"    ... and {self.invalid_total - max_invalid:,} more")
         lines.extend(f"  note: {note}" for note in self.notes)
         return lines
 
@@ -93,7 +132,9 @@ def _records(
                     if stream.read(len(BOM)) != BOM:
                         stream.seek(0)
                     mapper = map_location if source == PLUGSHARE else map_station
-                    yield from read_items(stream, detected.items_prefix, progress, mapper)
+                    yield from read_items(
+                        stream, detected.items_prefix, progress, mapper, detected.announced
+                    )
             except OSError as error:
                 raise ImportFailed(
                     f"{path} could not be read to the end: {error.strerror or error}."
@@ -139,12 +180,15 @@ def import_file(
                 "removed, skipped, invalid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (source, detected.description, report.origin, timestamp(datetime.now(UTC)),
                  report.imported, report.updated, report.removed, report.skipped_total,
-                 len(report.invalid)),
+                 report.invalid_total),
             )  # fmt: skip
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+    except BrokenFile as broken:
+        where = f"{report.position_word} {broken.position:,}"
+        raise IncompleteFile(report.origin, where, broken.reason) from None
     except sqlite3.Error as error:
         raise ImportFailed(f"Writing the station index {db_path} failed: {error}.") from None
     finally:
@@ -185,7 +229,7 @@ def _import_records(
 
     for record in records:
         if record.invalid is not None:
-            report.invalid.append((record.position, record.invalid))
+            report.add_invalid(record.position, record.invalid)
         elif record.skipped is not None:
             report.skipped[record.skipped] += 1
             if record.withdrawn_id is not None:

@@ -3,8 +3,11 @@
 One request (``limit=all``) for every electric station in the US, streamed to
 a temporary file beside the index (the answer is hundreds of megabytes), then
 imported like any AFDC API JSON file, with ``prune``: stations AFDC no longer
-lists are removed. The API key travels in the ``X-Api-Key`` header, never in a
-URL, so it cannot end up in a log line or an error message.
+lists are removed. The import proves the download complete first (JSON read to
+its end, as many stations as ``total_results`` announces); a download that is
+not changes nothing and fails with :class:`SyncFailed` saying why. The API key
+travels in the ``X-Api-Key`` header, never in a URL, so it cannot end up in a log
+line or an error message.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import httpx
 
 from bot.config import Settings
 from bot.opendata.formats import ImportFailed
-from bot.opendata.importer import ImportReport, Progress, import_file
+from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
 
 #: Every electric station in the US, all statuses (planned ones are dropped at import,
 #: and removed if an earlier sync had them open), public and private.
@@ -139,6 +142,11 @@ def sync_afdc(
             prune=True,
             origin=f"AFDC API ({_public_url(str(settings.afdc_url))})",
         )
+    except IncompleteFile as error:
+        raise SyncFailed(
+            f"The download from AFDC is incomplete ({error.position}: {error.reason}). "
+            "Nothing in the index was changed; run `chargebot data sync afdc` again later."
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             download.unlink()

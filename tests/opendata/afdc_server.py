@@ -21,6 +21,9 @@ class AfdcServer:
     gzip: bool = False
     #: Close the connection after sending this many body bytes (a dropped download).
     cut_after: int | None = None
+    #: Send no Content-Length (the body ends when the connection closes), as a proxy or
+    #: an HTTP/1.0 server may: a cut then looks like a normal end to the client.
+    no_length: bool = False
     requests: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -41,7 +44,8 @@ def afdc_server() -> Iterator[AfdcServer]:
             self.send_header("Content-Type", "application/json")
             if state.gzip:
                 self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
+            if not state.no_length:
+                self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if state.cut_after is not None:
                 self.wfile.write(body[: state.cut_after])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -166,16 +165,6 @@ def test_bad_rows_are_reported_with_their_line_numbers_and_never_abort(
     }
     lines = "\n".join(report.summary_lines())
     assert "line 14: truncated" in lines and "skipped 3:" in lines
-
-
-def test_a_file_cut_off_mid_row_keeps_the_rows_before(ny_csv: Path, tmp_path: Path) -> None:
-    header, rows = electric_rows(ny_csv)
-    text = write_csv(tmp_path / "full.csv", header, rows[:10]).read_bytes()
-    cut = tmp_path / "cut.csv"
-    cut.write_bytes(text[: len(text) - 200])
-    report = import_file(cut, tmp_path / "i.sqlite3")
-    assert report.imported == 9
-    assert [(line, reason.split(":")[0]) for line, reason in report.invalid] == [(11, "truncated")]
 
 
 def test_planned_and_unavailable_statuses(ny_csv: Path, tmp_path: Path) -> None:
@@ -343,17 +332,6 @@ def test_afdc_api_json_with_charging_units_carries_kilowatts(tmp_path: Path) -> 
     j1772_10kw = Filters(min_power_kw=10, outlets=[OutletFilter(connector=2)])
     assert index.nearby(40.75, -73.99, j1772_10kw, 5000, 10) == []
     index.close()
-
-
-def test_afdc_json_cut_off_keeps_the_items_before(tmp_path: Path) -> None:
-    text = json.dumps(afdc_response([afdc_station(i, latitude=40 + i / 1000) for i in
-                                     range(1, 6)]))  # fmt: skip
-    path = tmp_path / "cut.json"
-    path.write_text(text[: text.index('"id": 4') + 3])
-    report = import_file(path, tmp_path / "i.sqlite3")
-    assert report.imported == 3
-    assert len(report.invalid) == 1 and report.invalid[0][0] == 4
-    assert "breaks off" in report.invalid[0][1]
 
 
 def test_bare_list_of_afdc_stations(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,80 @@ def test_an_answer_that_is_not_a_station_list(server: AfdcServer, tmp_path: Path
     server.payload = {"errors": ["something went wrong"]}
     with pytest.raises(ImportFailed, match="not a station file"):
         sync_afdc(settings_for(server), tmp_path / "i.sqlite3")
+
+
+# --- a download proven complete before anything is removed (issue 12, item 1) -----------
+
+
+def _synced(server: AfdcServer, db: Path, count: int) -> list[dict[str, object]]:
+    stations = [afdc_station(i, latitude=40 + i / 1000) for i in range(1, count + 1)]
+    server.payload = afdc_response(stations)
+    assert sync_afdc(settings_for(server), db).imported == count
+    return stations
+
+
+def _indexed_ids(db: Path) -> set[int]:
+    index = StationIndex(db)
+    try:
+        return {loc.id for loc in index.nearby(40.05, -73.99, Filters(), 50_000, 500)}
+    finally:
+        index.close()
+
+
+def test_a_download_cut_at_70_percent_without_length_changes_nothing_and_fails(
+    server: AfdcServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "i.sqlite3"
+    stations = _synced(server, db, 100)
+    server.payload = afdc_response(stations[:99])  # one fewer, so a prune would remove one
+    server.no_length = True  # the cut looks like a normal end of the body
+    server.cut_after = int(len(json.dumps(server.payload)) * 0.7)
+    with pytest.raises(SyncFailed, match="incomplete") as raised:
+        sync_afdc(settings_for(server), db)
+    assert "nothing in the index was changed" in str(raised.value).lower()
+    assert _indexed_ids(db) == set(range(1, 101))
+
+
+def test_a_download_holding_fewer_stations_than_announced_changes_nothing(
+    server: AfdcServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "i.sqlite3"
+    stations = _synced(server, db, 100)
+    answer = afdc_response(stations[:90])
+    answer["total_results"] = 100  # well-formed JSON, but short of what AFDC announced
+    server.payload = answer
+    with pytest.raises(SyncFailed, match="announced 100 stations but holds 90"):
+        sync_afdc(settings_for(server), db)
+    assert _indexed_ids(db) == set(range(1, 101))
+
+
+def test_a_complete_download_still_removes_what_afdc_no_longer_lists(
+    server: AfdcServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "i.sqlite3"
+    stations = _synced(server, db, 100)
+    server.payload = afdc_response(stations[:99])
+    server.no_length = True  # complete without a length: proven by the JSON and the count
+    assert sync_afdc(settings_for(server), db).removed == 1
+    assert _indexed_ids(db) == set(range(1, 100))
+
+
+def test_a_cut_sync_exits_non_zero_saying_why(server: AfdcServer, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    db = tmp_path / "i.sqlite3"
+    stations = _synced(server, db, 50)
+    server.payload = afdc_response(stations)
+    server.no_length = True
+    server.cut_after = len(json.dumps(server.payload)) // 2
+    result = CliRunner().invoke(
+        main, ["data", "sync", "afdc", "--db", str(db)],
+        env={"CHARGEBOT_AFDC_URL": server.url}, catch_exceptions=False,
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "incomplete" in result.stderr and "breaks off" in result.stderr
+    assert "Traceback" not in result.output
+    assert "removed" not in result.stdout
+    assert len(_indexed_ids(db)) == 50
