@@ -17,6 +17,8 @@ from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_valida
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "chargebot"
+#: AFDC's station API since NREL became NLR (``developer.nrel.gov`` was retired on 2026-05-29).
+DEFAULT_AFDC_URL = "https://developer.nlr.gov/api/alt-fuel-stations/v1.json"
 
 
 def default_data_dir() -> Path:
@@ -54,7 +56,7 @@ class Settings(BaseSettings):
         default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
     )
     afdc_url: AnyHttpUrl = Field(
-        AnyHttpUrl("https://developer.nrel.gov/api/alt-fuel-stations/v1.json"),
+        AnyHttpUrl(DEFAULT_AFDC_URL),
         alias="CHARGEBOT_AFDC_URL",
     )
     afdc_api_key: SecretStr = Field(SecretStr("DEMO_KEY"), alias="CHARGEBOT_AFDC_API_KEY")
