@@ -19,6 +19,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 APP_NAME = "chargebot"
 #: AFDC's station API since NREL became NLR (``developer.nrel.gov`` was retired on 2026-05-29).
 DEFAULT_AFDC_URL = "https://developer.nlr.gov/api/alt-fuel-stations/v1.json"
+DEFAULT_OCM_URL = "https://api.openchargemap.io/v3"
 
 
 def default_data_dir() -> Path:
@@ -50,8 +51,14 @@ class Settings(BaseSettings):
     plugshare_connect_timeout: PositiveSeconds = Field(3.0, alias="PLUGSHARE_CONNECT_TIMEOUT")
     plugshare_read_timeout: PositiveSeconds = Field(10.0, alias="PLUGSHARE_READ_TIMEOUT")
 
+    # --- Open Charge Map API (a free key) ---
+    ocm_api_url: AnyHttpUrl = Field(AnyHttpUrl(DEFAULT_OCM_URL), alias="OCM_API_URL")
+    ocm_api_key: SecretStr | None = Field(None, alias="OCM_API_KEY")
+
     # --- Data source ---
-    provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
+    provider: Literal["auto", "local", "plugshare", "ocm"] = Field(
+        "auto", alias="CHARGEBOT_PROVIDER"
+    )
     db_path: Path = Field(
         default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
     )
@@ -129,6 +136,14 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("ocm_api_url")
+    @classmethod
+    def _no_key_in_ocm_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        # The key belongs in OCM_API_KEY (sent as a header), never in a URL that gets logged.
+        if value.username or value.password or "key=" in (value.query or "").lower():
+            raise ValueError("must not contain a key or password; set OCM_API_KEY instead")
+        return value
+
     @field_validator("geocoder")
     @classmethod
     def _geocoder_name(cls, value: str) -> str:
@@ -147,6 +162,10 @@ class Settings(BaseSettings):
         )
 
     @property
+    def has_ocm_key(self) -> bool:
+        return bool(self.ocm_api_key and self.ocm_api_key.get_secret_value().strip())
+
+    @property
     def has_slack_oauth(self) -> bool:
         """Installable in many workspaces: Slack's OAuth client id and secret are both set."""
         return bool(
@@ -157,8 +176,13 @@ class Settings(BaseSettings):
         )
 
     @property
-    def effective_provider(self) -> Literal["local", "plugshare"]:
-        """``auto`` means PlugShare when partner credentials are set, else the local index."""
+    def effective_provider(self) -> Literal["local", "plugshare", "ocm"]:
+        """``auto`` means PlugShare when partner credentials are set, else the local index.
+
+        Open Charge Map reaches ``auto`` through the index (``chargebot data sync ocm``,
+        and the first-answer download when ``OCM_API_KEY`` is set); ``ocm`` asks OCM's
+        API live instead.
+        """
         if self.provider == "auto":
             return "plugshare" if self.has_plugshare_credentials else "local"
         return self.provider
