@@ -142,13 +142,39 @@ def data_import(path: Path, db_path: Path | None) -> None:
 
 
 @data.command("sync")
-@click.argument("source", type=click.Choice(["afdc"], case_sensitive=False))
+@click.argument("source", type=click.Choice(["afdc", "ocm"], case_sensitive=False))
 @_DB_OPTION
-def data_sync(source: str, db_path: Path | None) -> None:
-    """Download the current US station list (AFDC) and import it."""
-    from bot.opendata.commands import run_sync
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    metavar="CC",
+    help="ocm: only this country (two-letter code, e.g. GB); repeat for more.",
+)
+@click.option("--bbox", metavar="S,W,N,E", help="ocm: only this box, in degrees.")
+@click.option("--full", is_flag=True, help="ocm: download everything, not only changes.")
+def data_sync(
+    source: str, db_path: Path | None, countries: tuple[str, ...], bbox: str | None, full: bool
+) -> None:
+    """Download a source and import it: afdc (every US station) or ocm (Open Charge Map).
 
-    sys.exit(run_sync(settings_or_exit(), db_path))
+    ocm needs OCM_API_KEY; a later run for the same scope fetches only what changed.
+    """
+    from bot.opendata.commands import parse_bbox, run_sync, run_sync_ocm
+
+    settings = settings_or_exit()
+    if source.lower() == "afdc":
+        if countries or bbox or full:
+            click.echo("--country, --bbox and --full are for `data sync ocm` only.", err=True)
+            sys.exit(2)
+        sys.exit(run_sync(settings, db_path))
+    try:
+        box = parse_bbox(bbox) if bbox else None
+        status = run_sync_ocm(settings, db_path, countries=countries, bbox=box, full=full)
+    except ValueError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    sys.exit(status)
 
 
 @data.command("stats")

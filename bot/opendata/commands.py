@@ -7,7 +7,7 @@ Each function prints to the terminal and returns the process exit status, so
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,11 @@ from typing import Any
 import click
 
 from bot.config import Settings
+from bot.ocm.client import BoundingBox
 from bot.opendata.first_fill import SyncProgress, default_steps, fill_index
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, Progress, import_file
+from bot.opendata.ocm_sync import OcmScope, sync_ocm
 from bot.opendata.schema import IndexUnreadable
 from bot.opendata.stats import index_stats, stats_lines
 from bot.opendata.sync import sync_afdc
@@ -114,6 +116,66 @@ def run_sync(settings: Settings, db_path: Path | None = None) -> int:
     _print_report(report)
     click.echo(f"Index: {db_path}")
     return 0
+
+
+def parse_bbox(text: str) -> BoundingBox:
+    """``S,W,N,E`` in degrees (``--bbox``); ValueError with a message saying what is wrong."""
+    parts = [part.strip() for part in text.split(",")]
+    try:
+        south, west, north, east = (float(part) for part in parts)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a box: give south,west,north,east in degrees, "
+            "e.g. 42.42,1.40,42.66,1.79"
+        ) from None
+    return BoundingBox(south=south, west=west, north=north, east=east)
+
+
+def run_sync_ocm(
+    settings: Settings,
+    db_path: Path | None = None,
+    *,
+    countries: Sequence[str] = (),
+    bbox: BoundingBox | None = None,
+    full: bool = False,
+) -> int:
+    db_path = Path(db_path or settings.db_path)
+    scope = OcmScope(tuple(countries), bbox)
+    click.echo(f"Downloading from {scope.origin}...")
+    try:
+        with _ocm_bars() as progress:
+            report = sync_ocm(
+                settings, db_path, countries=countries, bbox=bbox, full=full,
+                **progress.ocm_callbacks(),  # type: ignore[arg-type]
+            )  # fmt: skip
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        return 1
+    _print_report(report)
+    click.echo(f"Index: {db_path}")
+    return 0
+
+
+@contextmanager
+def _ocm_bars() -> Iterator[SyncProgress]:
+    """A count of POIs downloaded (OCM announces no total), then an import bar."""
+    importing = _Bar("Importing")
+    counted = [0]
+
+    def pages(count: int) -> None:
+        counted[0] = count
+        if sys.stderr.isatty():
+            click.echo(f"\rDownloaded {count:,} POIs", nl=False, err=True)
+
+    def begin_import(size: int) -> None:
+        if counted[0] and sys.stderr.isatty():
+            click.echo(err=True)
+        importing.start(size)
+
+    try:
+        yield SyncProgress(on_pages=pages, on_import_start=begin_import, on_import=importing.update)
+    finally:
+        importing.finish()
 
 
 def run_first_fill(settings: Settings, db_path: Path | None = None) -> bool:

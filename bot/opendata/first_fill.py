@@ -40,11 +40,22 @@ class SyncProgress:
     on_download: Progress | None = None
     on_import_start: Callable[[int], None] | None = None
     on_import: Progress | None = None
+    #: Downloads in pages (OCM): called with the number of records so far.
+    on_pages: Callable[[int], None] | None = None
 
     def callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a single-request download (:func:`~bot.opendata.sync.sync_afdc`)."""
         return {
             "on_download_start": self.on_download_start,
             "on_download": self.on_download,
+            "on_import_start": self.on_import_start,
+            "on_import": self.on_import,
+        }
+
+    def ocm_callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a paged download (:func:`~bot.opendata.ocm_sync.sync_ocm`)."""
+        return {
+            "on_page": self.on_pages,
             "on_import_start": self.on_import_start,
             "on_import": self.on_import,
         }
