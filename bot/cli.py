@@ -6,11 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.geo.place import Place
 
 
 def settings_or_exit(**overrides: object) -> Settings:
@@ -91,7 +95,7 @@ def ask(
         sys.exit(EXIT_FIX_REQUEST)
     try:
         answer = pipeline.answer(request)
-        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings):
+        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings, answer.place):
             answer = pipeline.answer(request)
     finally:
         pipeline.close()
@@ -108,11 +112,13 @@ def ask(
         sys.exit(EXIT_FAILURE)
 
 
-def _fill_empty_index(settings: Settings) -> bool:
+def _fill_empty_index(settings: Settings, place: Place | None) -> bool:
     """The first answer needs no separate step: download open data into the empty index."""
     from bot.opendata.commands import run_first_fill
+    from bot.opendata.first_fill import Near
 
-    return run_first_fill(settings, None)
+    near = Near(place.latitude, place.longitude, place.country_code) if place else None
+    return run_first_fill(settings, None, near)
 
 
 # --- chargebot data: the local open-data index (bot/opendata) ---

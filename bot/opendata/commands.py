@@ -16,7 +16,7 @@ import click
 
 from bot.config import Settings
 from bot.ocm.client import BoundingBox
-from bot.opendata.first_fill import SyncProgress, default_steps, fill_index
+from bot.opendata.first_fill import Near, SyncProgress, default_steps, fill_index
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, Progress, import_file
 from bot.opendata.ocm_sync import OcmScope, sync_ocm
@@ -178,12 +178,14 @@ def _ocm_bars() -> Iterator[SyncProgress]:
         importing.finish()
 
 
-def run_first_fill(settings: Settings, db_path: Path | None = None) -> bool:
+def run_first_fill(
+    settings: Settings, db_path: Path | None = None, near: Near | None = None
+) -> bool:
     """Fill an empty index before the first answer, reporting on stderr; True when filled.
 
     stdout stays the answer's alone (``chargebot ask --format json`` pipes it).
     """
-    names = " and ".join(default_steps(settings))
+    names = " and ".join(default_steps(settings, near))
     click.echo(
         f"The local station index is empty, so ChargeBot is downloading open station data "
         f"({names}) first; this takes a few minutes, once.",
@@ -194,7 +196,7 @@ def run_first_fill(settings: Settings, db_path: Path | None = None) -> bool:
         click.echo(f"{name}:", err=True)
         return _sync_bars()
 
-    report = fill_index(settings, db_path, progress_for=progress_for)
+    report = fill_index(settings, db_path, near=near, progress_for=progress_for)
     for line in report.lines():
         click.echo(line, err=True)
     return report.filled
