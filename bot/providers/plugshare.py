@@ -9,8 +9,6 @@ the one filter PlugShare cannot, ``min_power_kw`` (see
 
 from __future__ import annotations
 
-import logging
-import math
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -18,19 +16,9 @@ from typing import Any, Self, TypeVar
 from bot.config import Settings
 from bot.geo.bearing import measure
 from bot.plugshare.client import PlugShareClient
-from bot.plugshare.errors import (
-    AuthenticationFailed,
-    BadResponse,
-    NotFound,
-    PlugShareError,
-    RateLimited,
-    UpstreamUnavailable,
-)
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import LocationNotFound, ProviderError, ProviderUnavailable
-
-logger = logging.getLogger(__name__)
+from bot.providers.remote import answer_or_raise
 
 T = TypeVar("T")
 
@@ -94,53 +82,7 @@ class PlugShareProvider:
 
 def _answer(call: Callable[[], T]) -> T:
     """The call's result, or a provider error whose ``user_message`` a user can act on."""
-    try:
-        return call()
-    except NotFound as error:
-        raise LocationNotFound(str(error)) from error
-    except RateLimited as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare is getting too many requests from ChargeBot. "
-                f"Try again {_after(error.retry_after)}."
-            ),
-        ) from error
-    except UpstreamUnavailable as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                f"PlugShare is not answering right now. Try again {_after(error.retry_after)}."
-            ),
-        ) from error
-    except AuthenticationFailed as error:
-        logger.error("%s: check PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET", error)
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare refused ChargeBot's credentials, so it cannot search right now. "
-                "Please let the admin who installed ChargeBot know."
-            ),
-        ) from error
-    except BadResponse as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare sent an answer ChargeBot could not read. Try again in a minute."
-            ),
-        ) from error
-    except PlugShareError as error:
-        raise ProviderError(str(error)) from error
-
-
-def _after(seconds: float | None) -> str:
-    """When to try again, the way a person says it."""
-    if seconds is None:
-        return "in a minute"
-    amount, unit = (max(1, math.ceil(seconds)), "second")
-    if seconds > 60:
-        amount, unit = (math.ceil(seconds / 60), "minute")
-    return f"in {amount} {unit}{'' if amount == 1 else 's'}"
+    return answer_or_raise(call, "PlugShare", "PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET")
 
 
 def _with_distance(location: Location, latitude: float, longitude: float) -> Location:
