@@ -57,7 +57,7 @@ _FAILURE = {"source_down", "index_empty"}
 )
 @click.option(
     "--provider",
-    type=click.Choice(["local", "plugshare"]),
+    type=click.Choice(["local", "plugshare", "ocm"]),
     help="Data source (default: CHARGEBOT_PROVIDER).",
 )
 @click.option(
