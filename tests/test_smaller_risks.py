@@ -23,6 +23,7 @@ from support.answers import plugshare_answer
 from support.state_db import BACKENDS, url_for
 
 from bot.cli import main
+from bot.geo.place import Place
 from bot.opendata.importer import import_file
 from bot.plugshare.enums import ReviewRating
 from bot.query import parse_query
@@ -58,8 +59,7 @@ def test_a_nul_in_a_check_in_comment_is_stripped_not_an_error(store: StateStore)
 
 
 def test_a_nul_in_a_saved_place_is_stripped(store: StateStore) -> None:
-    place = StoredPlace(text="1 Main\x00 St", name="1 Main St,\x00 Albany", latitude=42.65,
-                        longitude=-73.75)  # fmt: skip
+    place = StoredPlace("1 Main\x00 St", Place("1 Main St,\x00 Albany", 42.65, -73.75))
     saved = store.save_place("T1", "U1", "wo\x00rk", place)
     assert saved.name == "work"
     [found] = store.list_places("T1", "U1")
@@ -150,7 +150,7 @@ def test_forget_me_leaves_no_copy_in_the_sqlite_files(tmp_path: Path) -> None:
             "T1", data_source="local", location_id=1, user_id="U1",
             user_name="Bob", rating=ReviewRating.POSITIVE, comment=secret,
         )  # fmt: skip
-        place = StoredPlace(text=secret, name=secret, latitude=1.0, longitude=2.0)
+        place = StoredPlace(secret, Place(secret, 1.0, 2.0))
         store.save_place("T1", "U1", secret[:20], place)
         store.forget_user("T1", "U1")
         files = sorted((tmp_path / "state").glob("state.sqlite3*"))
