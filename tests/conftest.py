@@ -18,6 +18,7 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 if TYPE_CHECKING:
     from support.nominatim import NominatimServer
+    from support.osrm import RouterServer
 
     from bot.opendata.importer import ImportReport
     from bot.providers.local import LocalProvider
@@ -46,6 +47,8 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     # Never the public Nominatim: a test that forgets the ``nominatim`` fixture gets a
     # refused connection (and the offline fallback), not a request to the internet.
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", "http://127.0.0.1:9")
+    # Never the public OSRM server either: a refused connection (the straight-line fallback).
+    monkeypatch.setenv("CHARGEBOT_ROUTER_URL", "http://127.0.0.1:9")
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +75,23 @@ def nominatim_env(nominatim: NominatimServer, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", nominatim.url)
     monkeypatch.setenv("CHARGEBOT_GEOCODER_MIN_DELAY", "0")
     return nominatim
+
+
+@pytest.fixture
+def router() -> Iterator[RouterServer]:
+    """An OSRM-compatible routing server on loopback (``tests/support/osrm.py``)."""
+    from support.osrm import running_router
+
+    with running_router() as server:
+        yield server
+
+
+@pytest.fixture
+def router_env(router: RouterServer, monkeypatch: pytest.MonkeyPatch) -> RouterServer:
+    """The app's settings (environment) point at the loopback router, without rate delay."""
+    monkeypatch.setenv("CHARGEBOT_ROUTER_URL", router.url)
+    monkeypatch.setenv("CHARGEBOT_ROUTER_MIN_DELAY", "0")
+    return router
 
 
 # --- the real New York AFDC export, imported once per session -------------------------

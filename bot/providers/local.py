@@ -24,7 +24,8 @@ from bot.opendata.schema import IndexUnreadable
 from bot.opendata.stats import SOURCE_NAMES, source_ages
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, LocationNotFound, ProviderError
+from bot.providers.base import MAX_ALONG_COUNT, IndexEmpty, LocationNotFound, ProviderError
+from bot.routing.line import RouteLine
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"
@@ -86,6 +87,17 @@ class LocalProvider:
     ) -> list[Location]:
         try:
             locations = self.index.nearby(latitude, longitude, filters, radius_m, count)
+            if not locations and self.index.is_empty():
+                raise IndexEmpty()
+        except IndexUnreadable as error:
+            raise IndexUnusable(str(error)) from None
+        return locations
+
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        try:
+            locations = self.index.along(line, filters, corridor_m, min(count, MAX_ALONG_COUNT))
             if not locations and self.index.is_empty():
                 raise IndexEmpty()
         except IndexUnreadable as error:
