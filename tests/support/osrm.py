@@ -23,6 +23,7 @@ It records requests (path, parameters, user agent, arrival time) and can be made
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import threading
@@ -100,14 +101,14 @@ def road_between(a: tuple[float, float], b: tuple[float, float]) -> list[tuple[f
         ):
             stops = [a, *road[start + 1 : end], b]
             points: list[tuple[float, float]] = [a]
-            for p, q in zip(stops, stops[1:], strict=False):
+            for p, q in itertools.pairwise(stops):
                 points.extend(_straight(p, q, meander=False)[1:])
             return points
     return _straight(a, b, meander=True)
 
 
 def length_m(points: list[tuple[float, float]]) -> float:
-    return sum(great_circle_m(p, q) for p, q in zip(points, points[1:], strict=False))
+    return sum(great_circle_m(p, q) for p, q in itertools.pairwise(points))
 
 
 @dataclass
@@ -164,7 +165,7 @@ class RouterServer:
         if self.no_route:
             return 400, {"code": "NoRoute", "message": "Impossible route between points"}
         legs, points = [], [waypoints[0]]
-        for a, b in zip(waypoints, waypoints[1:], strict=False):
+        for a, b in itertools.pairwise(waypoints):
             drawn = road_between(a, b)
             distance = length_m(drawn)
             legs.append(
@@ -212,7 +213,7 @@ class RouterServer:
                 "status_code": 400,
             }
         legs, total = [], 0.0
-        for a, b in zip(locations, locations[1:], strict=False):
+        for a, b in itertools.pairwise(locations):
             drawn = road_between(a, b)
             distance = length_m(drawn)
             total += distance
