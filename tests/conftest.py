@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from support.nominatim import NominatimServer
     from support.osrm import RouterServer
 
+    from bot.config import Settings
     from bot.opendata.importer import ImportReport
     from bot.providers.local import LocalProvider
+    from bot.search import SearchPipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -123,3 +125,24 @@ def ny_provider(ny_index: Path) -> Iterator[LocalProvider]:
     provider = LocalProvider(ny_index)
     yield provider
     provider.close()
+
+
+# --- search along a route: the NY index, loopback geocoder and router ----------------------
+
+
+@pytest.fixture
+def trip_settings(
+    ny_index: Path, nominatim_env: NominatimServer, router_env: RouterServer, tmp_path: Path
+) -> Settings:
+    from bot.config import load_settings
+
+    return load_settings(db_path=ny_index, geocode_cache_path=tmp_path / "geocode.sqlite3")
+
+
+@pytest.fixture
+def trip_pipeline(trip_settings: Settings) -> Iterator[SearchPipeline]:
+    from bot.search import build_pipeline
+
+    pipeline = build_pipeline(trip_settings)
+    yield pipeline
+    pipeline.close()

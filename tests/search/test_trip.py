@@ -3,18 +3,13 @@ New York AFDC index; and every way a route request can go wrong, answered in wor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from support.nominatim import NominatimServer
 from support.osrm import RouterServer
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.geo import build_resolver
 from bot.geo.units import METERS_PER_MILE
 from bot.providers import make_provider
-from bot.routing import Router
 from bot.search import (
     Outcome,
     PlaceChoice,
@@ -26,22 +21,13 @@ from bot.search import (
 
 
 @pytest.fixture
-def settings(
-    ny_index: Path, nominatim_env: NominatimServer, router_env: RouterServer, tmp_path: Path
-) -> Settings:
-    return load_settings(db_path=ny_index, geocode_cache_path=tmp_path / "geocode.sqlite3")
+def settings(trip_settings: Settings) -> Settings:
+    return trip_settings
 
 
 @pytest.fixture
-def pipeline(settings: Settings) -> Iterator[SearchPipeline]:
-    pipeline = SearchPipeline(
-        settings,
-        make_provider(settings),
-        build_resolver(settings),
-        router=Router.from_settings(settings),
-    )
-    yield pipeline
-    pipeline.close()
+def pipeline(trip_pipeline: SearchPipeline) -> SearchPipeline:
+    return trip_pipeline
 
 
 def test_stations_are_listed_in_order_along_the_road(
