@@ -1,7 +1,9 @@
 """Download the current US station list from the AFDC API and import it.
 
-One request (``limit=all``) for every electric station in the US, streamed to
-a temporary file beside the index (the answer is hundreds of megabytes), then
+One request (``limit=all``) for every electric station in the US, through the shared
+:class:`bot.http_client.ApiClient` (which retries a refused connection or a 502/503/504
+before the body starts), streamed to a temporary file beside the index (the answer is
+hundreds of megabytes), then
 imported like any AFDC API JSON file, with ``prune``: stations AFDC no longer
 lists are removed. The import proves the download complete first (JSON read to
 its end, as many stations as ``total_results`` announces); a download that is
@@ -22,7 +24,15 @@ from typing import Final
 import httpx
 
 from bot.config import DEFAULT_AFDC_URL, Settings
-from bot.http_client import Unreachable, classify
+from bot.http_client import (
+    ApiClient,
+    AuthenticationFailed,
+    NotFound,
+    RateLimited,
+    ServiceError,
+    Unreachable,
+    UpstreamUnavailable,
+)
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
 
@@ -59,17 +69,14 @@ def download_afdc(
 ) -> None:
     url = str(settings.afdc_url)
     where = _public_url(url)
-    headers = {
-        "X-Api-Key": settings.afdc_api_key.get_secret_value(),
-        "Accept": "application/json",
-        "User-Agent": "ChargeBot station sync",
-    }
+    client = ApiClient(
+        "AFDC",
+        timeout=_TIMEOUT,
+        headers={"X-Api-Key": settings.afdc_api_key.get_secret_value()},
+        follow_redirects=True,
+    )
     try:
-        with (
-            httpx.Client(timeout=_TIMEOUT, follow_redirects=True) as client,
-            client.stream("GET", url, params=AFDC_QUERY, headers=headers) as response,
-        ):
-            _check_status(response, where)
+        with client, client.stream("GET", url, params=AFDC_QUERY) as response:
             _check_not_a_web_page(response.headers.get("Content-Type", ""), where)
             length = response.headers.get("Content-Length")
             if on_start is not None:
@@ -85,11 +92,8 @@ def download_afdc(
                         now = response.num_bytes_downloaded
                         on_bytes(now - seen)
                         seen = now
-    except httpx.TransportError as error:
-        raise SyncFailed(_unreachable_message(classify(error), where)) from None
-    except httpx.HTTPError as error:
-        reason = type(error).__name__
-        raise SyncFailed(f"Could not download from AFDC at {where} ({reason}).") from None
+    except ServiceError as error:
+        raise SyncFailed(_failure_message(error, where)) from None
     except OSError as error:
         raise SyncFailed(f"Could not save the download: {error.strerror or error}.") from None
 
@@ -131,28 +135,30 @@ def _unreachable_message(problem: Unreachable, where: str) -> str:
     )
 
 
-def _check_status(response: httpx.Response, where: str) -> None:
-    code = response.status_code
-    if code < 400:
-        return
-    if code in (401, 403):
-        raise SyncFailed(
+def _failure_message(error: ServiceError, where: str) -> str:
+    code = error.status_code
+    if isinstance(error, AuthenticationFailed):
+        return (
             f"AFDC refused the API key (HTTP {code}). Set CHARGEBOT_AFDC_API_KEY to your own "
             "key (free from the NLR developer network, developer.nlr.gov) or leave it unset "
             "for DEMO_KEY."
         )
-    if code == 429:
-        raise SyncFailed(
+    if isinstance(error, RateLimited):
+        return (
             "AFDC's rate limit is reached (HTTP 429; DEMO_KEY allows 30 requests an hour). "
             "Try again later, or set CHARGEBOT_AFDC_API_KEY to your own key."
         )
-    if code in (404, 410):
+    if isinstance(error, NotFound):
         gone = "is gone" if code == 410 else "is not there"
-        raise SyncFailed(
+        return (
             f"The AFDC station API at CHARGEBOT_AFDC_URL ({where}) {gone} (HTTP {code}), "
             f"so the index is unchanged; {_what_to_try(where)}."
         )
-    raise SyncFailed(f"AFDC at {where} answered HTTP {code}. Try again later.")
+    if isinstance(error, UpstreamUnavailable) and error.unreachable is not None:
+        return _unreachable_message(error.unreachable, where)
+    if code is not None:
+        return f"AFDC at {where} answered HTTP {code}. Try again later."
+    return f"Could not download from AFDC at {where} ({error}). Try again later."
 
 
 def _web_page(where: str) -> SyncFailed:
