@@ -26,12 +26,8 @@ from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
-<<<<<<< HEAD
-from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
-from bot.search.trip import answer_trip, refresh_locations
-=======
 from bot.search.request import Refinement, SearchContext, SearchRequest
->>>>>>> main
+from bot.search.trip import answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +169,7 @@ class SearchPipeline:
             context=context,
             default_units=lambda country: units_for(country, self.settings.units),
         )
-        if answer.locations and context.team_id:
+        if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
             refresh_locations(answer, answer.locations)
         return answer

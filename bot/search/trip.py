@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.place import HOME, Place, ResolutionStatus, Resolver, place_key
 from bot.geo.units import METERS_PER_MILE, Units, format_distance
 from bot.opendata.spherical import great_circle_m
 from bot.plugshare.enums import connector_label
@@ -32,7 +32,6 @@ from bot.routing.client import NoRoute, Router, RouterError
 from bot.routing.plan import StopPlan, plan_stops
 from bot.routing.route import Route, straight_line
 from bot.search.answer import Answer, Outcome
-from bot.search.defaults import HOME, place_key
 from bot.search.request import SearchContext
 
 log = logging.getLogger(__name__)
@@ -49,9 +48,9 @@ MAX_CORRIDOR_M = 50_000.0
 class Trip:
     """What a route answer holds besides the page of locations."""
 
-    origin: Candidate
-    destination: Candidate
-    via: list[Candidate]
+    origin: Place
+    destination: Place
+    via: list[Place]
     route: Route
     corridor_m: float
     road: str | None
@@ -88,7 +87,7 @@ def answer_trip(
     if origin is None:
         return
     bias = origin.point
-    ends: list[Candidate] = []
+    ends: list[Place] = []
     for text in (*route_query.via, route_query.destination):
         found = _resolve(answer, text, resolver, context, bias, "trip")
         if found is None:
@@ -188,13 +187,13 @@ def refresh_locations(answer: Answer, updated: list[Location]) -> None:
 
 def _origin(
     answer: Answer, route_query: RouteQuery, resolver: Resolver, context: SearchContext
-) -> Candidate | None:
+) -> Place | None:
     if route_query.origin is not None:
         return _resolve(answer, route_query.origin, resolver, context, context.bias, "start")
     home = context.saved_places.get(HOME)
     if home is not None:
         answer.notes.append(f"Starting from your home: {home.name}.")
-        return home.to_candidate()
+        return home
     answer.outcome = Outcome.NO_PLACE
     answer.message = (
         f"Where does the trip start? Say “from Buffalo to {route_query.destination}”, or save"
@@ -210,11 +209,11 @@ def _resolve(
     context: SearchContext,
     bias: tuple[float, float] | None,
     role: str,
-) -> Candidate | None:
+) -> Place | None:
     chosen = answer.request.place
     saved = context.saved_places.get(place_key(text))
     if saved is not None:
-        return saved.to_candidate()
+        return saved
     resolution = resolver.resolve(text, bias=bias)
     if resolution.status is ResolutionStatus.FOUND and resolution.best is not None:
         answer.notes.extend(resolution.notes)
@@ -222,7 +221,7 @@ def _resolve(
     if resolution.status is ResolutionStatus.AMBIGUOUS and resolution.candidates:
         if chosen is not None:
             # The user picked one of these with a "which one?" button.
-            return chosen.to_candidate()
+            return chosen
         answer.outcome = Outcome.AMBIGUOUS_PLACE
         answer.candidates = list(resolution.candidates)
         answer.message = f"Which “{text}” is the {role}?"
@@ -239,8 +238,8 @@ def _route(
     answer: Answer,
     router: Router | None,
     waypoints: list[tuple[float, float]],
-    origin: Candidate,
-    destination: Candidate,
+    origin: Place,
+    destination: Place,
 ) -> Route | None:
     if router is None:
         reason = "no router is set up"

@@ -8,11 +8,11 @@ from support.osrm import RouterServer
 
 from bot.config import Settings
 from bot.geo import build_resolver
+from bot.geo.place import Place
 from bot.geo.units import METERS_PER_MILE
 from bot.providers import make_provider
 from bot.search import (
     Outcome,
-    PlaceChoice,
     Refinement,
     SearchContext,
     SearchPipeline,
@@ -98,7 +98,7 @@ def test_a_wider_corridor_from_the_text_and_from_refine(pipeline: SearchPipeline
 
 
 def test_on_my_way_starts_from_home(pipeline: SearchPipeline) -> None:
-    home = PlaceChoice(name="Home, Buffalo", latitude=42.90, longitude=-78.85)
+    home = Place(name="Home, Buffalo", latitude=42.90, longitude=-78.85)
     answer = pipeline.answer("CCS on my way to Albany", SearchContext(saved_places={"home": home}))
     assert answer.outcome is Outcome.RESULTS and answer.trip is not None
     assert answer.trip.origin.name == "Home, Buffalo"
@@ -166,7 +166,7 @@ def test_an_ambiguous_end_asks_which_and_a_choice_settles_it(pipeline: SearchPip
     chosen = answer.candidates[0]
     again = pipeline.answer(
         SearchRequest(
-            text="CCS from Springfield to Albany", place=PlaceChoice.from_candidate(chosen)
+            text="CCS from Springfield to Albany", place=chosen
         )
     )
     assert again.trip is not None and again.trip.origin.name == chosen.name
