@@ -20,6 +20,7 @@ from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
 from bot.render.facts import position, searched_radius
+from bot.render.trip_facts import route_json
 from bot.search import Answer
 
 
@@ -43,6 +44,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "message": answer.message,
             "source": answer.source,
             "attribution": answer.attribution,
+            "route": route_json(answer),
         }
     )
 
@@ -82,6 +84,11 @@ def location_json(answer: Answer, location: Location) -> dict[str, Any]:
         # A lone surrogate (a JSON "\\ud800" escape in a source's payload) cannot be encoded.
         scrubbed = valid_unicode(location.model_dump(by_alias=True))
         data = Location.model_validate(scrubbed).to_plugshare_json()
+    if answer.trip is not None:
+        # Along a route the distance is off the road (``route.along`` says where).
+        data["distance_meters"] = location.distance_meters
+        data["compass_bearing"] = None
+        return data
     found = position(answer, location)
     data["distance_meters"] = found[0] if found else None
     data["compass_bearing"] = found[1] if found else None

@@ -82,7 +82,11 @@ def render_message(
     without them); ``now`` fixes the clock for "3 days ago".
     """
     now = now or datetime.now(UTC)
-    if answer.outcome is Outcome.RESULTS and answer.locations:
+    if answer.outcome is Outcome.RESULTS and answer.trip is not None:
+        from bot.render.slack_trip import trip_results  # it builds on this module's blocks
+
+        blocks, fallback = trip_results(answer, ephemeral, checkins_enabled, thumbnails, now)
+    elif answer.outcome is Outcome.RESULTS and answer.locations:
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
