@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any, Final, Self
 
 import httpx
+import polyline
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
@@ -167,6 +168,31 @@ class OcmClient:
             "latitude": repr(float(latitude)),
             "longitude": repr(float(longitude)),
             "distance": f"{min(distance_km, MAX_DISTANCE_KM):g}",
+            "distanceunit": "km",
+            "maxresults": str(_max_results(max_results)),
+            **(filters or ServerFilters()).params(),
+        }
+        return self._pois(params)
+
+    def along(
+        self,
+        points: Sequence[tuple[float, float]],
+        distance_km: float,
+        max_results: int,
+        filters: ServerFilters | None = None,
+    ) -> list[POI]:
+        """POIs within ``distance_km`` of the line through ``points`` (``(lat, lng)``).
+
+        OCM takes the line as an encoded polyline and widens it into a polygon
+        ``distance`` wide; which POIs it returns first when more match is its choice.
+        """
+        if len(points) < 2:
+            raise ValueError("a line needs at least two points")
+        if distance_km <= 0:
+            raise ValueError("distance_km must be positive")
+        params = {
+            "polyline": polyline.encode([(float(lat), float(lng)) for lat, lng in points], 5),
+            "distance": f"{distance_km:g}",
             "distanceunit": "km",
             "maxresults": str(_max_results(max_results)),
             **(filters or ServerFilters()).params(),

@@ -11,6 +11,7 @@ with their check-ins and photos, so ``location`` is one more request by id.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable
 from types import TracebackType
 from typing import Any, Final, Self
@@ -19,19 +20,23 @@ from bot.config import Settings
 from bot.ocm.client import MAX_RESULTS, OcmClient
 from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
 from bot.ocm.query import server_filters
-from bot.opendata.evaluate import search_locations
+from bot.opendata.evaluate import along_locations, search_locations
 from bot.opendata.ids import split_location_id
 from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import LocationNotFound
+from bot.providers.base import MAX_ALONG_COUNT, LocationNotFound
 from bot.providers.remote import answer_or_raise
+from bot.routing.line import RouteLine
 
 log = logging.getLogger(__name__)
 
 #: Ask OCM for this many times ``count`` (up to its 250 cap) when filters are left to
 #: evaluate here, so that enough POIs remain after they drop some.
 LOCAL_FILTER_OVERFETCH: Final = 4
+#: Along a route, one request per this much road (at most MAX_PIECES requests).
+PIECE_M: Final = 100_000.0
+MAX_PIECES: Final = 8
 _CREDENTIALS: Final = "OCM_API_KEY"
 
 
@@ -84,13 +89,34 @@ class OcmProvider:
         )
         return search_locations(_mapped(pois), latitude, longitude, filters, radius_m, count)
 
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        """OCM's polyline search, a piece of the route at a time (OCM answers at most 250
+        POIs a request, in no promised order), then the index's own corridor search."""
+        count = min(count, MAX_ALONG_COUNT)
+        server = server_filters(filters)
+        pieces = min(MAX_PIECES, max(1, math.ceil(line.length_m / PIECE_M)))
+        step = max(1_000.0, min(corridor_m, 5_000.0))
+        pois: dict[int, dict[str, Any]] = {}
+        for k in range(pieces):
+            start, end = line.length_m * k / pieces, line.length_m * (k + 1) / pieces
+            points = _points_between(line, start, end, step)
+            found = answer_or_raise(
+                lambda points=points: self.client.along(
+                    points, corridor_m / 1000, MAX_RESULTS, server
+                ),
+                "Open Charge Map",
+                _CREDENTIALS,
+            )
+            pois.update((poi["ID"], poi) for poi in found)
+        return along_locations(_mapped(pois.values()), line, filters, corridor_m, count)
+
     def location(self, location_id: int) -> Location:
         source = split_location_id(location_id)
         if source is None or source[0] != SOURCE:
             raise LocationNotFound(f"location {location_id} is not an Open Charge Map POI")
-        poi = answer_or_raise(
-            lambda: self.client.poi(source[1]), "Open Charge Map", _CREDENTIALS
-        )
+        poi = answer_or_raise(lambda: self.client.poi(source[1]), "Open Charge Map", _CREDENTIALS)
         [location] = _mapped([poi]) or [None]
         if location is None:
             raise LocationNotFound(f"Open Charge Map POI {source[1]} is not in service")
@@ -98,6 +124,13 @@ class OcmProvider:
 
     def close(self) -> None:
         self.client.close()
+
+
+def _points_between(
+    line: RouteLine, start: float, end: float, step: float
+) -> list[tuple[float, float]]:
+    count = max(1, math.ceil((end - start) / step))
+    return [line.point_at(start + (end - start) * i / count) for i in range(count + 1)]
 
 
 def _mapped(pois: Iterable[dict[str, Any]]) -> list[Location]:

@@ -15,8 +15,9 @@ for the parameters ChargeBot sends:
   ``connectiontypeid``: any connection of one of those types.
 - ``minpowerkw``: some connection's ``PowerKW`` at least that.
 - ``countrycode`` (ISO 3166 alpha-2, through ``reference.json``'s Countries),
-  ``boundingbox`` ``(lat,lng),(lat2,lng2)``, ``modifiedsince`` (the POI's
-  ``DateLastStatusUpdate``, else ``DateCreated``, at or after it),
+  ``boundingbox`` ``(lat,lng),(lat2,lng2)``, ``polyline`` (encoded) with ``distance``,
+  ``modifiedsince`` (the POI's ``DateLastStatusUpdate``, else ``DateCreated``, at or
+  after it),
   ``greaterthanid`` (ids above it; answers then come in id order).
 - ``maxresults`` (default 100); ``includecomments`` other than ``true`` leaves out
   ``UserComments`` and ``MediaItems``.
@@ -28,12 +29,15 @@ Records come back as stored (OCM's compact export form). Scripted replies
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import polyline
 
 from support.loopback_api import LoopbackApi, RecordedRequest, Reply
 
@@ -74,6 +78,18 @@ def _distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     dp, dl = p2 - p1, math.radians(lng2 - lng1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _km_to_line(lat: float, lng: float, line: list[tuple[float, float]]) -> float:
+    scale = math.cos(math.radians(lat))
+    best = math.inf
+    for (lat1, lng1), (lat2, lng2) in itertools.pairwise(line):
+        x1, y1 = (lng1 - lng) * scale, lat1 - lat
+        dx, dy = (lng2 - lng1) * scale, lat2 - lat1
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 == 0 else min(1.0, max(0.0, -(x1 * dx + y1 * dy) / length2))
+        best = min(best, math.hypot(x1 + t * dx, y1 + t * dy))
+    return math.radians(best) * EARTH_RADIUS_KM
 
 
 class OcmServer(LoopbackApi):
@@ -164,11 +180,24 @@ class OcmServer(LoopbackApi):
         found.sort(key=lambda poi: poi["ID"])
         if query.get("latitude") and query.get("longitude"):
             found = self._near(found, query)
+        elif query.get("polyline"):
+            found = self._along(found, query)
         if query.get("includecomments", "").lower() != "true":
             for poi in found:
                 poi.pop("UserComments", None)
                 poi.pop("MediaItems", None)
         return found[: int(query.get("maxresults", 100))]
+
+    def _along(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
+        """POIs within ``distance`` of the encoded line (flat-earth per segment: a test double)."""
+        line = polyline.decode(query["polyline"], 5)
+        in_km = query.get("distanceunit", "miles").lower() in ("km", "kilometers", "kilometres")
+        limit_km = float(query.get("distance", 5)) * (1 if in_km else KM_PER_MILE)
+        return [
+            poi for poi in pois
+            if _km_to_line(poi["AddressInfo"]["Latitude"], poi["AddressInfo"]["Longitude"], line)
+            <= limit_km
+        ]  # fmt: skip
 
     def _near(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
         lat, lng = float(query["latitude"]), float(query["longitude"])
