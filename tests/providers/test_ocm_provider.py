@@ -6,6 +6,7 @@ operators as OCM lists them), not from the provider's own mapping code.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import traceback
@@ -165,3 +166,41 @@ def test_ask_with_the_ocm_provider(server: OcmServer, monkeypatch: pytest.Monkey
     answer = json.loads(result.stdout)
     assert answer["outcome"] == "results" and answer["locations"]
     assert "Open Charge Map contributors" in json.dumps(answer)
+
+
+def _km_off_line(point: tuple[float, float], line: list[tuple[float, float]]) -> float:
+    """Distance to the polyline, flat-earth per segment (plenty at a few km)."""
+    best = math.inf
+    scale = math.cos(math.radians(point[0]))
+    for (lat1, lng1), (lat2, lng2) in itertools.pairwise(line):
+        x1, y1 = (lng1 - point[1]) * scale, lat1 - point[0]
+        dx, dy = (lng2 - lng1) * scale, lat2 - lat1
+        t = min(1.0, max(0.0, -(x1 * dx + y1 * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(x1 + t * dx, y1 + t * dy))
+    return math.radians(best) * 6371.0088
+
+
+def test_along_a_route_is_every_poi_in_the_corridor_in_route_order(
+    provider: OcmProvider, server: OcmServer
+) -> None:
+    from bot.routing.line import RouteLine
+
+    # Andorra la Vella -> Encamp -> Soldeu, roughly along the CG-2.
+    road = [(42.5063, 1.5218), (42.5120, 1.5400), (42.5340, 1.5800), (42.5770, 1.6670)]
+    found = provider.along(RouteLine(road), Filters(), 1_000, 1000)
+    expected = {
+        p["ID"]
+        for p in ALL
+        if in_service(p)
+        and _km_off_line((p["AddressInfo"]["Latitude"], p["AddressInfo"]["Longitude"]), road)
+        <= 0.99
+    }
+    got = {loc.id - OCM_NAMESPACE for loc in found}
+    assert expected and got >= expected
+    assert all(
+        _km_off_line((loc.latitude, loc.longitude), road) <= 1.01 for loc in found
+    )  # nothing outside the corridor (edge within 1%)
+    request = server.poi_requests()[0].query
+    assert request["distance"] == "1" and request["distanceunit"] == "km" and request["polyline"]
+    few = provider.along(RouteLine(road), Filters(), 1_000, 3)
+    assert len(few) == 3
