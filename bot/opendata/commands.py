@@ -7,7 +7,7 @@ Each function prints to the terminal and returns the process exit status, so
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -104,18 +104,33 @@ def _sync_bars() -> Iterator[SyncProgress]:
         importing.finish()
 
 
-def run_sync(settings: Settings, db_path: Path | None = None) -> int:
-    db_path = Path(db_path or settings.db_path)
-    click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
+def _run_download(
+    db_path: Path,
+    what: str,
+    bars: Callable[[], AbstractContextManager[SyncProgress]],
+    download: Callable[[SyncProgress], ImportReport],
+) -> int:
+    """Say what is downloaded, run it with progress bars, report; the exit status."""
+    click.echo(f"Downloading {what}...")
     try:
-        with _sync_bars() as progress:
-            report = sync_afdc(settings, db_path, **progress.callbacks())  # type: ignore[arg-type]
+        with bars() as progress:
+            report = download(progress)
     except ImportFailed as error:
         click.echo(f"Error: {error}", err=True)
         return 1
     _print_report(report)
     click.echo(f"Index: {db_path}")
     return 0
+
+
+def run_sync(settings: Settings, db_path: Path | None = None) -> int:
+    db = Path(db_path or settings.db_path)
+    return _run_download(
+        db,
+        "the US station list from AFDC (this can take a few minutes)",
+        _sync_bars,
+        lambda progress: sync_afdc(settings, db, **progress.callbacks()),  # type: ignore[arg-type]
+    )
 
 
 def parse_bbox(text: str) -> BoundingBox:
@@ -139,21 +154,17 @@ def run_sync_ocm(
     bbox: BoundingBox | None = None,
     full: bool = False,
 ) -> int:
-    db_path = Path(db_path or settings.db_path)
+    db = Path(db_path or settings.db_path)
     scope = OcmScope(tuple(countries), bbox)
-    click.echo(f"Downloading from {scope.origin}...")
-    try:
-        with _ocm_bars() as progress:
-            report = sync_ocm(
-                settings, db_path, countries=countries, bbox=bbox, full=full,
-                **progress.ocm_callbacks(),  # type: ignore[arg-type]
-            )  # fmt: skip
-    except ImportFailed as error:
-        click.echo(f"Error: {error}", err=True)
-        return 1
-    _print_report(report)
-    click.echo(f"Index: {db_path}")
-    return 0
+    return _run_download(
+        db,
+        f"from {scope.origin}",
+        _ocm_bars,
+        lambda progress: sync_ocm(
+            settings, db, countries=countries, bbox=bbox, full=full,
+            **progress.ocm_callbacks(),  # type: ignore[arg-type]
+        ),
+    )  # fmt: skip
 
 
 @contextmanager

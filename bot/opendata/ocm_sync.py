@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,7 +29,7 @@ from bot.http_client import ServiceError
 from bot.ocm.client import MAX_RESULTS, POI, BoundingBox, OcmClient
 from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
 from bot.opendata.schema import IndexUnreadable, open_for_read
-from bot.opendata.sync import SyncFailed
+from bot.opendata.sync import SyncFailed, download_file_beside
 
 #: How much earlier than the last import's end the next "changed since" begins.
 CHANGE_OVERLAP: Final = timedelta(hours=1)
@@ -152,15 +150,7 @@ def sync_ocm(
     since = None if full else last_sync(db_path, scope.origin)
     if since is not None:
         since -= CHANGE_OVERLAP
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="ocm-", suffix=".jsonl", dir=db_path.parent)
-    except OSError as error:
-        raise SyncFailed(
-            f"Cannot write beside the index at {db_path}: {error.strerror or error}."
-        ) from None
-    os.close(handle)
-    download = Path(name)
+    download = download_file_beside(db_path, prefix="ocm-", suffix=".jsonl")
     own_client = client is None
     try:
         api = client or _client(settings)

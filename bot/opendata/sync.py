@@ -179,6 +179,19 @@ def _check_first_bytes(chunk: bytes, where: str) -> None:
         raise _web_page(where)
 
 
+def download_file_beside(db_path: Path, *, prefix: str, suffix: str) -> Path:
+    """A new empty file beside the index for a download (same disk: no copy to import it)."""
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=db_path.parent)
+    except OSError as error:
+        raise SyncFailed(
+            f"Cannot write beside the index at {db_path}: {error.strerror or error}."
+        ) from None
+    os.close(handle)
+    return Path(name)
+
+
 def sync_afdc(
     settings: Settings,
     db_path: Path | None = None,
@@ -194,15 +207,7 @@ def sync_afdc(
     station list) with a message fit for the person who asked.
     """
     db_path = Path(db_path or settings.db_path).expanduser()
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="afdc-", suffix=".json", dir=db_path.parent)
-    except OSError as error:
-        raise SyncFailed(
-            f"Cannot write beside the index at {db_path}: {error.strerror or error}."
-        ) from None
-    os.close(handle)
-    download = Path(name)
+    download = download_file_beside(db_path, prefix="afdc-", suffix=".json")
     try:
         download_afdc(settings, download, on_start=on_download_start, on_bytes=on_download)
         if on_import_start is not None:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterable
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final
 
 from bot.config import Settings
+from bot.http_client.closing import Closing
 from bot.ocm.client import MAX_RESULTS, OcmClient
 from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
 from bot.ocm.query import server_filters
@@ -40,7 +40,7 @@ MAX_PIECES: Final = 8
 _CREDENTIALS: Final = "OCM_API_KEY"
 
 
-class OcmProvider:
+class OcmProvider(Closing):
     """Charging locations from Open Charge Map's API, worldwide, with check-ins and photos."""
 
     name = "ocm"
@@ -61,17 +61,6 @@ class OcmProvider:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.client!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int

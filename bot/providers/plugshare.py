@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 from bot.config import Settings
 from bot.geo.bearing import measure
+from bot.http_client.closing import Closing
 from bot.plugshare.client import PlugShareClient
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
@@ -29,7 +29,7 @@ T = TypeVar("T")
 POWER_FILTER_OVERFETCH = 4
 
 
-class PlugShareProvider:
+class PlugShareProvider(Closing):
     """Charging locations from PlugShare's API, with live availability and check-ins."""
 
     name = "plugshare"
@@ -51,17 +51,6 @@ class PlugShareProvider:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.client!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
