@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,18 +15,6 @@ from bot.ocm.errors import UpstreamUnavailable
 from bot.opendata.ocm_sync import OcmScope, download_pois
 
 ALL = load_pois("ocm-sample.json", "ocm-andorra.json")
-
-
-@pytest.fixture
-def server() -> Iterator[OcmServer]:
-    with OcmServer(ALL) as running:
-        yield running
-
-
-@pytest.fixture
-def client(server: OcmServer) -> Iterator[OcmClient]:
-    with OcmClient(server.key, base_url=server.url, backoff=0.01) as made:
-        yield made
 
 
 def lines(path: Path) -> list[dict[str, object]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,12 +23,10 @@ ANDORRA = sorted(load_pois("ocm-andorra.json"), key=lambda p: p["ID"])
 OCM = 2_000_000_000
 
 
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[OcmServer]:
-    with OcmServer(load_pois("ocm-sample.json", "ocm-andorra.json")) as running:
-        monkeypatch.setenv("OCM_API_KEY", running.key)
-        monkeypatch.setenv("OCM_API_URL", running.url)
-        yield running
+@pytest.fixture(autouse=True)
+def _settings(server: OcmServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OCM_API_KEY", server.key)
+    monkeypatch.setenv("OCM_API_URL", server.url)
 
 
 def indexed(db: Path) -> set[int]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from support.loopback_api import Reply
-from support.ocm_server import OcmServer, load_pois
+from support.ocm_server import OcmServer, distance_km, load_pois
 
 from bot.cli import main
 from bot.config import ConfigError, load_settings
@@ -34,14 +34,8 @@ BY_ID = {poi["ID"]: poi for poi in ALL}
 
 
 def km(a: tuple[float, float], poi: dict[str, Any]) -> float:
-    lat1, lng1 = map(math.radians, a)
-    lat2 = math.radians(poi["AddressInfo"]["Latitude"])
-    lng2 = math.radians(poi["AddressInfo"]["Longitude"])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    address = poi["AddressInfo"]
+    return distance_km(*a, address["Latitude"], address["Longitude"])
 
 
 def in_service(poi: dict[str, Any]) -> bool:

@@ -41,7 +41,7 @@ import polyline
 
 from support.loopback_api import LoopbackApi, RecordedRequest, Reply
 
-__all__ = ["OcmServer", "RecordedRequest", "Reply", "load_pois", "ocm_data"]
+__all__ = ["OcmServer", "RecordedRequest", "Reply", "distance_km", "load_pois", "ocm_data"]
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
@@ -73,7 +73,8 @@ def _when(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle (haversine) distance: how OCM measures ``distance``."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lng2 - lng1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -206,7 +207,7 @@ class OcmServer(LoopbackApi):
         near = []
         for poi in pois:
             address = poi["AddressInfo"]
-            km = _distance_km(lat, lng, address["Latitude"], address["Longitude"])
+            km = distance_km(lat, lng, address["Latitude"], address["Longitude"])
             distance = km if in_km else km / KM_PER_MILE
             if distance <= limit:
                 address["Distance"] = distance
