@@ -2,8 +2,10 @@
 
 The locations are in PlugShare's own JSON shape, so anything that reads PlugShare's
 ``/locations/nearby`` reads this too; the parameters are the ones that endpoint
-would take for the same search. Strings are the data as it is: this output is not
-markup, so nothing is escaped here.
+would take for the same search. Strings are the data as it is, with one exception:
+control, direction-override and invisible characters are dropped, as the text and
+Slack outputs drop them (:mod:`bot.control_chars`). This output is not markup, so
+nothing is escaped here.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
+from bot.control_chars import strip_control_chars
 from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
@@ -93,9 +96,10 @@ def location_json(answer: Answer, location: Location) -> dict[str, Any]:
 
 
 def valid_unicode(value: Any) -> Any:
-    """``value`` with lone surrogates in its strings replaced by U+FFFD, so it can be printed."""
+    """``value`` with lone surrogates in its strings replaced by U+FFFD, so it can be printed,
+    and control and invisible characters dropped."""
     if isinstance(value, str):
-        return valid_text(value)
+        return strip_control_chars(valid_text(value))
     if isinstance(value, dict):
         return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

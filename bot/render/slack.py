@@ -295,8 +295,8 @@ def _name_link(location: Location, page: str | None) -> str:
 
 def _thumbnail(location: Location) -> ImageElement | None:
     for photo in _photos_in_order(location.photos):
-        url = links.safe_url(photo.thumbnail) or links.safe_url(photo.thumbnail2x)
-        url = url or links.safe_url(photo.url)
+        url = links.source_url(photo.thumbnail) or links.source_url(photo.thumbnail2x)
+        url = url or links.source_url(photo.url)
         if url:
             caption = escape_plain(photo.caption or "") or escape_plain(f"Photo of {location.name}")
             alt = truncate(caption, limits.NAME) or "Photo of the charging location"
