@@ -34,7 +34,7 @@ from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
-from bot.search import Answer
+from bot.search.answer import Answer
 
 SEP = " · "
 #: ``Review.source`` of check-ins members made in Slack rather than at the data source.

@@ -21,7 +21,7 @@ from slack_sdk.models.views import View
 
 from bot.geo.units import METERS_PER_MILE
 from bot.render.escape import escape_mrkdwn, truncate
-from bot.search import Refinement, SearchRequest
+from bot.search.request import Refinement, SearchRequest
 
 CALLBACK_ID = "refine_submit"
 CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"

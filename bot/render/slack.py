@@ -53,7 +53,8 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search import Answer, Outcome, SearchRequest
+from bot.search.answer import Answer, Outcome
+from bot.search.request import SearchRequest
 
 UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.

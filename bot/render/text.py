@@ -23,7 +23,7 @@ from bot.render.facts import (
 from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TITLE, HELP_TOPICS, candidate_label
 from bot.render.replies import paragraphs as reply_paragraphs
 from bot.render.style import TERMINAL
-from bot.search import Answer, Outcome
+from bot.search.answer import Answer, Outcome
 
 INDENT = "   "
 UNNAMED = "Unnamed location"
