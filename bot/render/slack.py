@@ -74,19 +74,23 @@ def render_message(
     checkins_enabled: bool = False,
     thumbnails: bool = True,
     now: datetime | None = None,
+    settings_help: str | None = None,
 ) -> dict[str, Any]:
     """The Slack message for an answer: ``{"text": fallback, "blocks": [...]}``.
 
     ``ephemeral`` adds a "Share in channel" button; ``checkins_enabled`` adds a
     "Check in" button to each card; ``thumbnails=False`` leaves photos out (Slack
     rejects a whole message whose image it cannot download, so a sender may retry
-    without them); ``now`` fixes the clock for "3 days ago".
+    without them); ``now`` fixes the clock for "3 days ago"; ``settings_help`` (trusted
+    mrkdwn, ``bot.settings.SETTINGS_HELP`` where settings are kept) ends the help answer.
     """
     now = now or datetime.now(UTC)
     if answer.outcome is Outcome.RESULTS and answer.locations:
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
+        if settings_help:
+            blocks.append(_section(settings_help))
     elif answer.outcome is Outcome.AMBIGUOUS_PLACE:
         blocks, fallback = _ambiguous(answer)
     else:
