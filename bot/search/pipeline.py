@@ -78,6 +78,15 @@ class SearchPipeline:
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
 
+    def start_first_fill(self) -> bool:
+        """Fill an empty local index in the background (``chargebot serve`` start-up).
+
+        Only a provider over an index can (``fill_in_background``); meanwhile it
+        answers "the station list is loading". True when a fill started.
+        """
+        start = getattr(self.provider, "fill_in_background", None)
+        return bool(start is not None and start(self.settings))
+
     def close(self) -> None:
         if self._details is not None:
             self._details.shutdown(wait=False, cancel_futures=True)
