@@ -53,7 +53,7 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search import Answer, Outcome, PlaceChoice, SearchRequest
+from bot.search import Answer, Outcome, SearchRequest
 
 UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
@@ -82,7 +82,11 @@ def render_message(
     without them); ``now`` fixes the clock for "3 days ago".
     """
     now = now or datetime.now(UTC)
-    if answer.outcome is Outcome.RESULTS and answer.locations:
+    if answer.outcome is Outcome.RESULTS and answer.trip is not None:
+        from bot.render.slack_trip import trip_results  # it builds on this module's blocks
+
+        blocks, fallback = trip_results(answer, ephemeral, checkins_enabled, thumbnails, now)
+    elif answer.outcome is Outcome.RESULTS and answer.locations:
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
@@ -291,8 +295,8 @@ def _name_link(location: Location, page: str | None) -> str:
 
 def _thumbnail(location: Location) -> ImageElement | None:
     for photo in _photos_in_order(location.photos):
-        url = links.safe_url(photo.thumbnail) or links.safe_url(photo.thumbnail2x)
-        url = url or links.safe_url(photo.url)
+        url = links.source_url(photo.thumbnail) or links.source_url(photo.thumbnail2x)
+        url = url or links.source_url(photo.url)
         if url:
             caption = escape_plain(photo.caption or "") or escape_plain(f"Photo of {location.name}")
             alt = truncate(caption, limits.NAME) or "Photo of the charging location"
@@ -323,7 +327,7 @@ def _request(answer: Answer, *, page: int) -> SearchRequest:
     """The request that reproduces this answer, with the place fixed so nothing is geocoded."""
     update: dict[str, Any] = {"page": page}
     if answer.request.place is None and answer.place is not None:
-        update["place"] = PlaceChoice.from_candidate(answer.place)
+        update["place"] = answer.place
     return answer.request.model_copy(update=update)
 
 
@@ -365,8 +369,7 @@ def _ambiguous(answer: Answer) -> tuple[list[Block], str]:
     room = limits.MESSAGE_BLOCKS - len(blocks)
     names = []
     for candidate in answer.candidates[: min(MAX_CANDIDATES, room)]:
-        choice = PlaceChoice.from_candidate(candidate)
-        request = answer.request.model_copy(update={"place": choice, "page": 0})
+        request = answer.request.model_copy(update={"place": candidate, "page": 0})
         button = _button("Choose", actions.CHOOSE_PLACE, value=actions.encode_request(request))
         name = MRKDWN(candidate.name, limits.NAME) or "Unnamed place"
         blocks.append(

@@ -7,23 +7,27 @@ Every surface (slash command, mention, DM, button, terminal) builds a
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import replace
 
 from bot.config import Settings
-from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.place import Place, ResolutionStatus, Resolver
 from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError
 from bot.query import SearchQuery, outlets_for, parse_query
+from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
-from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
+from bot.search.request import Refinement, SearchContext, SearchRequest
+from bot.search.trip import answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,12 @@ WORKSPACE_CHECKINS_PER_LOCATION = 25
 CHECKINS_UNAVAILABLE_NOTE = (
     "I couldn't read this workspace's check-ins just now, so the cards show only the data source's."
 )
+#: Said under the answer when the person's stored settings could not be read.
+SETTINGS_UNAVAILABLE_NOTE = (
+    "Your saved settings are unavailable right now, so I searched without them."
+)
+#: Which ``Place.source`` a place has when the person chose it (or saved it).
+CHOSEN = "chosen"
 #: Availability values open data can answer without live status (unknown, offline).
 _STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
 
@@ -63,23 +73,46 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
+        router: Router | None = None,
     ) -> None:
         self.settings = settings
         self.provider = provider
         self.resolver = resolver
         self.checkins = checkins
+        #: The routing engine for searches along a route (None: the straight line only).
+        self.router = router
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
+
+    def start_first_fill(self) -> bool:
+        """Fill an empty local index in the background (``chargebot serve`` start-up).
+
+        Only a provider over an index can (``fill_in_background``); meanwhile it
+        answers "the station list is loading". True when a fill started.
+        """
+        start = getattr(self.provider, "fill_in_background", None)
+        return bool(start is not None and start(self.settings))
 
     def close(self) -> None:
         if self._details is not None:
             self._details.shutdown(wait=False, cancel_futures=True)
         self.provider.close()
+        if self.router is not None:
+            self.router.close()
 
     def answer(self, request: SearchRequest | str, context: SearchContext | None = None) -> Answer:
         if isinstance(request, str):
             request = SearchRequest(text=request)
         context = context or SearchContext()
+        answer = self._answer(request, context)
+        if context.settings_unavailable:
+            # The same database keeps settings and check-ins: neither was read.
+            answer.notes.append(SETTINGS_UNAVAILABLE_NOTE)
+            if answer.locations:
+                answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
+        return answer
+
+    def _answer(self, request: SearchRequest, context: SearchContext) -> Answer:
         query = parse_query(request.text)
         answer = Answer(
             outcome=Outcome.HELP,
@@ -92,6 +125,9 @@ class SearchPipeline:
         )
         if query.is_help and request.place is None:
             return answer
+
+        if query.route is not None:
+            return self._trip(answer, query, context)
 
         applied = apply_defaults(query.place, query.filters, context, query.ignored)
         answer.notes.extend(applied.notes)
@@ -107,11 +143,36 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
-        if answer.locations and context.team_id:
+        if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
 
     # -- steps ----------------------------------------------------------------------------
+
+    def _trip(self, answer: Answer, query: SearchQuery, context: SearchContext) -> Answer:
+        """A search along a route (:mod:`bot.search.trip`)."""
+        assert query.route is not None
+        # Saved places are the trip's ends only when named; filter defaults apply as usual.
+        filters_only = replace(context, default_place=None, saved_places={})
+        applied = apply_defaults(None, query.filters, filters_only, query.ignored)
+        answer.notes.extend(applied.notes)
+        answer.filters = self._filters(applied.filters, _without_radius(answer.request.refine),
+                                       answer.notes)  # fmt: skip
+        answer.per_page = self._per_page(query)
+        answer.notes.extend(_query_notes(query, applied.ignored))
+        answer_trip(
+            answer,
+            query.route,
+            provider=self.provider,
+            resolver=self.resolver,
+            router=self.router,
+            context=context,
+            default_units=lambda country: units_for(country, self.settings.units),
+        )
+        if answer.locations and context.team_id and not context.settings_unavailable:
+            self._with_workspace_checkins(answer, context.team_id)
+            refresh_locations(answer, answer.locations)
+        return answer
 
     def _filters(self, asked: Filters, refine: Refinement | None, notes: list[str]) -> Filters:
         """The request's filters, changed by Refine, with the pipeline's own defaults."""
@@ -157,15 +218,15 @@ class SearchPipeline:
         self,
         query: SearchQuery,
         request: SearchRequest,
-        known: PlaceChoice | None,
+        known: Place | None,
         context: SearchContext,
         answer: Answer,
-    ) -> Candidate | None:
+    ) -> Place | None:
         """The chosen place, a saved or default place, or the text's place geocoded."""
         if request.place is not None:
-            return request.place.to_candidate()
+            return dataclasses.replace(request.place, source=CHOSEN)
         if known is not None:
-            return known.to_candidate()
+            return dataclasses.replace(known, source=CHOSEN)
         if not query.place:
             answer.outcome = Outcome.NO_PLACE
             return None
@@ -182,7 +243,7 @@ class SearchPipeline:
         answer.message = " ".join(resolution.notes) or None
         return None
 
-    def _search(self, answer: Answer, place: Candidate) -> None:
+    def _search(self, answer: Answer, place: Place) -> None:
         filters = answer.filters
         start = answer.page * answer.per_page
         wanted = start + answer.per_page + 1  # one extra tells "more results"
@@ -301,6 +362,13 @@ class SearchPipeline:
             return self._details
 
 
+def _without_radius(refine: Refinement | None) -> Refinement | None:
+    """On a route, Refine's radius is the corridor, not a filter."""
+    if refine is None or refine.radius_m is None:
+        return refine
+    return refine.model_copy(update={"radius_m": None})
+
+
 def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     notes = [
         f"I read “{s.written}” as {s.meant}."
@@ -322,5 +390,9 @@ def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None
     from bot.providers import make_provider
 
     return SearchPipeline(
-        settings, make_provider(settings), build_resolver(settings), checkins=checkins
+        settings,
+        make_provider(settings),
+        build_resolver(settings),
+        checkins=checkins,
+        router=Router.from_settings(settings),
     )
