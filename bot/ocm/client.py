@@ -170,18 +170,18 @@ class OcmClient(Closing):
         max_results: int,
         filters: ServerFilters | None = None,
     ) -> list[POI]:
-        """POIs within ``distance_km`` of the line through ``points`` (``(lat, lng)``).
+        """POIs within ``distance_km`` of a route: OCM's ``polyline`` search.
 
-        OCM takes the line as an encoded polyline and widens it into a polygon
-        ``distance`` wide; which POIs it returns first when more match is its choice.
+        ``points`` (latitude, longitude) travel as an encoded polyline (Google's algorithm,
+        precision 5, OCM's format); the caller keeps the line short enough for a URL.
         """
         if len(points) < 2:
-            raise ValueError("a line needs at least two points")
+            raise ValueError("a route needs two points")
         if distance_km <= 0:
             raise ValueError("distance_km must be positive")
         params = {
-            "polyline": polyline.encode([(float(lat), float(lng)) for lat, lng in points], 5),
-            "distance": f"{distance_km:g}",
+            "polyline": polyline.encode([(float(a), float(b)) for a, b in points], 5),
+            "distance": f"{min(distance_km, MAX_DISTANCE_KM):g}",
             "distanceunit": "km",
             "maxresults": str(_max_results(max_results)),
             **(filters or ServerFilters()).params(),

@@ -85,16 +85,16 @@ class OcmProvider(Closing):
         POIs a request, in no promised order), then the index's own corridor search."""
         count = min(count, MAX_ALONG_COUNT)
         server = server_filters(filters)
+        points, reach_m = line.query_points(corridor_m)
         pieces = min(MAX_PIECES, max(1, math.ceil(line.length_m / PIECE_M)))
-        step = max(1_000.0, min(corridor_m, 5_000.0))
+        size = max(1, math.ceil((len(points) - 1) / pieces))
         pois: dict[int, dict[str, Any]] = {}
-        for k in range(pieces):
-            start, end = line.length_m * k / pieces, line.length_m * (k + 1) / pieces
-            points = _points_between(line, start, end, step)
+        for start in range(0, max(1, len(points) - 1), size):
+            piece = points[start : start + size + 1]  # consecutive pieces share a point
+            if len(piece) < 2:
+                piece = [piece[0], piece[0]]
             found = answer_or_raise(
-                lambda points=points: self.client.along(
-                    points, corridor_m / 1000, MAX_RESULTS, server
-                ),
+                lambda piece=piece: self.client.along(piece, reach_m / 1000, MAX_RESULTS, server),
                 "Open Charge Map",
                 _CREDENTIALS,
             )
@@ -113,13 +113,6 @@ class OcmProvider(Closing):
 
     def close(self) -> None:
         self.client.close()
-
-
-def _points_between(
-    line: RouteLine, start: float, end: float, step: float
-) -> list[tuple[float, float]]:
-    count = max(1, math.ceil((end - start) / step))
-    return [line.point_at(start + (end - start) * i / count) for i in range(count + 1)]
 
 
 def _mapped(pois: Iterable[dict[str, Any]]) -> list[Location]:

@@ -15,10 +15,11 @@ for the parameters ChargeBot sends:
   ``connectiontypeid``: any connection of one of those types.
 - ``minpowerkw``: some connection's ``PowerKW`` at least that.
 - ``countrycode`` (ISO 3166 alpha-2, through ``reference.json``'s Countries),
-  ``boundingbox`` ``(lat,lng),(lat2,lng2)``, ``polyline`` (encoded) with ``distance``,
-  ``modifiedsince`` (the POI's ``DateLastStatusUpdate``, else ``DateCreated``, at or
-  after it),
+  ``boundingbox`` ``(lat,lng),(lat2,lng2)``, ``modifiedsince`` (the POI's
+  ``DateLastStatusUpdate``, else ``DateCreated``, at or after it),
   ``greaterthanid`` (ids above it; answers then come in id order).
+- ``polyline`` (Google-encoded, precision 5) with ``distance``: POIs within that
+  distance of the line (OCM widens the line into a polygon that wide);
 - ``maxresults`` (default 100); ``includecomments`` other than ``true`` leaves out
   ``UserComments`` and ``MediaItems``.
 
