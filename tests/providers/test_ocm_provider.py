@@ -195,6 +195,7 @@ def test_along_a_route_is_every_poi_in_the_corridor_in_route_order(
         _km_off_line((loc.latitude, loc.longitude), road) <= 1.01 for loc in found
     )  # nothing outside the corridor (edge within 1%)
     request = server.poi_requests()[0].query
-    assert request["distance"] == "1" and request["distanceunit"] == "km" and request["polyline"]
+    # The reach around the points covers the corridor between two of them (1 km wide here).
+    assert float(request["distance"]) >= 1 and request["distanceunit"] == "km"
     few = provider.along(RouteLine(road), Filters(), 1_000, 3)
     assert len(few) == 3
