@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from bot.ocm.mapping import map_poi
 from support.ocm_server import OcmServer, load_pois
 
 from bot.ocm.client import OcmClient
+from bot.ocm.mapping import map_poi
 from bot.opendata.evaluate import search_locations
 from bot.plugshare.enums import Connector
 from bot.plugshare.filters import Filters, OutletFilter

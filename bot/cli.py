@@ -114,8 +114,8 @@ def ask(
 
 def _fill_empty_index(settings: Settings, place: Place | None) -> bool:
     """The first answer needs no separate step: download open data into the empty index."""
-    from bot.opendata.commands import run_first_fill
-    from bot.opendata.first_fill import Near
+    from bot.data_commands import run_first_fill
+    from bot.providers.first_fill import Near
 
     near = Near(place.latitude, place.longitude, place.country_code) if place else None
     return run_first_fill(settings, None, near)
@@ -166,7 +166,8 @@ def data_sync(
 
     ocm needs OCM_API_KEY; a later run for the same scope fetches only what changed.
     """
-    from bot.opendata.commands import parse_bbox, run_sync, run_sync_ocm
+    from bot.data_commands import parse_bbox, run_sync_ocm
+    from bot.opendata.commands import run_sync
 
     settings = settings_or_exit()
     if source.lower() == "afdc":

@@ -7,7 +7,7 @@ Each function prints to the terminal and returns the process exit status, so
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,17 +15,14 @@ from typing import Any
 import click
 
 from bot.config import Settings
-from bot.ocm.client import BoundingBox
-from bot.opendata.first_fill import Near, SyncProgress, default_steps, fill_index
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, Progress, import_file
-from bot.opendata.ocm_sync import OcmScope, sync_ocm
 from bot.opendata.schema import IndexUnreadable
 from bot.opendata.stats import index_stats, stats_lines
-from bot.opendata.sync import sync_afdc
+from bot.opendata.sync import SyncProgress, sync_afdc
 
 
-class _Bar:
+class Bar:
     """A click progress bar that may be started later, with or without a known length."""
 
     def __init__(self, label: str) -> None:
@@ -55,8 +52,8 @@ class _Bar:
 
 
 @contextmanager
-def _bar(label: str, length: int | None = None) -> Iterator[_Bar]:
-    bar = _Bar(label)
+def _bar(label: str, length: int | None = None) -> Iterator[Bar]:
+    bar = Bar(label)
     if length is not None:
         bar.start(length)
     try:
@@ -88,10 +85,10 @@ def run_import(path: Path, db_path: Path) -> int:
 
 
 @contextmanager
-def _sync_bars() -> Iterator[SyncProgress]:
+def sync_bars() -> Iterator[SyncProgress]:
     """A download bar, then an import bar, for one download-and-import."""
-    download = _Bar("Downloading")
-    importing = _Bar("Importing")
+    download = Bar("Downloading")
+    importing = Bar("Importing")
 
     def begin_import(size: int) -> None:
         download.finish()
@@ -104,7 +101,7 @@ def _sync_bars() -> Iterator[SyncProgress]:
         importing.finish()
 
 
-def _run_download(
+def run_download(
     db_path: Path,
     what: str,
     bars: Callable[[], AbstractContextManager[SyncProgress]],
@@ -125,92 +122,12 @@ def _run_download(
 
 def run_sync(settings: Settings, db_path: Path | None = None) -> int:
     db = Path(db_path or settings.db_path)
-    return _run_download(
+    return run_download(
         db,
         "the US station list from AFDC (this can take a few minutes)",
-        _sync_bars,
+        sync_bars,
         lambda progress: sync_afdc(settings, db, **progress.callbacks()),  # type: ignore[arg-type]
     )
-
-
-def parse_bbox(text: str) -> BoundingBox:
-    """``S,W,N,E`` in degrees (``--bbox``); ValueError with a message saying what is wrong."""
-    parts = [part.strip() for part in text.split(",")]
-    try:
-        south, west, north, east = (float(part) for part in parts)
-    except ValueError:
-        raise ValueError(
-            f"{text!r} is not a box: give south,west,north,east in degrees, "
-            "e.g. 42.42,1.40,42.66,1.79"
-        ) from None
-    return BoundingBox(south=south, west=west, north=north, east=east)
-
-
-def run_sync_ocm(
-    settings: Settings,
-    db_path: Path | None = None,
-    *,
-    countries: Sequence[str] = (),
-    bbox: BoundingBox | None = None,
-    full: bool = False,
-) -> int:
-    db = Path(db_path or settings.db_path)
-    scope = OcmScope(tuple(countries), bbox)
-    return _run_download(
-        db,
-        f"from {scope.origin}",
-        _ocm_bars,
-        lambda progress: sync_ocm(
-            settings, db, countries=countries, bbox=bbox, full=full,
-            **progress.ocm_callbacks(),  # type: ignore[arg-type]
-        ),
-    )  # fmt: skip
-
-
-@contextmanager
-def _ocm_bars() -> Iterator[SyncProgress]:
-    """A count of POIs downloaded (OCM announces no total), then an import bar."""
-    importing = _Bar("Importing")
-    counted = [0]
-
-    def pages(count: int) -> None:
-        counted[0] = count
-        if sys.stderr.isatty():
-            click.echo(f"\rDownloaded {count:,} POIs", nl=False, err=True)
-
-    def begin_import(size: int) -> None:
-        if counted[0] and sys.stderr.isatty():
-            click.echo(err=True)
-        importing.start(size)
-
-    try:
-        yield SyncProgress(on_pages=pages, on_import_start=begin_import, on_import=importing.update)
-    finally:
-        importing.finish()
-
-
-def run_first_fill(
-    settings: Settings, db_path: Path | None = None, near: Near | None = None
-) -> bool:
-    """Fill an empty index before the first answer, reporting on stderr; True when filled.
-
-    stdout stays the answer's alone (``chargebot ask --format json`` pipes it).
-    """
-    names = " and ".join(default_steps(settings, near))
-    click.echo(
-        f"The local station index is empty, so ChargeBot is downloading open station data "
-        f"({names}) first; this takes a few minutes, once.",
-        err=True,
-    )
-
-    def progress_for(name: str) -> AbstractContextManager[SyncProgress]:
-        click.echo(f"{name}:", err=True)
-        return _sync_bars()
-
-    report = fill_index(settings, db_path, near=near, progress_for=progress_for)
-    for line in report.lines():
-        click.echo(line, err=True)
-    return report.filled
 
 
 def run_stats(db_path: Path) -> int:

@@ -18,6 +18,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -50,6 +51,35 @@ _CHUNK: Final = 256 * 1024
 
 #: Called once the response headers arrive, with the download size when known.
 DownloadStart = Callable[[int | None], None]
+
+
+@dataclass
+class SyncProgress:
+    """Progress callbacks of one download-and-import (see :func:`sync_afdc`)."""
+
+    on_download_start: DownloadStart | None = None
+    on_download: Progress | None = None
+    on_import_start: Callable[[int], None] | None = None
+    on_import: Progress | None = None
+    #: Downloads in pages (OCM): called with the number of records so far.
+    on_pages: Callable[[int], None] | None = None
+
+    def callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a single-request download (:func:`~bot.opendata.sync.sync_afdc`)."""
+        return {
+            "on_download_start": self.on_download_start,
+            "on_download": self.on_download,
+            "on_import_start": self.on_import_start,
+            "on_import": self.on_import,
+        }
+
+    def ocm_callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a paged download (:func:`~bot.ocm.sync.sync_ocm`)."""
+        return {
+            "on_page": self.on_pages,
+            "on_import_start": self.on_import_start,
+            "on_import": self.on_import,
+        }
 
 
 class SyncFailed(ImportFailed):

@@ -20,8 +20,8 @@ from typing import Final
 from bot.config import Settings
 from bot.ocm.client import BoundingBox
 from bot.opendata.formats import ImportFailed
-from bot.opendata.importer import ImportReport, Progress
-from bot.opendata.sync import DownloadStart, sync_afdc
+from bot.opendata.importer import ImportReport
+from bot.opendata.sync import SyncProgress, sync_afdc
 
 log = logging.getLogger(__name__)
 
@@ -31,35 +31,6 @@ IMPORT_INSTEAD: Final = (
     "`chargebot data import FILE` (an AFDC CSV export, an Open Charge Map export or a "
     "PlugShare JSON file)."
 )
-
-
-@dataclass
-class SyncProgress:
-    """Progress callbacks of one download-and-import (see :func:`bot.opendata.sync.sync_afdc`)."""
-
-    on_download_start: DownloadStart | None = None
-    on_download: Progress | None = None
-    on_import_start: Callable[[int], None] | None = None
-    on_import: Progress | None = None
-    #: Downloads in pages (OCM): called with the number of records so far.
-    on_pages: Callable[[int], None] | None = None
-
-    def callbacks(self) -> dict[str, Callable[..., None] | None]:
-        """For a single-request download (:func:`~bot.opendata.sync.sync_afdc`)."""
-        return {
-            "on_download_start": self.on_download_start,
-            "on_download": self.on_download,
-            "on_import_start": self.on_import_start,
-            "on_import": self.on_import,
-        }
-
-    def ocm_callbacks(self) -> dict[str, Callable[..., None] | None]:
-        """For a paged download (:func:`~bot.opendata.ocm_sync.sync_ocm`)."""
-        return {
-            "on_page": self.on_pages,
-            "on_import_start": self.on_import_start,
-            "on_import": self.on_import,
-        }
 
 
 #: One download-and-import step: the settings, the index path, progress callbacks.
@@ -114,7 +85,7 @@ def _ocm_near(near: Near | None) -> Step:
         )  # fmt: skip
 
     def step(settings: Settings, db: Path, progress: SyncProgress) -> ImportReport:
-        from bot.opendata.ocm_sync import sync_ocm
+        from bot.ocm.sync import sync_ocm
 
         return sync_ocm(
             settings, db, countries=countries, bbox=bbox,
