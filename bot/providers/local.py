@@ -6,7 +6,9 @@ marks it out of service.
 
 Open Charge Map's check-ins and photos are in the index and come with every
 location a search returns (newest first), so ``has_checkins`` stays False: it asks
-the pipeline for per-location detail calls, which the index never needs. An ``availability`` filter is evaluated against exactly those values
+the pipeline for per-location detail calls, which the index never needs.
+
+An ``availability`` filter is evaluated against exactly those values
 with PlugShare's semantics, so "available now" matches nothing here; the
 pipeline tells the user why.
 
