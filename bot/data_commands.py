@@ -16,8 +16,8 @@ import click
 
 from bot.config import Settings
 from bot.ocm.client import BoundingBox
-from bot.ocm.sync import OcmScope, sync_ocm
 from bot.opendata.commands import Bar, run_download, sync_bars
+from bot.opendata.ocm_sync import OcmScope, sync_ocm
 from bot.opendata.sync import SyncProgress
 from bot.providers.first_fill import Near, default_steps, fill_index
 

@@ -74,7 +74,7 @@ class SyncProgress:
         }
 
     def ocm_callbacks(self) -> dict[str, Callable[..., None] | None]:
-        """For a paged download (:func:`~bot.ocm.sync.sync_ocm`)."""
+        """For a paged download (:func:`~bot.opendata.ocm_sync.sync_ocm`)."""
         return {
             "on_page": self.on_pages,
             "on_import_start": self.on_import_start,

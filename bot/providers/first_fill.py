@@ -85,7 +85,7 @@ def _ocm_near(near: Near | None) -> Step:
         )  # fmt: skip
 
     def step(settings: Settings, db: Path, progress: SyncProgress) -> ImportReport:
-        from bot.ocm.sync import sync_ocm
+        from bot.opendata.ocm_sync import sync_ocm
 
         return sync_ocm(
             settings, db, countries=countries, bbox=bbox,

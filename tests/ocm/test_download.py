@@ -12,7 +12,7 @@ from support.ocm_server import OcmServer, load_pois
 
 from bot.ocm.client import BoundingBox, OcmClient
 from bot.ocm.errors import UpstreamUnavailable
-from bot.ocm.sync import OcmScope, download_pois
+from bot.opendata.ocm_sync import OcmScope, download_pois
 
 ALL = load_pois("ocm-sample.json", "ocm-andorra.json")
 

@@ -14,7 +14,7 @@ from support.ocm_server import OcmServer, load_pois
 
 from bot.cli import main
 from bot.config import load_settings
-from bot.ocm.sync import sync_ocm
+from bot.opendata.ocm_sync import sync_ocm
 from bot.opendata.sync import SyncFailed
 from bot.plugshare.filters import Filters
 from bot.providers.local import LocalProvider
@@ -59,6 +59,12 @@ def test_a_country_then_only_its_changes(server: OcmServer, tmp_path: Path) -> N
     finally:
         provider.close()
 
+    # Nothing changed since: nothing to import, and the index is left as it is.
+    unchanged = sync_ocm(load_settings(), db, countries=["AD"])
+    assert (unchanged.imported, unchanged.updated) == (0, 0)
+    assert any("nothing changed" in note for note in unchanged.notes)
+    assert "modifiedsince" in server.poi_requests()[-1].query
+
     # One POI changes upstream: the next run asks for changes since the last one only.
     changed = copy.deepcopy(next(p for p in ANDORRA if p["ID"] in kept))
     changed["AddressInfo"]["Title"] = "Renamed charging site"
@@ -75,11 +81,6 @@ def test_a_country_then_only_its_changes(server: OcmServer, tmp_path: Path) -> N
         assert provider.location(OCM + changed["ID"]).name == "Renamed charging site"
     finally:
         provider.close()
-
-    # Nothing changed since: nothing to import, and the index is left as it is.
-    third = sync_ocm(load_settings(), db, countries=["AD"])
-    assert (third.imported, third.updated) == (0, 0)
-    assert any("nothing changed" in note for note in third.notes)
 
     full = sync_ocm(load_settings(), db, countries=["AD"], full=True)
     assert "modifiedsince" not in server.poi_requests()[-1].query
