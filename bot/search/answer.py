@@ -9,6 +9,7 @@ from bot.geo.place import Candidate
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
+from bot.search.hours_prices import HoursAndPrices
 from bot.search.request import SearchRequest, Units
 
 
@@ -48,3 +49,5 @@ class Answer:
     has_more: bool = False
     #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND.
     message: str | None = None
+    #: Opening hours and prices read for "open now", "cheapest", "under 30 cents/kWh".
+    checks: HoursAndPrices | None = None

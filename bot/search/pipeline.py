@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
+from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.geo.place import Candidate, ResolutionStatus, Resolver
@@ -23,6 +24,8 @@ from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
+from bot.search.hours_prices import asks_hours_or_prices, check
+from bot.search.hours_prices import notes as hours_price_notes
 from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,9 @@ WORKSPACE_CHECKINS_PER_LOCATION = 25
 CHECKINS_UNAVAILABLE_NOTE = (
     "I couldn't read this workspace's check-ins just now, so the cards show only the data source's."
 )
+#: Candidates read when hours or prices are checked on the results ("open now",
+#: "cheapest"): no provider filters on them, so the pipeline filters and orders these.
+CHECKED_CANDIDATES = 100
 #: Availability values open data can answer without live status (unknown, offline).
 _STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
 
@@ -63,8 +69,11 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.settings = settings
+        #: "Now" for "open now" (tests pass a fixed moment).
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.provider = provider
         self.resolver = resolver
         self.checkins = checkins
@@ -201,11 +210,17 @@ class SearchPipeline:
         # ("10 closest"), widen until there are that many.
         enough = start + answer.per_page if filters.count is not None else 1
         first_found: int | None = None
+        checking = asks_hours_or_prices(answer.query)
+        count = max(wanted, CHECKED_CANDIDATES) if checking else wanted
         try:
             for radius in radii:
                 found = self.provider.nearby(
-                    place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
+                    place.latitude, place.longitude, filters, radius, min(count, MAX_COUNT)
                 )
+                if checking and answer.query is not None:
+                    found, answer.checks = check(
+                        found, answer.query, place.latitude, place.longitude, self.clock()
+                    )
                 answer.radius_m = radius
                 if first_found is None:
                     first_found = len(found)
@@ -230,6 +245,8 @@ class SearchPipeline:
             )
         answer.locations = found[start : start + answer.per_page]
         answer.has_more = len(found) > start + answer.per_page
+        if answer.checks is not None and answer.query is not None:
+            answer.notes.extend(hours_price_notes(answer.checks, answer.query, answer.locations))
         if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
             answer.notes.append(
                 f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
