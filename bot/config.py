@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
 from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
@@ -19,13 +20,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 APP_NAME = "chargebot"
 #: AFDC's station API since NREL became NLR (``developer.nrel.gov`` was retired on 2026-05-29).
 DEFAULT_AFDC_URL = "https://developer.nlr.gov/api/alt-fuel-stations/v1.json"
+DEFAULT_OCM_URL = "https://api.openchargemap.io/v3"
 
 
 def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-PositiveSeconds = Annotated[float, Field(gt=0)]
+PositiveSeconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 class ConfigError(Exception):
@@ -49,6 +51,10 @@ class Settings(BaseSettings):
     plugshare_api_secret: SecretStr | None = Field(None, alias="PLUGSHARE_API_SECRET")
     plugshare_connect_timeout: PositiveSeconds = Field(3.0, alias="PLUGSHARE_CONNECT_TIMEOUT")
     plugshare_read_timeout: PositiveSeconds = Field(10.0, alias="PLUGSHARE_READ_TIMEOUT")
+
+    # --- Open Charge Map API (a free key) ---
+    ocm_api_url: AnyHttpUrl = Field(AnyHttpUrl(DEFAULT_OCM_URL), alias="OCM_API_URL")
+    ocm_api_key: SecretStr | None = Field(None, alias="OCM_API_KEY")
 
     # --- Data source ---
     provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
@@ -129,6 +135,48 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("ocm_api_url")
+    @classmethod
+    def _no_key_in_ocm_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        # The key belongs in OCM_API_KEY (sent as a header), never in a URL that gets logged.
+        if value.username or value.password or "key=" in (value.query or "").lower():
+            raise ValueError("must not contain a key or password; set OCM_API_KEY instead")
+        return value
+
+    @field_validator("db_path", "geocode_cache_path", mode="before")
+    @classmethod
+    def _not_empty_path(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty; set it to a file's path, or unset it for the default")
+        return value
+
+    @field_validator("db_path", "geocode_cache_path")
+    @classmethod
+    def _names_a_file(cls, value: Path | None) -> Path | None:
+        if value is not None and (not value.name or value.expanduser().is_dir()):
+            raise ValueError("must name a file, not a folder (e.g. /srv/chargebot/index.sqlite3)")
+        return value
+
+    @field_validator("afdc_api_key", mode="before")
+    @classmethod
+    def _empty_key_is_demo_key(cls, value: object) -> object:
+        return "DEMO_KEY" if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("geocoder_user_agent")
+    @classmethod
+    def _user_agent(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty; geocoding services require a User-Agent naming the app")
+        return value.strip()
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        url = value.get_secret_value().strip() if value is not None else ""
+        if url and (problem := _database_url_problem(url)):
+            raise ValueError(problem)  # names the problem, never the URL (it may hold a password)
+        return value
+
     @field_validator("geocoder")
     @classmethod
     def _geocoder_name(cls, value: str) -> str:
@@ -145,6 +193,10 @@ class Settings(BaseSettings):
             and self.plugshare_api_secret
             and self.plugshare_api_secret.get_secret_value()
         )
+
+    @property
+    def has_ocm_key(self) -> bool:
+        return bool(self.ocm_api_key and self.ocm_api_key.get_secret_value().strip())
 
     @property
     def has_slack_oauth(self) -> bool:
@@ -174,6 +226,19 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
 
 
+_DATABASE_URL_EXAMPLES = "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+
+
+def _database_url_problem(url: str) -> str | None:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+]*://", url):
+        return f"is not a database URL ({_DATABASE_URL_EXAMPLES})"
+    try:
+        urlsplit(url).port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        return f"has a port that is not a number from 1 to 65535 ({_DATABASE_URL_EXAMPLES})"
+    return None
+
+
 def _describe(error: ValidationError) -> str:
     fields = Settings.model_fields
     lines = []
@@ -181,7 +246,7 @@ def _describe(error: ValidationError) -> str:
         loc = item["loc"][0] if item["loc"] else ""
         field = fields.get(str(loc))
         name = field.alias if field and field.alias else str(loc).upper()
-        lines.append(f"{name}: {item['msg']}")
+        lines.append(f"{name}: {item['msg'].removeprefix('Value error, ')}")
     return "Invalid configuration:\n  " + "\n  ".join(lines)
 
 

@@ -39,13 +39,16 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     import os
 
     for name in list(os.environ):
-        if name.startswith(("PLUGSHARE_", "CHARGEBOT_", "SLACK_")) or name == "PORT":
+        if name.startswith(("PLUGSHARE_", "CHARGEBOT_", "SLACK_", "OCM_")) or name == "PORT":
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CHARGEBOT_DB", str(tmp_path / "stations.sqlite3"))
     # Never the public Nominatim: a test that forgets the ``nominatim`` fixture gets a
     # refused connection (and the offline fallback), not a request to the internet.
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", "http://127.0.0.1:9")
+    # Nor the real AFDC: an empty index downloads open data by itself (the first answer
+    # needs no separate step); a test that forgets its loopback AFDC gets a refusal.
+    monkeypatch.setenv("CHARGEBOT_AFDC_URL", "http://127.0.0.1:9/api/alt-fuel-stations/v1.json")
 
 
 @pytest.fixture(autouse=True)

@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 
 SOURCE = "coordinates"
 
 # One angle: degrees with optional minutes and seconds (40°45'29.1", 40 45.5', 40.758),
 # a sign, and a hemisphere letter either before every number or after every number
 # ("N40.7 W73.9", "40.7 N 73.9 W"): one pattern for each, since in "40.7 N 73.9 W"
-# the N could otherwise be read as the front of the second angle.
+# the N could otherwise be read as the front of the second angle. The seconds mark may
+# also be two minute marks: NFKC, which place text goes through, turns ″ into ′′, and
+# phones type ’’.
 _BODY = r"""
     (?P<{p}sign>[+\-−])?\s*
     (?P<{p}deg>\d+(?:\.\d+)?)\s*(?:°|º|˚|deg\b|d\b)?\s*
-    (?:(?P<{p}min>\d+(?:\.\d+)?)\s*['′’]\s*)?
-    (?:(?P<{p}sec>\d+(?:\.\d+)?)\s*(?:"|″|”|'')\s*)?
+    (?:(?P<{p}min>\d+(?:\.\d+)?)\s*['′’](?!['′’])\s*)?
+    (?:(?P<{p}sec>\d+(?:\.\d+)?)\s*(?:"|″|”|['′’]['′’])\s*)?
 """
 _FRONT = r"(?P<{p}front>[NSEW])?\s*" + _BODY + r"(?P<{p}back>)"
 _BACK = r"(?P<{p}front>)" + _BODY + r"(?P<{p}back>[NSEW])?"
@@ -50,7 +52,7 @@ class _Angle:
     axis: str | None  # "lat", "lng", or None when no hemisphere letter says
 
 
-def parse(text: str) -> Candidate | CoordinateError | None:
+def parse(text: str) -> Place | CoordinateError | None:
     """A candidate for typed coordinates, an error for malformed ones, ``None`` for other text."""
     inner = text.strip(_BRACKETS)
     match = next((m for m in (p.match(inner) for p in _PAIRS) if m), None)
@@ -77,7 +79,7 @@ def parse(text: str) -> Candidate | CoordinateError | None:
             f"'{text}' isn't a valid position: {' and '.join(problems)}. "
             "Send latitude, longitude, e.g. 40.7580, -73.9855."
         )
-    return Candidate(
+    return Place(
         name=f"{latitude:.5f}, {longitude:.5f}",
         latitude=latitude,
         longitude=longitude,

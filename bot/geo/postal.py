@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 
 SOURCE = "zip"
 
@@ -29,7 +29,7 @@ class UnknownZip:
     message: str
 
 
-def lookup(text: str) -> Candidate | UnknownZip | None:
+def lookup(text: str) -> Place | UnknownZip | None:
     """A candidate for a known ZIP; :class:`UnknownZip` for a labelled unknown one; else None."""
     bare = _BARE.match(text)
     labelled = None if bare else _LABELLED.match(text)
@@ -43,7 +43,7 @@ def lookup(text: str) -> Candidate | UnknownZip | None:
 
 
 @lru_cache(maxsize=4096)
-def _zip_candidate(zip_code: str) -> Candidate | None:
+def _zip_candidate(zip_code: str) -> Place | None:
     # Imported here: loading the package's data costs ~0.2 s, paid only when a ZIP is typed.
     import zipcodes
 
@@ -52,7 +52,7 @@ def _zip_candidate(zip_code: str) -> Candidate | None:
         if latitude == 0.0 and longitude == 0.0:
             continue  # military (APO/FPO) ZIPs carry no position
         place = ", ".join(part for part in (entry["city"].title(), entry["state"]) if part)
-        return Candidate(
+        return Place(
             name=f"{zip_code} ({place})" if place else zip_code,
             latitude=latitude,
             longitude=longitude,

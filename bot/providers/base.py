@@ -41,6 +41,15 @@ class IndexEmpty(ProviderError):
     )
 
 
+class IndexLoading(ProviderUnavailable):
+    """The local index is empty because its first download is still running."""
+
+    user_message = (
+        "The station list is loading (ChargeBot downloads it on its first start). "
+        "Try again in a few minutes."
+    )
+
+
 class LocationNotFound(ProviderError):
     user_message = "That charging location no longer exists."
 

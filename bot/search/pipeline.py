@@ -7,6 +7,7 @@ Every surface (slash command, mention, DM, button, terminal) builds a
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 
 from bot.config import Settings
-from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.place import Place, ResolutionStatus, Resolver
 from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
@@ -26,7 +27,7 @@ from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
-from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
+from bot.search.request import Refinement, SearchContext, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,12 @@ CHECKINS_UNAVAILABLE_NOTE = (
 #: Candidates read when hours or prices are checked on the results ("open now",
 #: "cheapest"): no provider filters on them, so the pipeline filters and orders these.
 CHECKED_CANDIDATES = 100
+#: Said under the answer when the person's stored settings could not be read.
+SETTINGS_UNAVAILABLE_NOTE = (
+    "Your saved settings are unavailable right now, so I searched without them."
+)
+#: Which ``Place.source`` a place has when the person chose it (or saved it).
+CHOSEN = "chosen"
 #: Availability values open data can answer without live status (unknown, offline).
 _STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
 
@@ -80,6 +87,15 @@ class SearchPipeline:
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
 
+    def start_first_fill(self) -> bool:
+        """Fill an empty local index in the background (``chargebot serve`` start-up).
+
+        Only a provider over an index can (``fill_in_background``); meanwhile it
+        answers "the station list is loading". True when a fill started.
+        """
+        start = getattr(self.provider, "fill_in_background", None)
+        return bool(start is not None and start(self.settings))
+
     def close(self) -> None:
         if self._details is not None:
             self._details.shutdown(wait=False, cancel_futures=True)
@@ -89,6 +105,15 @@ class SearchPipeline:
         if isinstance(request, str):
             request = SearchRequest(text=request)
         context = context or SearchContext()
+        answer = self._answer(request, context)
+        if context.settings_unavailable:
+            # The same database keeps settings and check-ins: neither was read.
+            answer.notes.append(SETTINGS_UNAVAILABLE_NOTE)
+            if answer.locations:
+                answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
+        return answer
+
+    def _answer(self, request: SearchRequest, context: SearchContext) -> Answer:
         query = parse_query(request.text)
         answer = Answer(
             outcome=Outcome.HELP,
@@ -116,7 +141,7 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
-        if answer.locations and context.team_id:
+        if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
 
@@ -166,15 +191,15 @@ class SearchPipeline:
         self,
         query: SearchQuery,
         request: SearchRequest,
-        known: PlaceChoice | None,
+        known: Place | None,
         context: SearchContext,
         answer: Answer,
-    ) -> Candidate | None:
+    ) -> Place | None:
         """The chosen place, a saved or default place, or the text's place geocoded."""
         if request.place is not None:
-            return request.place.to_candidate()
+            return dataclasses.replace(request.place, source=CHOSEN)
         if known is not None:
-            return known.to_candidate()
+            return dataclasses.replace(known, source=CHOSEN)
         if not query.place:
             answer.outcome = Outcome.NO_PLACE
             return None
@@ -191,7 +216,7 @@ class SearchPipeline:
         answer.message = " ".join(resolution.notes) or None
         return None
 
-    def _search(self, answer: Answer, place: Candidate) -> None:
+    def _search(self, answer: Answer, place: Place) -> None:
         filters = answer.filters
         start = answer.page * answer.per_page
         wanted = start + answer.per_page + 1  # one extra tells "more results"
