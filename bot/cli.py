@@ -37,7 +37,7 @@ def main(verbose: int) -> None:
 #: Exit statuses of ``chargebot ask``: an answer (even "nothing found"), a request the
 #: user must fix, a failure of the data source.
 EXIT_ANSWER, EXIT_FAILURE, EXIT_FIX_REQUEST = 0, 1, 2
-_FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place"}
+_FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 

@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     )
     geocode_cache_path: Path | None = Field(None, alias="CHARGEBOT_GEOCODE_CACHE")
 
+    # --- Routing (search along a route) ---
+    router_url: AnyHttpUrl = Field(
+        AnyHttpUrl("https://router.project-osrm.org"), alias="CHARGEBOT_ROUTER_URL"
+    )
+    router_timeout: PositiveSeconds = Field(10.0, alias="CHARGEBOT_ROUTER_TIMEOUT")
+    router_min_delay: Annotated[float, Field(ge=0)] = Field(1.0, alias="CHARGEBOT_ROUTER_MIN_DELAY")
+
     # --- Answers ---
     units: Literal["auto", "mi", "km"] = Field("auto", alias="CHARGEBOT_UNITS")
     results_per_page: Annotated[int, Field(ge=1, le=10)] = Field(5, alias="CHARGEBOT_RESULTS")

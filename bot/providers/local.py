@@ -25,7 +25,14 @@ from bot.opendata.schema import IndexDamaged, IndexUnreadable
 from bot.opendata.stats import SOURCE_NAMES
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, IndexLoading, LocationNotFound, ProviderError
+from bot.providers.base import (
+    MAX_ALONG_COUNT,
+    IndexEmpty,
+    IndexLoading,
+    LocationNotFound,
+    ProviderError,
+)
+from bot.routing.line import RouteLine
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"
@@ -119,6 +126,17 @@ class LocalProvider:
     ) -> list[Location]:
         try:
             locations = self.index.nearby(latitude, longitude, filters, radius_m, count)
+            if not locations and self.index.is_empty():
+                raise self._empty()
+        except IndexUnreadable as error:
+            raise _unusable(error) from None
+        return locations
+
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        try:
+            locations = self.index.along(line, filters, corridor_m, min(count, MAX_ALONG_COUNT))
             if not locations and self.index.is_empty():
                 raise self._empty()
         except IndexUnreadable as error:

@@ -10,6 +10,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from bot.control_chars import strip_control_chars
+
 # Zero-width space: splits a token so Slack no longer recognises it, invisible to readers.
 ZWSP = "\u200b"
 ELLIPSIS = "…"
@@ -18,8 +20,6 @@ ELLIPSIS = "…"
 _BROADCAST = re.compile(r"@(?=here|channel|everyone|group)", re.IGNORECASE)
 # mrkdwn's emphasis and code markers; a stray one can swallow the rest of a line's formatting.
 _FORMAT_CHARS = re.compile(r"([*_~`])")
-# C0 and C1 controls (a terminal reads ESC and CSI as commands), bidi overrides, lone surrogates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # An escaped emphasis marker is ZWSP + marker + ZWSP; a cut must not keep half of one.
 # What a cut can leave of an escape: an emphasis marker without its closing split, or a
 # "<" without the zero-width space that defused it.
@@ -39,6 +39,18 @@ def escape_mrkdwn(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BROADCAST.sub("@" + ZWSP, text)
     return _FORMAT_CHARS.sub(ZWSP + r"\1" + ZWSP, text)
+
+
+#: A conversation id from Slack that may become a channel link: public (C) or private (G)
+#: channels; a DM (D) is not a channel anyone else can open.
+_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+
+
+def channel_link(channel_id: str) -> str:
+    """mrkdwn for a channel: a link for a well-formed Slack channel id, else escaped text."""
+    if _CHANNEL_ID.fullmatch(channel_id):
+        return f"<#{channel_id}>"
+    return escape_mrkdwn(channel_id)
 
 
 def escape_plain(text: str) -> str:
@@ -64,8 +76,8 @@ def valid_unicode(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Drop control characters and fold white space to single spaces."""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    """Drop control and invisible characters (:mod:`bot.control_chars`), fold white space."""
+    return _SPACES.sub(" ", strip_control_chars(text)).strip()
 
 
 class _TextExtractor(HTMLParser):

@@ -53,7 +53,8 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search import Answer, Outcome, SearchRequest
+from bot.search.answer import Answer, Outcome
+from bot.search.request import SearchRequest
 
 UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
@@ -73,19 +74,27 @@ def render_message(
     checkins_enabled: bool = False,
     thumbnails: bool = True,
     now: datetime | None = None,
+    settings_help: str | None = None,
 ) -> dict[str, Any]:
     """The Slack message for an answer: ``{"text": fallback, "blocks": [...]}``.
 
     ``ephemeral`` adds a "Share in channel" button; ``checkins_enabled`` adds a
     "Check in" button to each card; ``thumbnails=False`` leaves photos out (Slack
     rejects a whole message whose image it cannot download, so a sender may retry
-    without them); ``now`` fixes the clock for "3 days ago".
+    without them); ``now`` fixes the clock for "3 days ago"; ``settings_help`` (trusted
+    mrkdwn, ``bot.settings.SETTINGS_HELP`` where settings are kept) ends the help answer.
     """
     now = now or datetime.now(UTC)
-    if answer.outcome is Outcome.RESULTS and answer.locations:
+    if answer.outcome is Outcome.RESULTS and answer.trip is not None:
+        from bot.render.slack_trip import trip_results  # it builds on this module's blocks
+
+        blocks, fallback = trip_results(answer, ephemeral, checkins_enabled, thumbnails, now)
+    elif answer.outcome is Outcome.RESULTS and answer.locations:
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
+        if settings_help:
+            blocks.append(_section(settings_help))
     elif answer.outcome is Outcome.AMBIGUOUS_PLACE:
         blocks, fallback = _ambiguous(answer)
     else:
@@ -291,8 +300,8 @@ def _name_link(location: Location, page: str | None) -> str:
 
 def _thumbnail(location: Location) -> ImageElement | None:
     for photo in _photos_in_order(location.photos):
-        url = links.safe_url(photo.thumbnail) or links.safe_url(photo.thumbnail2x)
-        url = url or links.safe_url(photo.url)
+        url = links.source_url(photo.thumbnail) or links.source_url(photo.thumbnail2x)
+        url = url or links.source_url(photo.url)
         if url:
             caption = escape_plain(photo.caption or "") or escape_plain(f"Photo of {location.name}")
             alt = truncate(caption, limits.NAME) or "Photo of the charging location"

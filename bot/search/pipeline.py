@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bot.config import Settings
@@ -22,12 +23,14 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError
 from bot.query import SearchQuery, outlets_for, parse_query
+from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
 from bot.search.request import Refinement, SearchContext, SearchRequest
+from bot.search.trip import answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +80,7 @@ class SearchPipeline:
         *,
         checkins: CheckinsSource | None = None,
         clock: Callable[[], datetime] | None = None,
+        router: Router | None = None,
     ) -> None:
         self.settings = settings
         #: "Now" for "open now" (tests pass a fixed moment).
@@ -84,6 +88,8 @@ class SearchPipeline:
         self.provider = provider
         self.resolver = resolver
         self.checkins = checkins
+        #: The routing engine for searches along a route (None: the straight line only).
+        self.router = router
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
 
@@ -100,12 +106,22 @@ class SearchPipeline:
         if self._details is not None:
             self._details.shutdown(wait=False, cancel_futures=True)
         self.provider.close()
+        if self.router is not None:
+            self.router.close()
 
-    def answer(self, request: SearchRequest | str, context: SearchContext | None = None) -> Answer:
+    def answer(
+        self,
+        request: SearchRequest | str,
+        context: SearchContext | None = None,
+        *,
+        query: SearchQuery | None = None,
+    ) -> Answer:
+        """The answer to ``request``; ``query`` is its text already parsed (by a listener
+        that needed to know whether it asks for help), so it is not parsed again."""
         if isinstance(request, str):
             request = SearchRequest(text=request)
         context = context or SearchContext()
-        answer = self._answer(request, context)
+        answer = self._answer(request, context, query or parse_query(request.text))
         if context.settings_unavailable:
             # The same database keeps settings and check-ins: neither was read.
             answer.notes.append(SETTINGS_UNAVAILABLE_NOTE)
@@ -113,8 +129,7 @@ class SearchPipeline:
                 answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
         return answer
 
-    def _answer(self, request: SearchRequest, context: SearchContext) -> Answer:
-        query = parse_query(request.text)
+    def _answer(self, request: SearchRequest, context: SearchContext, query: SearchQuery) -> Answer:
         answer = Answer(
             outcome=Outcome.HELP,
             request=request,
@@ -126,6 +141,9 @@ class SearchPipeline:
         )
         if query.is_help and request.place is None:
             return answer
+
+        if query.route is not None:
+            return self._trip(answer, query, context)
 
         applied = apply_defaults(query.place, query.filters, context, query.ignored)
         answer.notes.extend(applied.notes)
@@ -146,6 +164,31 @@ class SearchPipeline:
         return answer
 
     # -- steps ----------------------------------------------------------------------------
+
+    def _trip(self, answer: Answer, query: SearchQuery, context: SearchContext) -> Answer:
+        """A search along a route (:mod:`bot.search.trip`)."""
+        assert query.route is not None
+        # Saved places are the trip's ends only when named; filter defaults apply as usual.
+        filters_only = replace(context, default_place=None, saved_places={})
+        applied = apply_defaults(None, query.filters, filters_only, query.ignored)
+        answer.notes.extend(applied.notes)
+        answer.filters = self._filters(applied.filters, _without_radius(answer.request.refine),
+                                       answer.notes)  # fmt: skip
+        answer.per_page = self._per_page(query)
+        answer.notes.extend(_query_notes(query, applied.ignored))
+        answer_trip(
+            answer,
+            query.route,
+            provider=self.provider,
+            resolver=self.resolver,
+            router=self.router,
+            context=context,
+            default_units=lambda country: units_for(country, self.settings.units),
+        )
+        if answer.locations and context.team_id and not context.settings_unavailable:
+            self._with_workspace_checkins(answer, context.team_id)
+            refresh_locations(answer, answer.locations)
+        return answer
 
     def _filters(self, asked: Filters, refine: Refinement | None, notes: list[str]) -> Filters:
         """The request's filters, changed by Refine, with the pipeline's own defaults."""
@@ -343,6 +386,13 @@ class SearchPipeline:
             return self._details
 
 
+def _without_radius(refine: Refinement | None) -> Refinement | None:
+    """On a route, Refine's radius is the corridor, not a filter."""
+    if refine is None or refine.radius_m is None:
+        return refine
+    return refine.model_copy(update={"radius_m": None})
+
+
 def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     notes = [
         f"I read “{s.written}” as {s.meant}."
@@ -364,5 +414,9 @@ def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None
     from bot.providers import make_provider
 
     return SearchPipeline(
-        settings, make_provider(settings), build_resolver(settings), checkins=checkins
+        settings,
+        make_provider(settings),
+        build_resolver(settings),
+        checkins=checkins,
+        router=Router.from_settings(settings),
     )
