@@ -223,8 +223,9 @@ def _results(
     room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
     cards: list[Block] = []
     shown = 0
-    for location in answer.locations:
-        card = _card(answer, location, checkins_enabled, thumbnails, now)
+    first = answer.page * answer.per_page + 1
+    for number, location in enumerate(answer.locations, start=first):
+        card = _card(answer, location, number, checkins_enabled, thumbnails, now)
         needed = len(card) + (1 if cards else 0)
         if len(cards) + needed > room:
             break
@@ -257,10 +258,16 @@ def _summary(answer: Answer) -> ContextBlock | None:
 
 
 def _card(
-    answer: Answer, location: Location, checkins_enabled: bool, thumbnails: bool, now: datetime
+    answer: Answer,
+    location: Location,
+    number: int,
+    checkins_enabled: bool,
+    thumbnails: bool,
+    now: datetime,
 ) -> list[Block]:
     page = links.location_page(location, answer.source)
-    first = f"*{_name_link(location, page)}*"
+    # Numbered like the map's pins.
+    first = f"{number}. *{_name_link(location, page)}*"
     distance = distance_text(answer, location)
     if distance:
         first += SEP + distance

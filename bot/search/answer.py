@@ -10,7 +10,7 @@ from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
-from bot.search.hours_prices import HoursAndPrices
+from bot.search.checked import HoursAndPrices
 from bot.search.request import SearchRequest, Units
 
 if TYPE_CHECKING:

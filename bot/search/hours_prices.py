@@ -14,32 +14,13 @@ step keeps, drops and orders them:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
 from bot.hours import WeeklyHours, location_hours, next_moment, zone_at
 from bot.plugshare.models import Location
 from bot.prices import location_price
 from bot.query import SearchQuery
-
-
-@dataclass
-class HoursAndPrices:
-    """What the checks found, for the answer's notes and the cards' marks."""
-
-    #: Ids of kept locations whose hours could not be read.
-    hours_unknown: set[int] = field(default_factory=set)
-    #: Locations dropped because they are closed at the asked time.
-    closed: int = 0
-    #: Normalised price per kWh, and its currency mark, of each location whose price
-    #: could be read.
-    prices: dict[int, tuple[float, str]] = field(default_factory=dict)
-    #: Ids of kept locations whose price could not be read.
-    price_unknown: set[int] = field(default_factory=set)
-    #: Locations dropped because their price is over the asked maximum.
-    too_dear: int = 0
-    #: The local moment "open" was checked for (None when not asked).
-    moment: datetime | None = None
+from bot.search.checked import HoursAndPrices
 
 
 def asks_hours_or_prices(query: SearchQuery | None) -> bool:
