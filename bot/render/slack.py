@@ -260,14 +260,16 @@ def _summary(answer: Answer) -> ContextBlock | None:
 def _card(
     answer: Answer,
     location: Location,
-    number: int,
+    number: int | None,
     checkins_enabled: bool,
     thumbnails: bool,
     now: datetime,
 ) -> list[Block]:
     page = links.location_page(location, answer.source)
-    # Numbered like the map's pins.
-    first = f"{number}. *{_name_link(location, page)}*"
+    # Numbered like the map's pins (an unfurled station has no number).
+    first = f"*{_name_link(location, page)}*"
+    if number is not None:
+        first = f"{number}. {first}"
     distance = distance_text(answer, location)
     if distance:
         first += SEP + distance

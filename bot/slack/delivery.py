@@ -184,6 +184,21 @@ class Sender:
         file_id = uploaded.get("id") if isinstance(uploaded, dict) else None
         return file_id if isinstance(file_id, str) else None
 
+    def unfurl(self, event: dict[str, Any], unfurls: dict[str, dict[str, Any]]) -> bool:
+        """Unfold links in the message (``channel`` + ``message_ts``) or in the composer
+        (``unfurl_id`` + ``source``) that ``event`` (a ``link_shared`` event) names."""
+        where: dict[str, Any]
+        if event.get("unfurl_id") and event.get("source"):
+            where = {"unfurl_id": event["unfurl_id"], "source": event["source"]}
+        else:
+            where = {"channel": event.get("channel"), "ts": event.get("message_ts")}
+        try:
+            self.client.chat_unfurl(unfurls=unfurls, **where)
+            return True
+        except SlackApiError as error:
+            log.warning("unfurl.failed", extra={"error": _api_error(error)})
+            return False
+
     def open_view(self, trigger_id: str, view: dict[str, Any]) -> str | None:
         """Open a modal; its view id, or None (the trigger expires 3 s after the click)."""
         try:

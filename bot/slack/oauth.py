@@ -25,6 +25,8 @@ BOT_SCOPES = (
     "im:history",
     "users:read",
     "files:write",
+    "links:read",
+    "links:write",
 )
 #: Seconds an install link stays valid (between the install page and Slack's redirect).
 STATE_EXPIRATION_SECONDS = 600

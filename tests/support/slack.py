@@ -391,6 +391,8 @@ class MockSlack:
                 "enterprise": None,
                 "is_enterprise_install": False,
             }
+        if method == "chat.unfurl":
+            return {"ok": True}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
