@@ -2,7 +2,8 @@
 
 ``location_hours(location)`` reads a PlugShare-shaped location: ``open247`` first, then
 its ``hours`` text (AFDC ``access_days_time`` and OCM access comments are mapped there),
-then its stations' hours. None means "hours unknown".
+then its stations' hours, then its description when that names days and times (OCM's
+access comments are mapped there). None means "hours unknown".
 """
 
 from __future__ import annotations
@@ -34,4 +35,6 @@ def location_hours(location: Location) -> WeeklyHours | None:
         hours = parse_hours(station.hours)
         if hours is not None:
             week = hours if week is None else week.union(hours)
+    if week is None:
+        week = parse_hours(location.description, days_named=True)
     return week

@@ -203,8 +203,13 @@ def _clause_groups(clause: str) -> list[_Group]:
     return [g for g in groups if g.spans or g.closed]
 
 
-def parse_hours(text: str | None) -> WeeklyHours | None:
-    """The week ``text`` describes, or None when it can't be read with confidence."""
+def parse_hours(text: str | None, *, days_named: bool = False) -> WeeklyHours | None:
+    """The week ``text`` describes, or None when it can't be read with confidence.
+
+    ``days_named``: every time range must come with days ("Lundi: 9.00-18.30", "8am-5pm
+    daily"), for free text that is not an hours field (an OCM description), where "2-4
+    hours" is a time limit, not an opening time.
+    """
     if not text or not text.strip():
         return None
     days: list[list[Span]] = [[] for _ in range(7)]
@@ -217,6 +222,8 @@ def parse_hours(text: str | None) -> WeeklyHours | None:
             if not groups:
                 raise _Unreadable(clause)
             for group in groups:
+                if days_named and not group.days and not group.closed:
+                    raise _Unreadable(clause)
                 for day in group.days or _ALL_DAYS:
                     days[day].extend(group.spans)
                 read_any = True

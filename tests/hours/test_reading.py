@@ -110,3 +110,10 @@ def test_ocm_access_comments_with_hours_are_read_and_others_are_not() -> None:
     read = {text: parse_hours(text) for text in ocm_access_comments()}
     with_hours = {text for text, hours in read.items() if hours is not None}
     assert with_hours == {text for text in read if text.startswith(("Lundi", "Du Lundi"))}
+
+
+def test_free_text_counts_only_with_days_named() -> None:
+    assert parse_hours("Charging limited to 2-4 hours", days_named=True) is None
+    assert parse_hours("Limited to 2-4 hours") is not None  # an hours field would read it
+    french = parse_hours("Du Lundi au Vendredi : de 08h30 à 17h30", days_named=True)
+    assert french is not None and french.days[0] == ((510, 1050),)
