@@ -27,6 +27,7 @@ BOT_SCOPES = (
     "files:write",
     "links:read",
     "links:write",
+    "assistant:write",
 )
 #: Seconds an install link stays valid (between the install page and Slack's redirect).
 STATE_EXPIRATION_SECONDS = 600

@@ -391,7 +391,12 @@ class MockSlack:
                 "enterprise": None,
                 "is_enterprise_install": False,
             }
-        if method == "chat.unfurl":
+        if method in (
+            "chat.unfurl",
+            "assistant.threads.setStatus",
+            "assistant.threads.setSuggestedPrompts",
+            "assistant.threads.setTitle",
+        ):
             return {"ok": True}
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._ts):08d}"

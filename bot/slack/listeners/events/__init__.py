@@ -16,6 +16,9 @@ SUBSCRIBED = (
     "app_uninstalled",
     "tokens_revoked",
     "link_shared",
+    # Taken by Bolt's Assistant (bot/slack/listeners/assistant/).
+    "assistant_thread_started",
+    "assistant_thread_context_changed",
 )
 
 
