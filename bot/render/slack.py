@@ -49,6 +49,7 @@ from bot.render.replies import (
     HELP_INTRO,
     HELP_TITLE,
     HELP_TOPICS,
+    SLACK_EXTRAS,
     candidate_label,
     paragraphs,
 )
@@ -361,11 +362,13 @@ def _results_fallback(answer: Answer, shown: int) -> str:
 def _help(answer: Answer) -> tuple[list[Block], str]:
     fields = [_mrkdwn(f"*{topic}*\n{words}") for topic, words in HELP_TOPICS]
     examples = "\n".join(f"• `{example}`" for example in EXAMPLES)
+    extras = "\n".join(f"• {extra}" for extra in SLACK_EXTRAS)
     blocks: list[Block] = [
         _header("⚡ " + HELP_TITLE),
         _section(HELP_INTRO),
         SectionBlock(fields=fields[: limits.SECTION_FIELDS]),
         _section(f"*Try*\n{examples}"),
+        _section(f"*Also in Slack*\n{extras}"),
     ]
     source = credit(answer, MRKDWN)
     if source:

@@ -218,7 +218,12 @@ def test_help_says_what_it_understands_with_examples() -> None:
     assert "*Connectors*\nCCS, CHAdeMO, J1772 / Level 2" in lines[2]
     assert "*Networks*\nEVgo only, on Electrify America, no ChargePoint" in lines[2]
     assert lines[3].startswith("[section] *Try*\n• `CCS near Union Station, Los Angeles`\n")
-    assert lines[4] == "[context] AFDC"
+    assert "*Hours and price*\nopen now, open 24/7, open at 7am, cheapest" in lines[2]
+    assert "`cheapest CCS near Penn Station, open now`" in lines[3]
+    assert lines[4].startswith("[section] *Also in Slack*\n• *Station links:*")
+    for capability in ("Find chargers", "Find chargers near this", "Assistant view", "Map"):
+        assert capability in lines[4]
+    assert lines[5] == "[context] AFDC"
     assert message["text"].startswith("ChargeBot finds EV charging stations.")
 
 
