@@ -1,4 +1,7 @@
-"""US ZIP codes, offline, from the ``zipcodes`` package (USPS data shipped with it).
+"""US ZIP codes, offline, from a table shipped with ChargeBot (built from ``zipcodes``).
+
+The table (:mod:`bot.geo.postal_table`) is read on the first ZIP lookup, in about a
+millisecond, and kept; a lookup is one substring search in it.
 
 A bare five-digit number (or ZIP+4) is read as a US ZIP code when the data knows
 it; an unknown one goes on to the online geocoder, which may know it as another
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.geo.place import Candidate, PlaceKind
+from bot.geo.postal_table import TABLE
 
 SOURCE = "zip"
 
@@ -42,22 +46,25 @@ def lookup(text: str) -> Candidate | UnknownZip | None:
     return candidate
 
 
+@lru_cache(maxsize=1)
+def _table() -> str:
+    # A leading line break lets every ZIP be found as "\n12345\t".
+    return "\n" + TABLE.read_text(encoding="utf-8")
+
+
 @lru_cache(maxsize=4096)
 def _zip_candidate(zip_code: str) -> Candidate | None:
-    # Imported here: loading the package's data costs ~0.2 s, paid only when a ZIP is typed.
-    import zipcodes
-
-    for entry in zipcodes.matching(zip_code):
-        latitude, longitude = float(entry["lat"]), float(entry["long"])
-        if latitude == 0.0 and longitude == 0.0:
-            continue  # military (APO/FPO) ZIPs carry no position
-        place = ", ".join(part for part in (entry["city"].title(), entry["state"]) if part)
-        return Candidate(
-            name=f"{zip_code} ({place})" if place else zip_code,
-            latitude=latitude,
-            longitude=longitude,
-            kind=PlaceKind.POSTAL_CODE,
-            source=SOURCE,
-            country_code="US",
-        )
-    return None
+    table = _table()
+    start = table.find(f"\n{zip_code}\t")
+    if start < 0:
+        return None
+    line = table[start + 1 : table.index("\n", start + 1)]
+    _, latitude, longitude, place = line.split("\t")
+    return Candidate(
+        name=f"{zip_code} ({place})" if place else zip_code,
+        latitude=float(latitude),
+        longitude=float(longitude),
+        kind=PlaceKind.POSTAL_CODE,
+        source=SOURCE,
+        country_code="US",
+    )
