@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
 from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "chargebot"
+#: AFDC's station API since NREL became NLR (``developer.nrel.gov`` was retired on 2026-05-29).
+DEFAULT_AFDC_URL = "https://developer.nlr.gov/api/alt-fuel-stations/v1.json"
 
 
 def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-PositiveSeconds = Annotated[float, Field(gt=0)]
+PositiveSeconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 class ConfigError(Exception):
@@ -54,7 +57,7 @@ class Settings(BaseSettings):
         default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
     )
     afdc_url: AnyHttpUrl = Field(
-        AnyHttpUrl("https://developer.nrel.gov/api/alt-fuel-stations/v1.json"),
+        AnyHttpUrl(DEFAULT_AFDC_URL),
         alias="CHARGEBOT_AFDC_URL",
     )
     afdc_api_key: SecretStr = Field(SecretStr("DEMO_KEY"), alias="CHARGEBOT_AFDC_API_KEY")
@@ -127,6 +130,40 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("db_path", "geocode_cache_path", mode="before")
+    @classmethod
+    def _not_empty_path(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty; set it to a file's path, or unset it for the default")
+        return value
+
+    @field_validator("db_path", "geocode_cache_path")
+    @classmethod
+    def _names_a_file(cls, value: Path | None) -> Path | None:
+        if value is not None and (not value.name or value.expanduser().is_dir()):
+            raise ValueError("must name a file, not a folder (e.g. /srv/chargebot/index.sqlite3)")
+        return value
+
+    @field_validator("afdc_api_key", mode="before")
+    @classmethod
+    def _empty_key_is_demo_key(cls, value: object) -> object:
+        return "DEMO_KEY" if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("geocoder_user_agent")
+    @classmethod
+    def _user_agent(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty; geocoding services require a User-Agent naming the app")
+        return value.strip()
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        url = value.get_secret_value().strip() if value is not None else ""
+        if url and (problem := _database_url_problem(url)):
+            raise ValueError(problem)  # names the problem, never the URL (it may hold a password)
+        return value
+
     @field_validator("geocoder")
     @classmethod
     def _geocoder_name(cls, value: str) -> str:
@@ -172,6 +209,19 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
 
 
+_DATABASE_URL_EXAMPLES = "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+
+
+def _database_url_problem(url: str) -> str | None:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+]*://", url):
+        return f"is not a database URL ({_DATABASE_URL_EXAMPLES})"
+    try:
+        urlsplit(url).port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        return f"has a port that is not a number from 1 to 65535 ({_DATABASE_URL_EXAMPLES})"
+    return None
+
+
 def _describe(error: ValidationError) -> str:
     fields = Settings.model_fields
     lines = []
@@ -179,7 +229,7 @@ def _describe(error: ValidationError) -> str:
         loc = item["loc"][0] if item["loc"] else ""
         field = fields.get(str(loc))
         name = field.alias if field and field.alias else str(loc).upper()
-        lines.append(f"{name}: {item['msg']}")
+        lines.append(f"{name}: {item['msg'].removeprefix('Value error, ')}")
     return "Invalid configuration:\n  " + "\n  ".join(lines)
 
 

@@ -17,12 +17,14 @@ SOURCE = "coordinates"
 # One angle: degrees with optional minutes and seconds (40°45'29.1", 40 45.5', 40.758),
 # a sign, and a hemisphere letter either before every number or after every number
 # ("N40.7 W73.9", "40.7 N 73.9 W"): one pattern for each, since in "40.7 N 73.9 W"
-# the N could otherwise be read as the front of the second angle.
+# the N could otherwise be read as the front of the second angle. The seconds mark may
+# also be two minute marks: NFKC, which place text goes through, turns ″ into ′′, and
+# phones type ’’.
 _BODY = r"""
     (?P<{p}sign>[+\-−])?\s*
     (?P<{p}deg>\d+(?:\.\d+)?)\s*(?:°|º|˚|deg\b|d\b)?\s*
-    (?:(?P<{p}min>\d+(?:\.\d+)?)\s*['′’]\s*)?
-    (?:(?P<{p}sec>\d+(?:\.\d+)?)\s*(?:"|″|”|'')\s*)?
+    (?:(?P<{p}min>\d+(?:\.\d+)?)\s*['′’](?!['′’])\s*)?
+    (?:(?P<{p}sec>\d+(?:\.\d+)?)\s*(?:"|″|”|['′’]['′’])\s*)?
 """
 _FRONT = r"(?P<{p}front>[NSEW])?\s*" + _BODY + r"(?P<{p}back>)"
 _BACK = r"(?P<{p}front>)" + _BODY + r"(?P<{p}back>[NSEW])?"

@@ -40,7 +40,7 @@ from bot.opendata.limits import BrokenFile
 from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
 from bot.opendata.plugshare_json import map_location
 from bot.opendata.records import Record
-from bot.opendata.schema import IndexUnreadable, open_for_write
+from bot.opendata.schema import IndexDamaged, IndexUnreadable, leave_wal, open_for_write
 from bot.opendata.store import IndexWriter, timestamp
 from bot.plugshare.models import Location
 
@@ -186,10 +186,13 @@ def import_file(
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        leave_wal(conn)
     except BrokenFile as broken:
         where = f"{report.position_word} {broken.position:,}"
         raise IncompleteFile(report.origin, where, broken.reason) from None
     except sqlite3.Error as error:
+        if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+            raise ImportFailed(str(IndexDamaged(db_path, error))) from None
         raise ImportFailed(f"Writing the station index {db_path} failed: {error}.") from None
     finally:
         conn.close()

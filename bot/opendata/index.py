@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import nearest
-from bot.opendata.schema import open_for_read
+from bot.opendata.schema import open_for_read, read_error
+from bot.opendata.stats import SourceAge, source_ages
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reads(
+    method: Callable[Concatenate[StationIndex, P], R],
+) -> Callable[Concatenate[StationIndex, P], R]:
+    """SQLite errors while reading become IndexUnreadable (IndexDamaged for a corrupt file)."""
+
+    @functools.wraps(method)
+    def reading(self: StationIndex, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise read_error(self.path, error) from None
+
+    return reading
 
 
 class StationIndex:
@@ -37,12 +59,14 @@ class StationIndex:
                 self._connections.append(conn)
         return conn
 
+    @_reads
     def is_empty(self) -> bool:
         conn = self.connection()
         if conn is None:
             return True
         return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM locations)").fetchone()[0] == 1
 
+    @_reads
     def has_power_ratings(self) -> bool:
         """Whether any location has an outlet with a known kW (AFDC API data does; CSV never)."""
         conn = self.connection()
@@ -51,6 +75,7 @@ class StationIndex:
         query = "SELECT EXISTS (SELECT 1 FROM locations WHERE max_kw IS NOT NULL)"
         return conn.execute(query).fetchone()[0] == 1
 
+    @_reads
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
     ) -> list[Location]:
@@ -68,11 +93,17 @@ class StationIndex:
                 results.append(location)
         return results
 
+    @_reads
     def location(self, location_id: int) -> Location | None:
         conn = self.connection()
         if conn is None:
             return None
         return load_locations(conn, [location_id]).get(location_id)
+
+    @_reads
+    def source_ages(self) -> list[SourceAge]:
+        conn = self.connection()
+        return source_ages(conn) if conn is not None else []
 
     def close(self) -> None:
         with self._lock:

@@ -17,10 +17,20 @@ Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.id
 
 Writers open the file with :func:`open_for_write` (creates it and its folder);
 searches open it read-only with :func:`open_for_read`, which never creates a file.
+
+Imports run in WAL mode (searches keep reading the old data meanwhile) and switch
+the finished file back to a plain journal, so a copy of it needs no side files.
+An index in a read-only folder (an image built with the index inside) that is
+still in WAL mode is opened *immutable*: SQLite cannot create its ``-shm`` file
+there, and nothing can change the file anyway. Reads that find the file damaged
+raise :class:`IndexDamaged`, whose message is one sentence with the fix.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Final
@@ -110,10 +120,51 @@ class IndexUnreadable(Exception):
     """The index file cannot be used; the message says what to do about it."""
 
 
+class IndexDamaged(IndexUnreadable):
+    """The index file is corrupt; rebuilding it is the fix."""
+
+    def __init__(self, path: Path, error: Exception) -> None:
+        super().__init__(
+            f"The station index at {path} is damaged ({error}), so rebuild it with "
+            "chargebot data sync afdc or by importing the station file again."
+        )
+
+
+#: SQLite's words for a file whose content is broken (SQLITE_CORRUPT, SQLITE_NOTADB).
+_DAMAGED = ("malformed", "not a database", "corrupt")
+
+
+def read_error(path: Path, error: sqlite3.Error) -> IndexUnreadable:
+    """What a failed read of the index at ``path`` means, for the person who asked."""
+    text = str(error)
+    if any(word in text for word in _DAMAGED):
+        return IndexDamaged(path, error)
+    if "unable to open" in text and not _writable_folder(path):
+        return IndexUnreadable(
+            f"The station index at {path} cannot be opened in its read-only folder ({text})."
+        )
+    return IndexUnreadable(f"The station index at {path} cannot be read ({text}).")
+
+
+def _writable_folder(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK)
+
+
+def _read_only_folder_error(path: Path) -> IndexUnreadable:
+    return IndexUnreadable(
+        f"Cannot write the station index at {path}: it is in a read-only folder. "
+        "Build the index in a writable folder (e.g. while building the image), then copy it in."
+    )
+
+
 def _check_version(conn: sqlite3.Connection, path: Path) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        raise read_error(path, error) from None
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise IndexDamaged(path, error) from None
         raise IndexUnreadable(f"{path} is not a station index ({error}).") from None
     if version > SCHEMA_VERSION:
         raise IndexUnreadable(
@@ -128,8 +179,15 @@ def open_for_write(path: Path) -> sqlite3.Connection:
     path = Path(path).expanduser()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            raise _read_only_folder_error(path) from None
+        raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
+    if not _writable_folder(path):
+        raise _read_only_folder_error(path)
+    try:
         conn = sqlite3.connect(path, isolation_level=None)
-    except (OSError, sqlite3.Error) as error:
+    except sqlite3.Error as error:
         raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
     try:
         version = _check_version(conn, path)
@@ -147,8 +205,15 @@ def open_for_write(path: Path) -> sqlite3.Connection:
             conn.executescript(f"BEGIN; {_DDL} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         else:
             conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if "readonly" in str(error):
+            raise _read_only_folder_error(path) from None
+        raise read_error(path, error) from None
     except sqlite3.DatabaseError as error:
         conn.close()
+        if "malformed" in str(error):
+            raise IndexDamaged(path, error) from None
         raise IndexUnreadable(f"{path} is not a station index ({error}).") from None
     except IndexUnreadable:
         conn.close()
@@ -156,25 +221,46 @@ def open_for_write(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def leave_wal(conn: sqlite3.Connection) -> None:
+    """Switch a finished index back to a plain journal, so it needs no side files.
+
+    Not possible while a search holds the file open; then it stays in WAL mode,
+    which :func:`open_for_read` handles too.
+    """
+    conn.execute("PRAGMA busy_timeout = 200")
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def _connect_read_only(path: Path, immutable: bool) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    # Queries stay on the opening thread; only close() may come from another.
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
 def open_for_read(path: Path) -> sqlite3.Connection | None:
     """Open an existing index read-only; ``None`` when there is no index file yet."""
     path = Path(path).expanduser()
     if not path.is_file():
         return None
-    try:
-        conn = sqlite3.connect(
-            # Queries stay on the opening thread; only close() may come from another.
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            check_same_thread=False,
-        )
-    except sqlite3.Error as error:
-        raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
-    try:
-        version = _check_version(conn, path)
-    except IndexUnreadable:
-        conn.close()
-        raise
+    # A WAL-mode file in a read-only folder cannot get its -shm file: open it immutable.
+    attempts = (False, True) if not _writable_folder(path) else (False,)
+    for immutable in attempts:
+        try:
+            conn = _connect_read_only(path, immutable)
+        except sqlite3.Error as error:
+            raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None
+        try:
+            version = _check_version(conn, path)
+        except IndexDamaged:
+            conn.close()
+            raise
+        except IndexUnreadable:
+            conn.close()
+            if immutable or len(attempts) == 1:
+                raise
+            continue
+        break
     if version == 0:
         conn.close()
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bot.opendata.schema import open_for_read
+from bot.opendata.schema import open_for_read, read_error
 from bot.plugshare.enums import connector_label
 
 SOURCE_NAMES = {
@@ -85,36 +85,43 @@ def source_ages(conn: sqlite3.Connection) -> list[SourceAge]:
 
 
 def index_stats(path: Path) -> IndexStats:
+    """Raises IndexUnreadable (IndexDamaged for a corrupt file)."""
     stats = IndexStats(path=path)
     conn = open_for_read(path)
     if conn is None:
         return stats
     try:
-        stats.locations = conn.execute("SELECT count(*) FROM locations").fetchone()[0]
-        stats.stations = conn.execute("SELECT count(*) FROM stations").fetchone()[0]
-        stats.outlets = conn.execute("SELECT count(*) FROM outlets").fetchone()[0]
-        stats.by_network = [
-            (name or "No network", locations, stations)
-            for name, locations, stations in conn.execute(
-                "SELECT network_name, count(DISTINCT location_id), count(*) FROM stations "
-                "GROUP BY network_name ORDER BY 3 DESC, 1"
-            )
-        ]
-        stats.by_connector = [
-            (connector_label(connector, power), locations, outlets)
-            for connector, power, locations, outlets in conn.execute(
-                "SELECT connector, power, count(DISTINCT location_id), count(*) FROM outlets "
-                "GROUP BY connector, power ORDER BY 4 DESC, 1, 2"
-            )
-        ]
-        stats.unknown_connectors = conn.execute(
-            "SELECT count(*) FROM locations WHERE outlet_mask = 0 AND NOT EXISTS "
-            "(SELECT 1 FROM outlets o WHERE o.location_id = locations.id)"
-        ).fetchone()[0]
-        stats.sources = source_ages(conn)
+        _fill(stats, conn)
+    except sqlite3.Error as error:
+        raise read_error(path, error) from None
     finally:
         conn.close()
     return stats
+
+
+def _fill(stats: IndexStats, conn: sqlite3.Connection) -> None:
+    stats.locations = conn.execute("SELECT count(*) FROM locations").fetchone()[0]
+    stats.stations = conn.execute("SELECT count(*) FROM stations").fetchone()[0]
+    stats.outlets = conn.execute("SELECT count(*) FROM outlets").fetchone()[0]
+    stats.by_network = [
+        (name or "No network", locations, stations)
+        for name, locations, stations in conn.execute(
+            "SELECT network_name, count(DISTINCT location_id), count(*) FROM stations "
+            "GROUP BY network_name ORDER BY 3 DESC, 1"
+        )
+    ]
+    stats.by_connector = [
+        (connector_label(connector, power), locations, outlets)
+        for connector, power, locations, outlets in conn.execute(
+            "SELECT connector, power, count(DISTINCT location_id), count(*) FROM outlets "
+            "GROUP BY connector, power ORDER BY 4 DESC, 1, 2"
+        )
+    ]
+    stats.unknown_connectors = conn.execute(
+        "SELECT count(*) FROM locations WHERE outlet_mask = 0 AND NOT EXISTS "
+        "(SELECT 1 FROM outlets o WHERE o.location_id = locations.id)"
+    ).fetchone()[0]
+    stats.sources = source_ages(conn)
 
 
 def stats_lines(stats: IndexStats, today: date | None = None) -> list[str]:

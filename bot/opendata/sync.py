@@ -1,7 +1,9 @@
 """Download the current US station list from the AFDC API and import it.
 
-One request (``limit=all``) for every electric station in the US, streamed to
-a temporary file beside the index (the answer is hundreds of megabytes), then
+One request (``limit=all``) for every electric station in the US, through the shared
+:class:`bot.http_client.ApiClient` (which retries a refused connection or a 502/503/504
+before the body starts), streamed to a temporary file beside the index (the answer is
+hundreds of megabytes), then
 imported like any AFDC API JSON file, with ``prune``: stations AFDC no longer
 lists are removed. The import proves the download complete first (JSON read to
 its end, as many stations as ``total_results`` announces); a download that is
@@ -21,7 +23,16 @@ from typing import Final
 
 import httpx
 
-from bot.config import Settings
+from bot.config import DEFAULT_AFDC_URL, Settings
+from bot.http_client import (
+    ApiClient,
+    AuthenticationFailed,
+    NotFound,
+    RateLimited,
+    ServiceError,
+    Unreachable,
+    UpstreamUnavailable,
+)
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
 
@@ -58,53 +69,114 @@ def download_afdc(
 ) -> None:
     url = str(settings.afdc_url)
     where = _public_url(url)
-    headers = {
-        "X-Api-Key": settings.afdc_api_key.get_secret_value(),
-        "Accept": "application/json",
-        "User-Agent": "ChargeBot station sync",
-    }
+    client = ApiClient(
+        "AFDC",
+        timeout=_TIMEOUT,
+        headers={"X-Api-Key": settings.afdc_api_key.get_secret_value()},
+        follow_redirects=True,
+    )
     try:
-        with (
-            httpx.Client(timeout=_TIMEOUT, follow_redirects=True) as client,
-            client.stream("GET", url, params=AFDC_QUERY, headers=headers) as response,
-        ):
-            _check_status(response, where)
+        with client, client.stream("GET", url, params=AFDC_QUERY) as response:
+            _check_not_a_web_page(response.headers.get("Content-Type", ""), where)
             length = response.headers.get("Content-Length")
             if on_start is not None:
                 on_start(int(length) if length and length.isdigit() else None)
             with destination.open("wb") as out:
                 seen = 0
                 for chunk in response.iter_bytes(_CHUNK):
+                    if out.tell() == 0:
+                        _check_first_bytes(chunk, where)
                     out.write(chunk)
                     if on_bytes is not None:
                         # Count bytes on the wire, so a compressed answer matches its length.
                         now = response.num_bytes_downloaded
                         on_bytes(now - seen)
                         seen = now
-    except httpx.TimeoutException:
-        raise SyncFailed(f"AFDC at {where} did not answer in time. Try again later.") from None
-    except httpx.HTTPError as error:
-        reason = type(error).__name__
-        raise SyncFailed(f"Could not download from AFDC at {where} ({reason}).") from None
+    except ServiceError as error:
+        raise SyncFailed(_failure_message(error, where)) from None
     except OSError as error:
         raise SyncFailed(f"Could not save the download: {error.strerror or error}.") from None
 
 
-def _check_status(response: httpx.Response, where: str) -> None:
-    code = response.status_code
-    if code < 400:
-        return
-    if code in (401, 403):
-        raise SyncFailed(
-            f"AFDC refused the API key (HTTP {code}). Set CHARGEBOT_AFDC_API_KEY to your own "
-            "key (free from the NREL developer network) or leave it unset for DEMO_KEY."
+def _what_to_try(where: str) -> str:
+    """Advice on the address: a non-default one is the likeliest culprit."""
+    if where.rstrip("/") == DEFAULT_AFDC_URL:
+        return (
+            "check the network connection and try again later, or set CHARGEBOT_AFDC_URL "
+            "if AFDC has moved again"
         )
-    if code == 429:
-        raise SyncFailed(
+    return (
+        f"set CHARGEBOT_AFDC_URL to AFDC's current address, {DEFAULT_AFDC_URL}, "
+        "or unset it to use that default"
+    )
+
+
+def _unreachable_message(problem: Unreachable, where: str) -> str:
+    if problem is Unreachable.NO_SUCH_HOST:
+        host = httpx.URL(where).host
+        return (
+            f"The AFDC host in CHARGEBOT_AFDC_URL ({host}) {problem.wording}, so nothing "
+            f"was downloaded and the index is unchanged; {_what_to_try(where)}."
+        )
+    if problem is Unreachable.TIMED_OUT:
+        return (
+            f"AFDC at CHARGEBOT_AFDC_URL ({where}) {problem.wording}, so the index is "
+            f"unchanged; try again later, or {_what_to_try(where)}."
+        )
+    if problem is Unreachable.DROPPED:
+        return (
+            f"Could not download from AFDC at CHARGEBOT_AFDC_URL ({where}): it "
+            f"{problem.wording} before the download was complete, so the index is unchanged; "
+            "run `chargebot data sync afdc` again later."
+        )
+    return (
+        f"AFDC at CHARGEBOT_AFDC_URL ({where}) {problem.wording}, so the index is "
+        f"unchanged; {_what_to_try(where)}."
+    )
+
+
+def _failure_message(error: ServiceError, where: str) -> str:
+    code = error.status_code
+    if isinstance(error, AuthenticationFailed):
+        return (
+            f"AFDC refused the API key (HTTP {code}). Set CHARGEBOT_AFDC_API_KEY to your own "
+            "key (free from the NLR developer network, developer.nlr.gov) or leave it unset "
+            "for DEMO_KEY."
+        )
+    if isinstance(error, RateLimited):
+        return (
             "AFDC's rate limit is reached (HTTP 429; DEMO_KEY allows 30 requests an hour). "
             "Try again later, or set CHARGEBOT_AFDC_API_KEY to your own key."
         )
-    raise SyncFailed(f"AFDC at {where} answered HTTP {code}. Try again later.")
+    if isinstance(error, NotFound):
+        gone = "is gone" if code == 410 else "is not there"
+        return (
+            f"The AFDC station API at CHARGEBOT_AFDC_URL ({where}) {gone} (HTTP {code}), "
+            f"so the index is unchanged; {_what_to_try(where)}."
+        )
+    if isinstance(error, UpstreamUnavailable) and error.unreachable is not None:
+        return _unreachable_message(error.unreachable, where)
+    if code is not None:
+        return f"AFDC at {where} answered HTTP {code}. Try again later."
+    return f"Could not download from AFDC at {where} ({error}). Try again later."
+
+
+def _web_page(where: str) -> SyncFailed:
+    return SyncFailed(
+        f"CHARGEBOT_AFDC_URL ({where}) answered with a web page, not AFDC station data, "
+        f"so the index is unchanged; {_what_to_try(where)}."
+    )
+
+
+def _check_not_a_web_page(content_type: str, where: str) -> None:
+    if "html" in content_type.lower():
+        raise _web_page(where)
+
+
+def _check_first_bytes(chunk: bytes, where: str) -> None:
+    # A retired host's notice may come as text/plain or with no type at all.
+    if chunk.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        raise _web_page(where)
 
 
 def sync_afdc(

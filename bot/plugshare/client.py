@@ -1,10 +1,10 @@
-"""PlugShare's API v3 over one pooled ``httpx.Client``.
+"""PlugShare's API v3 over the shared HTTP discipline (:class:`bot.http_client.ApiClient`).
 
 The client speaks the endpoints in ``shared/docs/plugshare-api.md`` and returns
-the schema models. It retries what is worth retrying (429, 502, 503, 504, a
-timeout, no connection) at most ``max_retries`` times with exponential backoff
-and jitter, honouring ``Retry-After`` up to ``max_retry_wait`` seconds; a longer
-wait is the caller's decision, so it raises :class:`RateLimited` (or
+the schema models. The shared client retries what is worth retrying (429, 502,
+503, 504, a timeout, no connection) at most ``max_retries`` times with exponential
+backoff and jitter, honouring ``Retry-After`` up to ``max_retry_wait`` seconds; a
+longer wait is the caller's decision, so it raises :class:`RateLimited` (or
 :class:`UpstreamUnavailable`) with ``retry_after`` set instead of sleeping.
 Everything else becomes one of the exceptions in :mod:`bot.plugshare.errors`.
 
@@ -15,30 +15,20 @@ attributes, reprs, log records or exception messages.
 from __future__ import annotations
 
 import logging
-import math
-import random
-import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
 from pydantic import ValidationError
 
-from bot import __version__
 from bot.config import ConfigError, Settings
+from bot.http_client import ApiClient, RetryPolicy
 from bot.plugshare.errors import (
+    PLUGSHARE_ERRORS,
     AddressNotFound,
     AmbiguousAddress,
-    AuthenticationFailed,
     BadResponse,
-    NotFound,
-    PlugShareError,
-    RateLimited,
-    RequestRejected,
-    UpstreamUnavailable,
 )
 from bot.plugshare.filters import MAX_COUNT, Filters, count_param, radius_param
 from bot.plugshare.models import Location
@@ -46,9 +36,7 @@ from bot.plugshare.models import Location
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.plugshare.com"
-USER_AGENT = f"ChargeBot/{__version__}"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
 #: ``/locations/search`` pages hold 100 results.
 SEARCH_PAGE_SIZE = 100
 
@@ -72,17 +60,15 @@ class PlugShareClient:
         max_retry_wait: float = 10.0,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        if max_retries < 0 or backoff < 0 or max_retry_wait < 0:
-            raise ValueError("max_retries, backoff and max_retry_wait must not be negative")
         self.base_url = base_url
-        self.max_retries = max_retries
-        self.backoff = backoff
-        self.max_retry_wait = max_retry_wait
-        self._http = httpx.Client(
+        self._http = ApiClient(
+            "PlugShare",
             base_url=base_url,
             auth=httpx.BasicAuth(api_key, api_secret),
             timeout=timeout,
-            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            retry=RetryPolicy(max_retries, backoff, max_retry_wait),
+            errors=PLUGSHARE_ERRORS,
+            logger=logger,
             transport=transport,
         )
 
@@ -287,95 +273,7 @@ class PlugShareClient:
         json: dict[str, Any] | None = None,
     ) -> Any:
         """The decoded JSON of a successful answer, retrying what is worth retrying."""
-        what = f"{method} {path}"
-        attempt = 0
-        while True:
-            started = time.monotonic()
-            try:
-                response = self._http.request(method, path, params=params, json=json)
-            except httpx.DecodingError as error:
-                raise BadResponse(f"PlugShare's answer to {what} could not be decoded") from error
-            except httpx.TimeoutException as error:
-                failure: PlugShareError = UpstreamUnavailable(
-                    f"PlugShare did not answer {what} in time ({type(error).__name__})"
-                )
-                failure.__cause__ = error
-                wait = self._backoff(attempt)
-            except httpx.TransportError as error:
-                failure = UpstreamUnavailable(f"Could not reach PlugShare for {what}: {error}")
-                failure.__cause__ = error
-                wait = self._backoff(attempt)
-            else:
-                logger.debug(
-                    "%s -> %d in %.0f ms",
-                    what,
-                    response.status_code,
-                    (time.monotonic() - started) * 1000,
-                )
-                if response.is_success:
-                    return _json(response, what)
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                failure = _status_error(response.status_code, what, retry_after)
-                if response.status_code not in RETRY_STATUSES:
-                    raise failure
-                if retry_after is not None and retry_after > self.max_retry_wait:
-                    raise failure
-                wait = self._backoff(attempt) if retry_after is None else retry_after
-            if attempt == self.max_retries:
-                raise failure
-            attempt += 1
-            logger.warning("%s; retry %d of %d in %.2f s", failure, attempt, self.max_retries, wait)
-            time.sleep(wait)
-
-    def _backoff(self, attempt: int) -> float:
-        """Exponential backoff with "equal jitter": half fixed, half random."""
-        ceiling = min(self.max_retry_wait, self.backoff * 2**attempt)
-        return ceiling / 2 + random.uniform(0, ceiling / 2)
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header: delay-seconds or an HTTP date."""
-    if not value or not value.strip():
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    return max(0.0, seconds) if math.isfinite(seconds) else None
-
-
-def _status_error(status: int, what: str, retry_after: float | None) -> PlugShareError:
-    answered = f"PlugShare answered {what} with HTTP {status}"
-    if status in (401, 403):
-        return AuthenticationFailed(
-            f"{answered}: the API key and secret were refused", status_code=status
-        )
-    if status == 404:
-        return NotFound(f"{answered}: not found", status_code=status)
-    if status == 429:
-        return RateLimited(f"{answered}: rate limited", retry_after=retry_after)
-    if status >= 500:
-        return UpstreamUnavailable(answered, status_code=status, retry_after=retry_after)
-    if status >= 400:
-        return RequestRejected(answered, status_code=status)
-    return BadResponse(answered, status_code=status)
-
-
-def _json(response: httpx.Response, what: str) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        kind = response.headers.get("Content-Type", "no content type").split(";")[0]
-        raise BadResponse(
-            f"PlugShare answered {what} with something that is not JSON ({kind})",
-            status_code=response.status_code,
-        ) from None
+        return self._http.request_json(method, path, params=params, json=json)
 
 
 def _kind(data: Any) -> str:

@@ -1,57 +1,43 @@
 """What can go wrong talking to PlugShare, as exceptions a caller can act on.
 
-Every exception is a :class:`PlugShareError`. Messages name the request
+Every exception is a :class:`PlugShareError` and also the shared kind from
+:mod:`bot.http_client.errors` (``RateLimited``, ``UpstreamUnavailable``...), so a
+caller may handle one service or every service alike. Messages name the request
 (method and path) and what went wrong; they never carry credentials, and never
 the response body (an upstream error page is not ours to repeat).
 """
 
 from __future__ import annotations
 
+from bot import http_client
+from bot.http_client import ErrorTypes
 
-class PlugShareError(Exception):
+
+class PlugShareError(http_client.ServiceError):
     """PlugShare could not answer the request."""
 
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
-        super().__init__(message)
-        #: The HTTP status PlugShare answered with, when it answered at all.
-        self.status_code = status_code
 
-
-class AuthenticationFailed(PlugShareError):
+class AuthenticationFailed(PlugShareError, http_client.AuthenticationFailed):
     """401/403: PlugShare refused the API key and secret. Retrying will not help."""
 
 
-class NotFound(PlugShareError):
+class NotFound(PlugShareError, http_client.NotFound):
     """404: no such location (or endpoint)."""
 
 
-class RequestRejected(PlugShareError):
+class RequestRejected(PlugShareError, http_client.RequestRejected):
     """Another 4xx: PlugShare considered the request itself invalid."""
 
 
-class RateLimited(PlugShareError):
+class RateLimited(PlugShareError, http_client.RateLimited):
     """429, still after retrying, or with a ``Retry-After`` longer than we will wait."""
 
-    def __init__(
-        self, message: str, *, status_code: int | None = 429, retry_after: float | None = None
-    ) -> None:
-        super().__init__(message, status_code=status_code)
-        #: Seconds PlugShare asked us to wait, when it said.
-        self.retry_after = retry_after
 
-
-class UpstreamUnavailable(PlugShareError):
+class UpstreamUnavailable(PlugShareError, http_client.UpstreamUnavailable):
     """5xx, a timeout or no connection at all, still after retrying."""
 
-    def __init__(
-        self, message: str, *, status_code: int | None = None, retry_after: float | None = None
-    ) -> None:
-        super().__init__(message, status_code=status_code)
-        #: Seconds PlugShare asked us to wait, when it said.
-        self.retry_after = retry_after
 
-
-class BadResponse(PlugShareError):
+class BadResponse(PlugShareError, http_client.BadResponse):
     """PlugShare answered with something that is not the JSON it documents."""
 
 
@@ -61,3 +47,14 @@ class AddressNotFound(PlugShareError):
 
 class AmbiguousAddress(PlugShareError):
     """``/locations/nearby`` answered ``{"code": 2}``: the address matches several places."""
+
+
+#: PlugShare's own exception for each shared kind, for :class:`bot.http_client.ApiClient`.
+PLUGSHARE_ERRORS: ErrorTypes = {
+    http_client.AuthenticationFailed: AuthenticationFailed,
+    http_client.NotFound: NotFound,
+    http_client.RequestRejected: RequestRejected,
+    http_client.RateLimited: RateLimited,
+    http_client.UpstreamUnavailable: UpstreamUnavailable,
+    http_client.BadResponse: BadResponse,
+}

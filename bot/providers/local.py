@@ -20,8 +20,8 @@ from typing import Final
 
 from bot.config import Settings
 from bot.opendata.index import StationIndex
-from bot.opendata.schema import IndexUnreadable
-from bot.opendata.stats import SOURCE_NAMES, source_ages
+from bot.opendata.schema import IndexDamaged, IndexUnreadable
+from bot.opendata.stats import SOURCE_NAMES
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, LocationNotFound, ProviderError
@@ -36,6 +36,21 @@ class IndexUnusable(ProviderError):
     user_message = (
         f"The local station index cannot be read. An admin can rebuild it with `{FILL_COMMAND}`."
     )
+
+
+class IndexDamagedError(IndexUnusable):
+    """The index file is corrupt (SQLite: "database disk image is malformed")."""
+
+    user_message = (
+        f"The station list is damaged, so whoever runs ChargeBot needs to rebuild it with "
+        f"`{FILL_COMMAND}` or by importing the station file again."
+    )
+
+
+def _unusable(error: IndexUnreadable) -> IndexUnusable:
+    if isinstance(error, IndexDamaged):
+        return IndexDamagedError(str(error))
+    return IndexUnusable(str(error))
 
 
 class LocalProvider:
@@ -63,8 +78,7 @@ class LocalProvider:
     def attribution(self) -> str:
         """Names the source (public domain) and the data's age, read from the index."""
         try:
-            conn = self.index.connection()
-            ages = source_ages(conn) if conn is not None else []
+            ages = self.index.source_ages()
         except (IndexUnreadable, OSError):
             ages = []
         if not ages:
@@ -89,7 +103,7 @@ class LocalProvider:
             if not locations and self.index.is_empty():
                 raise IndexEmpty()
         except IndexUnreadable as error:
-            raise IndexUnusable(str(error)) from None
+            raise _unusable(error) from None
         return locations
 
     def location(self, location_id: int) -> Location:
@@ -100,7 +114,7 @@ class LocalProvider:
                     raise IndexEmpty()
                 raise LocationNotFound(f"no location {location_id} in the local index")
         except IndexUnreadable as error:
-            raise IndexUnusable(str(error)) from None
+            raise _unusable(error) from None
         return location
 
     def close(self) -> None:

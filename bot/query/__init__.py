@@ -23,12 +23,23 @@ Choices a reply (and a reader of the code) can rely on:
   :mod:`bot.query.near_misses`).
 - Only the first 1,000 characters are read; ``truncated`` says when text was cut.
 
+A trip ("CCS between Denver and Salt Lake City", "on my way to Tahoe") sets
+``route`` (a :class:`RouteQuery`) instead of ``place``; its filters are read as in a point
+search, and a radius becomes the corridor (:mod:`bot.query.routes`).
+
 How a place is found, and when a filter word stays part of it, is in
 :mod:`bot.query.places`; the steps of a parse are in :mod:`bot.query.parser`.
 """
 
 from .connector_words import outlets_for
 from .parser import parse_query
-from .search_query import SearchQuery, Suggestion
+from .search_query import DEFAULT_CORRIDOR_M, RouteQuery, SearchQuery, Suggestion
 
-__all__ = ["SearchQuery", "Suggestion", "outlets_for", "parse_query"]
+__all__ = [
+    "DEFAULT_CORRIDOR_M",
+    "RouteQuery",
+    "SearchQuery",
+    "Suggestion",
+    "outlets_for",
+    "parse_query",
+]

@@ -14,7 +14,8 @@ from .filter_assembly import assemble
 from .items import MARK, PHRASE, Item, classify
 from .meaning import Kind
 from .near_misses import NearMiss, find_near_misses
-from .places import PlaceFinder
+from .places import PlaceFinder, PlaceFinding
+from .routes import find_route
 from .search_query import SearchQuery, Suggestion
 from .slack_text import clean_slack_text
 from .tokens import COORDINATES, WORD, Token, tokenize
@@ -108,7 +109,8 @@ def parse_query(text: str) -> SearchQuery:
     items, misses = _apply_near_misses(items, tokens, find_near_misses(items, tokens))
 
     finder = PlaceFinder(items, body, _uses_case(tokens))
-    finding = finder.find()
+    trip = find_route(items, body, finder)
+    finding = PlaceFinding(used=set(trip.used)) if trip is not None else finder.find()
     used = finding.used
     leftovers: list[str] = list(finding.others)
     suggested = {
@@ -118,7 +120,7 @@ def parse_query(text: str) -> SearchQuery:
     runs = finder.bare_runs(used)
     # "for my Leaf", "our Model Y": what follows a possessive is the user's, not a place.
     candidates = [r for r in runs if r[0] == 0 or items[r[0] - 1].norm not in _POSSESSIVES]
-    if finding.place is None and candidates:
+    if finding.place is None and candidates and trip is None:
         chosen = candidates[0]
         if finder.uses_case:
             chosen = next((r for r in candidates if not items[r[0]].lower), chosen)
@@ -172,6 +174,7 @@ def parse_query(text: str) -> SearchQuery:
         suggestions=suggestions,
         is_help=is_help,
         truncated=clean.truncated,
+        route=trip.route if trip is not None else None,
     )
 
 

@@ -23,6 +23,31 @@ class Suggestion:
         return f"{self.written} -> {self.meant}"
 
 
+#: The corridor searched on each side of a route when the text gives none: about 2 miles.
+DEFAULT_CORRIDOR_M = 3_000.0
+
+
+@dataclass(frozen=True, slots=True)
+class RouteQuery:
+    """A trip: "CCS between Denver and Salt Lake City", "on my way to Tahoe".
+
+    Place texts are as written; ``origin`` None means "from the person's home".
+    """
+
+    destination: str
+    origin: str | None = None
+    #: Places to pass through, in order ("via Sacramento").
+    via: tuple[str, ...] = ()
+    #: How far off the road a station may be, each side.
+    corridor_m: float = DEFAULT_CORRIDOR_M
+    #: The car's range for this trip ("range 220 mi", "40% of 300 mi"), or None.
+    range_m: float | None = None
+    #: Share of the range to keep in hand at every stop ("15% reserve"), or None.
+    reserve: float | None = None
+    #: A highway named in the text ("along I-80"): a hint for routers that take one.
+    road: str | None = None
+
+
 @dataclass(slots=True)
 class SearchQuery:
     #: The place as written ("Union Station", "94103", "40.7580,-73.9855"), or None.
@@ -35,6 +60,8 @@ class SearchQuery:
     is_help: bool = False
     #: The text was longer than the parser reads; only its beginning was used.
     truncated: bool = False
+    #: A search along a route instead of around one place (``place`` is then None).
+    route: RouteQuery | None = None
 
     @property
     def min_power_kw(self) -> float | None:

@@ -25,6 +25,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 
 from bot.config import Settings
+from bot.slack import signature_headers
 from bot.slack.logs import configure_logging, request_scope
 from bot.slack.services import services_of_app
 from bot.state import StateStore, StateUnavailable
@@ -115,6 +116,9 @@ class SlackWSGI:
         if path == EVENTS_PATH and method != "POST":
             start_response("405 Method Not Allowed", [("Allow", "POST"), ("Content-Length", "0")])
             return [b""]
+        if path == EVENTS_PATH and not signature_headers.well_formed(environ):
+            log.info("http.unsigned")
+            return _plain(start_response, "401 Unauthorized", b"Unauthorized")
         started = time.perf_counter()
         with request_scope() as request_id:
             status_line: list[str] = []
@@ -150,10 +154,11 @@ def create_server(app: App, host: str, port: int, threads: int, **options: Any) 
     """A waitress server for ``app``; ``port=0`` picks a free port (``server.effective_port``).
 
     ``options`` go to waitress (tests shorten ``asyncore_loop_timeout`` to stop faster).
+    Connections are sized for Slack by :mod:`bot.slack.connections`.
     """
-    from waitress import create_server as waitress_server
+    from bot.slack.connections import slack_sized_server
 
-    return waitress_server(
+    return slack_sized_server(
         SlackWSGI(app),
         host=host,
         port=port,

@@ -60,7 +60,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 def _normalize_url(url: str) -> URL:
     try:
         parsed = make_url(url)
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):  # ValueError: a port that is not a number
         # The text may contain a password: say only what is wrong with it.
         raise StateUnavailable(
             "CHARGEBOT_DATABASE_URL is not a database URL "

@@ -102,3 +102,34 @@ def test_resolver_refuses_malformed_coordinates_without_a_request(
     assert "'91,200' isn't a valid position" in resolution.notes[0]
     assert "40.7580, -73.9855" in resolution.notes[0]  # says what to type instead
     assert nominatim.search_count == 0
+
+
+# --- typographic seconds ″, which NFKC turns into ′′ (issue 12, item 9) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40°45′30″N 73°59′8″W",
+        "40° 45′ 30″ N, 73° 59′ 8″ W",
+        "40°45′30′′N 73°59′8′′W",  # the same after NFKC
+        "40°45’30’’N 73°59’8’’W",  # curly apostrophes, as phones type them
+    ],
+)
+def test_seconds_typed_with_a_double_prime_are_coordinates_without_a_request(
+    text: str, resolver: PlaceResolver, nominatim: NominatimServer
+) -> None:
+    resolution = resolver.resolve(text)
+    assert resolution.status is ResolutionStatus.FOUND
+    assert resolution.best is not None
+    assert resolution.best.point == pytest.approx((40.758333, -73.985556), abs=1e-5)
+    assert nominatim.search_count == 0
+
+
+def test_the_parser_keeps_double_prime_coordinates_as_the_place() -> None:
+    from bot.query import parse_query
+
+    for text in ("40°45′30″N 73°59′8″W", "40°45′30′′N 73°59′8′′W"):
+        query = parse_query(f"CCS near {text}")
+        assert query.place == text
+        assert [int(o.connector) for o in query.filters.outlets] == [13]

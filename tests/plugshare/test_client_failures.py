@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import logging
-import socket
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import httpx
 import pytest
+from support.loopback_api import closed_port
 from support.plugshare_payloads import VENICE, supercharger
 from support.plugshare_server import PlugShareServer, Reply
 
-from bot.plugshare.client import PlugShareClient, parse_retry_after
+from bot.http_client import parse_retry_after
+from bot.plugshare.client import PlugShareClient
 from bot.plugshare.errors import (
     AuthenticationFailed,
     BadResponse,
@@ -283,14 +284,8 @@ def test_a_slow_answer_once_is_retried(client: PlugShareClient, server: PlugShar
     assert len(server.requests) == 2
 
 
-def _unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_connection_refused_is_unavailable_after_retries(caplog: pytest.LogCaptureFixture) -> None:
-    url = f"http://127.0.0.1:{_unused_port()}"
+    url = f"http://127.0.0.1:{closed_port()}"
     with (
         caplog.at_level(logging.WARNING, logger="bot.plugshare.client"),
         PlugShareClient("k", "s", base_url=url, backoff=0.02) as client,

@@ -28,16 +28,13 @@ from __future__ import annotations
 
 import base64
 import copy
-import json
 import math
-import threading
-import time
-from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+
+from support.loopback_api import LoopbackApi, RecordedRequest, Reply
+
+__all__ = ["AMBIGUOUS", "PlugShareServer", "RecordedRequest", "Reply"]
 
 #: An ``addresses`` value meaning "PlugShare finds several places for this".
 AMBIGUOUS = "ambiguous"
@@ -45,40 +42,7 @@ AMBIGUOUS = "ambiguous"
 EARTH_RADIUS_M = 6_371_008.8
 
 
-@dataclass
-class Reply:
-    """One scripted answer.
-
-    ``body`` is JSON-encoded unless it is ``str`` or ``bytes`` (sent as is). With
-    status 200 and no body, the server answers normally, after ``delay`` seconds.
-    """
-
-    status: int = 200
-    body: Any = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-    content_type: str | None = None
-
-
-@dataclass(frozen=True)
-class RecordedRequest:
-    method: str
-    path: str
-    raw_query: str
-    #: Query parameters, decoded; the last value wins for repeated names.
-    query: dict[str, str]
-    #: Header names in lower case.
-    headers: dict[str, str]
-    body: bytes
-    #: The client's port: equal ports mean one reused connection.
-    client_port: int
-    received_at: float
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-class PlugShareServer:
+class PlugShareServer(LoopbackApi):
     def __init__(
         self,
         locations: Iterable[Mapping[str, Any]] = (),
@@ -87,52 +51,15 @@ class PlugShareServer:
         key: str = "test-key-3f9a",
         secret: str = "test-secret-c0ffee",
     ) -> None:
+        super().__init__()
         self.locations: dict[int, dict[str, Any]] = {
             int(item["id"]): copy.deepcopy(dict(item)) for item in locations
         }
         self.addresses = {k.strip().lower(): v for k, v in (addresses or {}).items()}
         self.key = key
         self.secret = secret
-        self.requests: list[RecordedRequest] = []
-        self._scripts: defaultdict[str, deque[Reply]] = defaultdict(deque)
-        self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._httpd = _Server(("127.0.0.1", 0), _Handler)
-        self._httpd.app = self
-        # A short poll interval: shutdown() waits for the loop to notice, once per test.
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-
-    # --- lifecycle ---
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self) -> PlugShareServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()  # wakes handlers sleeping on a delay
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> PlugShareServer:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
 
     # --- test controls ---
-
-    def script(self, path: str, *replies: Reply) -> None:
-        """Answer the next requests to ``path`` (no query string) with ``replies``, in order."""
-        with self._lock:
-            self._scripts[path].extend(replies)
 
     def add(self, *locations: Mapping[str, Any]) -> None:
         for item in locations:
@@ -144,19 +71,7 @@ class PlugShareServer:
         token = base64.b64encode(f"{self.key}:{self.secret}".encode()).decode()
         return f"Basic {token}"
 
-    def requests_to(self, path: str) -> list[RecordedRequest]:
-        return [r for r in self.requests if r.path == path]
-
     # --- answering ---
-
-    def _next_reply(self, path: str) -> Reply | None:
-        with self._lock:
-            queue = self._scripts.get(path)
-            return queue.popleft() if queue else None
-
-    def _record(self, request: RecordedRequest) -> None:
-        with self._lock:
-            self.requests.append(request)
 
     def _route(self, request: RecordedRequest) -> tuple[int, Any]:
         if request.headers.get("authorization") != self.authorization:
@@ -255,73 +170,3 @@ def _measure(lat1: float, lng1: float, lat2: float, lng2: float) -> tuple[float,
     y = math.sin(dl) * math.cos(p2)
     x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
     return distance, math.degrees(math.atan2(y, x)) % 360
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    app: PlugShareServer
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that timed out and hung up is what some tests are about; stay quiet.
-        pass
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # Headers and body go out in two writes; with Nagle's algorithm on, the client's
-    # delayed ACK would add ~40 ms to every answer on a kept-alive connection.
-    disable_nagle_algorithm = True
-    server: _Server
-
-    def do_GET(self) -> None:
-        self._handle()
-
-    def do_POST(self) -> None:
-        self._handle()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _handle(self) -> None:
-        app = self.server.app
-        parts = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        request = RecordedRequest(
-            method=self.command,
-            path=parts.path,
-            raw_query=parts.query,
-            query=dict(parse_qsl(parts.query, keep_blank_values=True)),
-            headers={name.lower(): value for name, value in self.headers.items()},
-            body=self.rfile.read(length) if length else b"",
-            client_port=self.client_address[1],
-            received_at=time.monotonic(),
-        )
-        app._record(request)
-        reply = app._next_reply(parts.path) or Reply()
-        if reply.delay and app._stopping.wait(reply.delay):
-            self.close_connection = True
-            return
-        status, body = reply.status, reply.body
-        if status == 200 and body is None:
-            status, body = app._route(request)
-        if isinstance(body, bytes):
-            payload = body
-        elif isinstance(body, str):
-            payload = body.encode()
-        elif body is None:
-            payload = b""
-        else:
-            payload = json.dumps(body).encode()
-        content_type = reply.content_type or (
-            "application/json" if not isinstance(body, str | bytes) else "text/plain"
-        )
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            for name, value in reply.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(payload)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
