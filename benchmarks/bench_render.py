@@ -35,7 +35,7 @@ from support.answers import (  # noqa: E402
 from test_adversarial import _worst_case  # noqa: E402
 
 from bot.geo.bearing import distance_m  # noqa: E402
-from bot.geo.place import Candidate, PlaceKind  # noqa: E402
+from bot.geo.place import Place, PlaceKind  # noqa: E402
 from bot.plugshare.models import Location  # noqa: E402
 from bot.render.data import render_json  # noqa: E402
 from bot.render.slack import render_message  # noqa: E402
@@ -56,7 +56,7 @@ def ny_answers(rounds: int, rng: random.Random) -> list[Answer]:
         lng = seed.longitude + rng.uniform(-0.02, 0.02)
         nearest = sorted(locations, key=lambda loc: distance_m(lat, lng, loc.latitude,
                                                                loc.longitude))[:5]  # fmt: skip
-        place = Candidate(f"{lat:.4f},{lng:.4f}", lat, lng, PlaceKind.COORDINATES, "bench", "US")
+        place = Place(f"{lat:.4f},{lng:.4f}", lat, lng, PlaceKind.COORDINATES, "bench", "US")
         answers.append(replace(template, place=place, locations=nearest))
     return answers
 

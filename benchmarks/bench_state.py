@@ -25,8 +25,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from bot.geo import Place
 from bot.plugshare.enums import Connector
 from bot.plugshare.filters import OutletFilter
+from bot.search import search_context
 from bot.state import StateStore, StoredPlace
 from bot.state.database import create_state_engine
 
@@ -38,7 +40,8 @@ SAMPLES = 500
 
 def place(i: int) -> StoredPlace:
     return StoredPlace(
-        f"place {i}", f"Place {i}", 39.0 + i % 100 / 100, -105.0 + i % 97 / 100, "US"
+        f"place {i}",
+        Place(f"Place {i}", 39.0 + i % 100 / 100, -105.0 + i % 97 / 100, country_code="US"),
     )
 
 
@@ -125,7 +128,7 @@ def main() -> None:
         rng = random.Random(1)
 
         def context(i: int) -> object:
-            return store.search_context("T1", f"U{i}", f"C{i % 50}")
+            return search_context(store, "T1", f"U{i}", f"C{i % 50}")
 
         def cards(i: int) -> object:
             return store.recent_checkins("T1", "local", rng.sample(range(LOCATIONS), 5))

@@ -1,6 +1,7 @@
 """Place text -> points: typed coordinates, ZIP and airport codes, cache, geocoder, gazetteer.
 
-Use :func:`build_resolver` once at start-up and call ``resolve(text, bias)`` per request.
+Use :func:`build_resolver` once at start-up and call ``resolve(text, bias)`` per request;
+every place it returns, and every place anyone else holds, is a :class:`Place`.
 The resolver and geopy are imported on first use, so importing the contract types
 (``bot.geo.place``) stays cheap for code that only reads them.
 """
@@ -9,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.geo.place import Candidate, PlaceKind, Resolution, ResolutionStatus, Resolver
+from bot.geo.place import (
+    HOME,
+    Place,
+    PlaceKind,
+    Resolution,
+    ResolutionStatus,
+    Resolver,
+    place_key,
+)
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -32,11 +41,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "Candidate",
+    "HOME",
+    "Place",
     "PlaceKind",
     "PlaceResolver",
     "Resolution",
     "ResolutionStatus",
     "Resolver",
     "build_resolver",
+    "place_key",
 ]

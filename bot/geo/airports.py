@@ -12,7 +12,7 @@ import re
 import threading
 from typing import Any
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 
 SOURCE = "airport"
 
@@ -29,7 +29,7 @@ _tables: dict[str, dict[str, dict[str, Any]]] = {}
 _tables_lock = threading.Lock()
 
 
-def lookup(text: str) -> Candidate | None:
+def lookup(text: str) -> Place | None:
     """A candidate when ``text`` is a known IATA or ICAO code as described above, else ``None``."""
     if _ALONE.match(text):
         code = text
@@ -43,7 +43,7 @@ def lookup(text: str) -> Candidate | None:
     entry = _table("IATA" if len(code) == 3 else "ICAO").get(code)
     if entry is None:
         return None
-    return Candidate(
+    return Place(
         name=f"{entry['name']} ({code})",
         latitude=float(entry["lat"]),
         longitude=float(entry["lon"]),

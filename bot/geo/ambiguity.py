@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from bot.geo.match import Match
-from bot.geo.place import Candidate, Resolution, ResolutionStatus
+from bot.geo.place import Place, Resolution, ResolutionStatus
 
 DUPLICATE_RADIUS_M = 1_000.0
 AMBIGUOUS_DISTANCE_M = 50_000.0
@@ -114,5 +114,5 @@ def _distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _candidates(matches: Iterable[Match]) -> tuple[Candidate, ...]:
+def _candidates(matches: Iterable[Match]) -> tuple[Place, ...]:
     return tuple(m.candidate for m in matches)[:MAX_CANDIDATES]

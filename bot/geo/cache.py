@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.geo.match import Match
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def _match_to_json(match: Match) -> dict[str, object]:
 def _match_from_json(item: dict[str, object]) -> Match:
     importance = item.get("importance")
     return Match(
-        Candidate(
+        Place(
             name=str(item["name"]),
             latitude=float(item["lat"]),  # type: ignore[arg-type]
             longitude=float(item["lng"]),  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 
 SOURCE = "coordinates"
 
@@ -52,7 +52,7 @@ class _Angle:
     axis: str | None  # "lat", "lng", or None when no hemisphere letter says
 
 
-def parse(text: str) -> Candidate | CoordinateError | None:
+def parse(text: str) -> Place | CoordinateError | None:
     """A candidate for typed coordinates, an error for malformed ones, ``None`` for other text."""
     inner = text.strip(_BRACKETS)
     match = next((m for m in (p.match(inner) for p in _PAIRS) if m), None)
@@ -79,7 +79,7 @@ def parse(text: str) -> Candidate | CoordinateError | None:
             f"'{text}' isn't a valid position: {' and '.join(problems)}. "
             "Send latitude, longitude, e.g. 40.7580, -73.9855."
         )
-    return Candidate(
+    return Place(
         name=f"{latitude:.5f}, {longitude:.5f}",
         latitude=latitude,
         longitude=longitude,

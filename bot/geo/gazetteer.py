@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.geo.match import Match
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.geo.text import fold
 
 SOURCE = "gazetteer"
@@ -132,13 +132,13 @@ def _strip_qualifier(words: list[str], data: _Data) -> tuple[list[str], str | No
     return words, None, None
 
 
-def _candidate(city: City, data: _Data) -> Candidate:
+def _candidate(city: City, data: _Data) -> Place:
     if city.country_code == "US":
         name = f"{city.name}, {city.admin1}, USA"
     else:
         country = data.country_names.get(city.country_code, city.country_code)
         name = f"{city.name}, {country}"
-    return Candidate(
+    return Place(
         name=name,
         latitude=city.latitude,
         longitude=city.longitude,

@@ -34,7 +34,7 @@ from geopy.point import Point
 
 from bot.config import ConfigError, Settings
 from bot.geo.match import Match
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.geo.throttle import GateBusy, GateClosed, RequestGate, gate_for
 
 log = logging.getLogger(__name__)
@@ -258,7 +258,7 @@ def _to_match(location: Location, service: str) -> Match:
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         raise ValueError("a result with impossible coordinates")
     return Match(
-        Candidate(
+        Place(
             name=_label(raw) or location.address or f"{latitude}, {longitude}",
             latitude=latitude,
             longitude=longitude,

@@ -1,10 +1,15 @@
-"""What resolving a place produces: candidates best-first, and how sure we are.
+"""What a place is, and what resolving text into places produces.
 
-This is the contract between ``bot/geo`` and the search pipeline.
+:class:`Place` is ChargeBot's one place type: a geocoder's candidate, the place a person
+chose from a "which one?" list (carried in button values), a saved or channel place
+(``bot.state.StoredPlace`` keeps it with the text the person typed) and the place an
+answer searched near are all a ``Place``. This module is the contract between
+``bot/geo``, the search pipeline, the renderers and the state store.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -19,20 +24,33 @@ class PlaceKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
-    """One place the text may mean."""
+class Place:
+    """A named point: one place a text may mean, or one a person chose or saved."""
 
     name: str  # display name, e.g. "Union Station, Denver, CO, USA"
     latitude: float
     longitude: float
-    kind: PlaceKind
-    #: Which resolver produced it: "coordinates", "zip", "airport", "cache", "nominatim", ...
-    source: str
+    kind: PlaceKind = PlaceKind.ADDRESS
+    #: Which resolver produced it: "coordinates", "zip", "airport", "cache", "nominatim",
+    #: ...; "chosen" for a place a person picked; "" when it does not matter (stored).
+    source: str = field(default="", compare=False)
     country_code: str | None = None  # ISO 3166-1 alpha-2, upper case, when known
 
     @property
     def point(self) -> tuple[float, float]:
         return (self.latitude, self.longitude)
+
+
+#: The saved-place key of a person's home place ("CCS near home").
+HOME = "home"
+_PLACE_FILLER = re.compile(r"^(?:my|the|our)\s+")
+_EDGE_PUNCTUATION = re.compile(r"^[\s\"'“”‘’.,;:!?()]+|[\s\"'“”‘’.,;:!?()]+$")
+
+
+def place_key(name: str) -> str:
+    """How a place name is looked up: "My Office!" and "office" are the same place."""
+    key = _EDGE_PUNCTUATION.sub("", " ".join(name.split()).casefold())
+    return _PLACE_FILLER.sub("", key)
 
 
 class ResolutionStatus(StrEnum):
@@ -46,7 +64,7 @@ class ResolutionStatus(StrEnum):
 class Resolution:
     status: ResolutionStatus
     query: str
-    candidates: tuple[Candidate, ...] = ()
+    candidates: tuple[Place, ...] = ()
     #: True when the answer came from a coarser fallback (the offline gazetteer) because
     #: the online geocoder was unreachable, timed out or refused.
     approximate: bool = False
@@ -56,7 +74,7 @@ class Resolution:
     notes: tuple[str, ...] = field(default=())
 
     @property
-    def best(self) -> Candidate | None:
+    def best(self) -> Place | None:
         return self.candidates[0] if self.candidates else None
 
 

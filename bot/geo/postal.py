@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.geo.postal_table import TABLE
 
 SOURCE = "zip"
@@ -33,7 +33,7 @@ class UnknownZip:
     message: str
 
 
-def lookup(text: str) -> Candidate | UnknownZip | None:
+def lookup(text: str) -> Place | UnknownZip | None:
     """A candidate for a known ZIP; :class:`UnknownZip` for a labelled unknown one; else None."""
     bare = _BARE.match(text)
     labelled = None if bare else _LABELLED.match(text)
@@ -53,14 +53,14 @@ def _table() -> str:
 
 
 @lru_cache(maxsize=4096)
-def _zip_candidate(zip_code: str) -> Candidate | None:
+def _zip_candidate(zip_code: str) -> Place | None:
     table = _table()
     start = table.find(f"\n{zip_code}\t")
     if start < 0:
         return None
     line = table[start + 1 : table.index("\n", start + 1)]
     _, latitude, longitude, place = line.split("\t")
-    return Candidate(
+    return Place(
         name=f"{zip_code} ({place})" if place else zip_code,
         latitude=float(latitude),
         longitude=float(longitude),

@@ -6,6 +6,7 @@ Slack action listeners (which answer the clicks).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -48,7 +49,7 @@ def encode_request(request: SearchRequest) -> str:
     set ``place`` so that nothing needs geocoding again.
     """
     if request.place is not None and len(request.place.name) > PLACE:
-        place = request.place.model_copy(update={"name": truncate(request.place.name, PLACE)})
+        place = dataclasses.replace(request.place, name=truncate(request.place.name, PLACE))
         request = request.model_copy(update={"place": place})
 
     fields = _valid_strings(request.model_dump(exclude_defaults=True))

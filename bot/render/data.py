@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
-from bot.geo.place import Candidate
+from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
@@ -61,7 +61,7 @@ def search_parameters(answer: Answer) -> dict[str, str]:
     return params
 
 
-def place_json(candidate: Candidate) -> dict[str, Any]:
+def place_json(candidate: Place) -> dict[str, Any]:
     return {
         "name": candidate.name,
         "latitude": candidate.latitude,

@@ -5,7 +5,7 @@ Each reply says what happened and what to type instead.
 
 from __future__ import annotations
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.geo.units import format_distance
 from bot.render import limits
 from bot.render.facts import (
@@ -142,6 +142,6 @@ def _nothing_found(answer: Answer, style: Style) -> list[str]:
     return text
 
 
-def candidate_label(candidate: Candidate) -> str:
+def candidate_label(candidate: Place) -> str:
     """How a candidate is told apart: its kind in words (the name comes first, escaped)."""
     return PLACE_KIND_WORDS.get(candidate.kind, "place")

@@ -53,7 +53,7 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search import Answer, Outcome, PlaceChoice, SearchRequest
+from bot.search import Answer, Outcome, SearchRequest
 
 UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
@@ -323,7 +323,7 @@ def _request(answer: Answer, *, page: int) -> SearchRequest:
     """The request that reproduces this answer, with the place fixed so nothing is geocoded."""
     update: dict[str, Any] = {"page": page}
     if answer.request.place is None and answer.place is not None:
-        update["place"] = PlaceChoice.from_candidate(answer.place)
+        update["place"] = answer.place
     return answer.request.model_copy(update=update)
 
 
@@ -365,8 +365,7 @@ def _ambiguous(answer: Answer) -> tuple[list[Block], str]:
     room = limits.MESSAGE_BLOCKS - len(blocks)
     names = []
     for candidate in answer.candidates[: min(MAX_CANDIDATES, room)]:
-        choice = PlaceChoice.from_candidate(candidate)
-        request = answer.request.model_copy(update={"place": choice, "page": 0})
+        request = answer.request.model_copy(update={"place": candidate, "page": 0})
         button = _button("Choose", actions.CHOOSE_PLACE, value=actions.encode_request(request))
         name = MRKDWN(candidate.name, limits.NAME) or "Unnamed place"
         blocks.append(

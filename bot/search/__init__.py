@@ -7,7 +7,16 @@ join the data source's, and ``pipeline`` the pipeline itself.
 
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
-from bot.search.defaults import HOME, AppliedDefaults, apply_defaults, place_key
+from bot.search.defaults import (
+    HOME,
+    AppliedDefaults,
+    DefaultsSource,
+    apply_defaults,
+    default_filters,
+    personal_context,
+    place_key,
+    search_context,
+)
 from bot.search.pipeline import (
     DEFAULT_RADII_M,
     MAX_PER_PAGE,
@@ -15,7 +24,6 @@ from bot.search.pipeline import (
     build_pipeline,
 )
 from bot.search.request import (
-    PlaceChoice,
     Refinement,
     SearchContext,
     SearchRequest,
@@ -29,8 +37,8 @@ __all__ = [
     "Answer",
     "AppliedDefaults",
     "CheckinsSource",
+    "DefaultsSource",
     "Outcome",
-    "PlaceChoice",
     "Refinement",
     "SearchContext",
     "SearchPipeline",
@@ -38,6 +46,9 @@ __all__ = [
     "Units",
     "apply_defaults",
     "build_pipeline",
+    "default_filters",
     "merge_reviews",
+    "personal_context",
     "place_key",
+    "search_context",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.geo.place import Candidate
+from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
@@ -28,8 +28,8 @@ class Answer:
     outcome: Outcome
     request: SearchRequest
     query: SearchQuery | None = None
-    place: Candidate | None = None
-    candidates: list[Candidate] = field(default_factory=list)
+    place: Place | None = None
+    candidates: list[Place] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     #: The filters actually applied, defaults included.
     filters: Filters = field(default_factory=Filters)

@@ -1,33 +1,172 @@
-"""Personal defaults merged with what a request said. Pure functions, no I/O.
+"""Personal defaults, in one place: what a person's stored settings add to a search.
 
-The listener builds a :class:`~bot.search.request.SearchContext` from the user's stored
-settings (``bot.state``); right after parsing, the pipeline merges it with the request
-with :func:`apply_defaults`. The request always wins: "J1772 near office" ignores the
-car's CCS, and default connectors are named in a note so nobody wonders why only CCS
-stations appear. "near home" and "near my office", which the parser reports as ignored,
-become the saved places.
+Pure functions, no I/O of their own. Three steps:
+
+1. :func:`search_context` reads a person's stored settings through the
+   :class:`DefaultsSource` protocol (``bot.state.StateStore`` is one) and
+   2. :func:`personal_context` turns them into :class:`~bot.search.SearchContext` fields:
+   units, the default filters, the saved places by :func:`~bot.geo.place_key` (``HOME``
+   for home), the channel's place as the default place, and the bias point (an explicit
+   one, else the channel's place, else home: in a channel set up for the Denver office
+   "Union Station" should mean Denver's, whoever asks).
+3. :func:`apply_defaults` (the pipeline, right after parsing) merges them with what the
+   request said. The request always wins: "J1772 near office" ignores the car's CCS, and
+   default connectors are named in a note so nobody wonders why only CCS stations appear.
+   "near home" and "near my office", which the parser reports as ignored, become the
+   saved places.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
+from bot.geo.place import HOME, Place, place_key
+from bot.geo.units import Units
 from bot.plugshare.enums import Access, connector_label
-from bot.plugshare.filters import Filters
-from bot.search.request import PlaceChoice, SearchContext
+from bot.plugshare.filters import Filters, OutletFilter
+from bot.search.request import SearchContext
 
-#: The saved-place key of the user's home place ("CCS near home").
-HOME = "home"
-_PLACE_FILLER = re.compile(r"^(?:my|the|our)\s+")
-_EDGE_PUNCTUATION = re.compile(r"^[\s\"'“”‘’.,;:!?()]+|[\s\"'“”‘’.,;:!?()]+$")
+__all__ = [
+    "HOME",
+    "AppliedDefaults",
+    "DefaultsSource",
+    "apply_defaults",
+    "default_filters",
+    "personal_context",
+    "place_key",
+    "search_context",
+]
+
+_ALL_ACCESS = [Access.PUBLIC, Access.RESTRICTED, Access.RESIDENTIAL]
 
 
-def place_key(name: str) -> str:
-    """How a place name is looked up: "My Office!" and "office" are the same place."""
-    key = _EDGE_PUNCTUATION.sub("", " ".join(name.split()).casefold())
-    return _PLACE_FILLER.sub("", key)
+# --- what is stored, as this module reads it (``bot.state`` records satisfy these) -------
+
+
+class StoredPlaceLike(Protocol):
+    """A place as a person set it: the text they typed and the :class:`Place` it is."""
+
+    @property
+    def place(self) -> Place: ...
+
+
+class SavedPlaceLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def place(self) -> StoredPlaceLike: ...
+
+
+class PreferencesLike(Protocol):
+    @property
+    def connectors(self) -> Sequence[OutletFilter]: ...
+    @property
+    def units(self) -> Units | None: ...
+    @property
+    def free_only(self) -> bool | None: ...
+    @property
+    def public_only(self) -> bool | None: ...
+    @property
+    def home(self) -> StoredPlaceLike | None: ...
+
+
+class StoredDefaults(Protocol):
+    """Everything stored that a search of this person in this channel uses."""
+
+    @property
+    def preferences(self) -> PreferencesLike: ...
+    @property
+    def places(self) -> Sequence[SavedPlaceLike]: ...
+    @property
+    def channel_place(self) -> StoredPlaceLike | None: ...
+
+
+class DefaultsSource(Protocol):
+    """Where stored settings are read (``bot.state.StateStore``). It may raise its own
+    "unavailable" error; the caller decides what a search does without them."""
+
+    def personal_settings(
+        self, team_id: str, user_id: str, channel_id: str | None
+    ) -> StoredDefaults: ...
+
+
+# --- stored settings -> search context ------------------------------------------------------
+
+
+def search_context(
+    source: DefaultsSource,
+    team_id: str,
+    user_id: str,
+    channel_id: str | None = None,
+    base: SearchContext | None = None,
+) -> SearchContext:
+    """The search context with this person's defaults and this channel's place."""
+    stored = source.personal_settings(team_id, user_id, channel_id)
+    base = base or SearchContext(team_id=team_id, user_id=user_id, channel_id=channel_id)
+    return personal_context(
+        base,
+        preferences=stored.preferences,
+        channel_place=stored.channel_place,
+        saved_places=stored.places,
+    )
+
+
+def default_filters(preferences: PreferencesLike) -> Filters | None:
+    """The filters a person's settings ask for, or ``None`` when they ask for none."""
+    access: list[Access] = []
+    if preferences.public_only is True:
+        access = [Access.PUBLIC]
+    elif preferences.public_only is False:
+        # Every access type, listed: unlike an empty list, this stops the pipeline
+        # from adding its "public unless asked" default.
+        access = list(_ALL_ACCESS)
+    filters = Filters(
+        outlets=list(preferences.connectors),
+        free_only=bool(preferences.free_only),
+        access=access,
+    )
+    return None if filters.is_empty() else filters
+
+
+def personal_context(
+    base: SearchContext,
+    *,
+    preferences: PreferencesLike | None = None,
+    channel_place: StoredPlaceLike | None = None,
+    saved_places: Sequence[SavedPlaceLike] = (),
+) -> SearchContext:
+    """``base`` with the person's settings added; values already in ``base`` win."""
+    saved: dict[str, Place] = {}
+    home = preferences.home if preferences is not None else None
+    if home is not None:
+        saved[HOME] = home.place
+    for named in saved_places:
+        saved.setdefault(place_key(named.name), named.place.place)
+    saved.update(base.saved_places)
+
+    bias = base.bias
+    if bias is None and channel_place is not None:
+        bias = channel_place.place.point
+    if bias is None and home is not None:
+        bias = home.place.point
+
+    return dataclasses.replace(
+        base,
+        default_place=base.default_place
+        or (channel_place.place if channel_place is not None else None),
+        bias=bias,
+        units=base.units or (preferences.units if preferences is not None else None),
+        default_filters=base.default_filters
+        or (default_filters(preferences) if preferences is not None else None),
+        saved_places=saved,
+    )
+
+
+# --- the request and the defaults, merged -----------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +176,7 @@ class AppliedDefaults:
     filters: Filters
     #: A place to use without geocoding: the saved place the text named, or the default
     #: place when the text names none. ``None``: geocode the text's place as usual.
-    place: PlaceChoice | None
+    place: Place | None
     #: Plain text for ``Answer.notes`` (the renderer escapes it like all user text).
     notes: tuple[str, ...]
     #: The parser's ignored words minus those that named a saved place ("near home").
@@ -49,7 +188,7 @@ class AppliedDefaults:
 _MARKER = re.compile(r"^(?:near|around|by|at|in|close\s+to|next\s+to|to|of|from)\s+", re.I)
 
 
-def _saved(text: str, context: SearchContext) -> tuple[str, PlaceChoice] | None:
+def _saved(text: str, context: SearchContext) -> tuple[str, Place] | None:
     key = place_key(text)
     place = context.saved_places.get(key)
     return (key, place) if place is not None else None
@@ -71,8 +210,8 @@ def apply_defaults(
     """
     notes: list[str] = []
     remaining = list(ignored)
-    place: PlaceChoice | None = None
-    named: tuple[str, PlaceChoice] | None = None
+    place: Place | None = None
+    named: tuple[str, Place] | None = None
     if place_text:
         named = _saved(place_text, context)
         written = place_text.strip()

@@ -7,13 +7,14 @@ Every surface (slash command, mention, DM, button, terminal) builds a
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 
 from bot.config import Settings
-from bot.geo.place import Candidate, ResolutionStatus, Resolver
+from bot.geo.place import Place, ResolutionStatus, Resolver
 from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
@@ -23,7 +24,7 @@ from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
-from bot.search.request import PlaceChoice, Refinement, SearchContext, SearchRequest
+from bot.search.request import Refinement, SearchContext, SearchRequest
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,12 @@ WORKSPACE_CHECKINS_PER_LOCATION = 25
 CHECKINS_UNAVAILABLE_NOTE = (
     "I couldn't read this workspace's check-ins just now, so the cards show only the data source's."
 )
+#: Said under the answer when the person's stored settings could not be read.
+SETTINGS_UNAVAILABLE_NOTE = (
+    "Your saved settings are unavailable right now, so I searched without them."
+)
+#: Which ``Place.source`` a place has when the person chose it (or saved it).
+CHOSEN = "chosen"
 #: Availability values open data can answer without live status (unknown, offline).
 _STATIC_AVAILABILITY = frozenset({Availability.UNKNOWN, Availability.OFFLINE})
 
@@ -80,6 +87,15 @@ class SearchPipeline:
         if isinstance(request, str):
             request = SearchRequest(text=request)
         context = context or SearchContext()
+        answer = self._answer(request, context)
+        if context.settings_unavailable:
+            # The same database keeps settings and check-ins: neither was read.
+            answer.notes.append(SETTINGS_UNAVAILABLE_NOTE)
+            if answer.locations:
+                answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
+        return answer
+
+    def _answer(self, request: SearchRequest, context: SearchContext) -> Answer:
         query = parse_query(request.text)
         answer = Answer(
             outcome=Outcome.HELP,
@@ -107,7 +123,7 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
-        if answer.locations and context.team_id:
+        if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
 
@@ -157,15 +173,15 @@ class SearchPipeline:
         self,
         query: SearchQuery,
         request: SearchRequest,
-        known: PlaceChoice | None,
+        known: Place | None,
         context: SearchContext,
         answer: Answer,
-    ) -> Candidate | None:
+    ) -> Place | None:
         """The chosen place, a saved or default place, or the text's place geocoded."""
         if request.place is not None:
-            return request.place.to_candidate()
+            return dataclasses.replace(request.place, source=CHOSEN)
         if known is not None:
-            return known.to_candidate()
+            return dataclasses.replace(known, source=CHOSEN)
         if not query.place:
             answer.outcome = Outcome.NO_PLACE
             return None
@@ -182,7 +198,7 @@ class SearchPipeline:
         answer.message = " ".join(resolution.notes) or None
         return None
 
-    def _search(self, answer: Answer, place: Candidate) -> None:
+    def _search(self, answer: Answer, place: Place) -> None:
         filters = answer.filters
         start = answer.page * answer.per_page
         wanted = start + answer.per_page + 1  # one extra tells "more results"

@@ -2,45 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place
 from bot.geo.units import Units
 from bot.plugshare.filters import Filters
-
-
-class PlaceChoice(BaseModel):
-    """A place already resolved (a chosen candidate), carried in button values."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    latitude: float
-    longitude: float
-    kind: PlaceKind = PlaceKind.ADDRESS
-    country_code: str | None = None
-
-    @classmethod
-    def from_candidate(cls, candidate: Candidate) -> PlaceChoice:
-        return cls(
-            name=candidate.name,
-            latitude=candidate.latitude,
-            longitude=candidate.longitude,
-            kind=candidate.kind,
-            country_code=candidate.country_code,
-        )
-
-    def to_candidate(self) -> Candidate:
-        return Candidate(
-            name=self.name,
-            latitude=self.latitude,
-            longitude=self.longitude,
-            kind=self.kind,
-            source="chosen",
-            country_code=self.country_code,
-        )
 
 
 class Refinement(BaseModel):
@@ -60,28 +30,38 @@ class SearchRequest(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str
-    place: PlaceChoice | None = None  # skip geocoding: the user already chose
+    place: Place | None = None  # skip geocoding: the user already chose
     page: int = Field(0, ge=0)
     refine: Refinement | None = None
     units: Units | None = None  # explicit override (``--units``, a user's preference)
 
+    @field_serializer("place")
+    def _place_without_source(self, place: Place | None) -> dict[str, Any] | None:
+        # Which geocoder found a place does not matter once it is chosen: keep buttons small.
+        if place is None:
+            return None
+        return {k: v for k, v in dataclasses.asdict(place).items() if k != "source"}
+
 
 @dataclass
 class SearchContext:
-    """Who asks and where, with their personal defaults (``bot.state``)."""
+    """Who asks and where, with their personal defaults (``bot.search.defaults``)."""
 
     team_id: str | None = None
     user_id: str | None = None
     channel_id: str | None = None
     #: Default place when the text names none (a channel's place, say).
-    default_place: PlaceChoice | None = None
+    default_place: Place | None = None
     #: Point that ambiguous place names are resolved toward (home, channel place).
     bias: tuple[float, float] | None = None
     units: Units | None = None
     #: Filter defaults from the user's settings (their car's connectors, free only, public
     #: only). Applied field by field where the request says nothing, before the pipeline's
-    #: own defaults: ``bot.state.defaults.apply_defaults``.
+    #: own defaults: ``bot.search.defaults.apply_defaults``.
     default_filters: Filters | None = None
-    #: The user's saved places (and ``home``) by name key (``bot.state.defaults.place_key``),
+    #: The user's saved places (and ``home``) by name key (``bot.geo.place_key``),
     #: so "CCS near office" needs no geocoding.
-    saved_places: dict[str, PlaceChoice] = field(default_factory=dict)
+    saved_places: dict[str, Place] = field(default_factory=dict)
+    #: The stored settings could not be read (the state database is down): the search runs
+    #: without them, without the workspace's check-ins, and the answer says so.
+    settings_unavailable: bool = False

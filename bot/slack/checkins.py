@@ -22,12 +22,12 @@ from bot.render.checkin_form import CheckinForm, checkin_modal
 from bot.render.escape import escape_mrkdwn
 from bot.render.slack import checkin_saved_modal, checkins_modal, render_checkins
 from bot.search import SearchContext, SearchRequest, merge_reviews
+from bot.settings import refusal
 from bot.slack import people, searches
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
 from bot.slack.services import SlackServices
-from bot.state import InvalidSetting, StateUnavailable
-from bot.state.store import MAX_COMMENT, MAX_KILOWATTS
+from bot.state import MAX_COMMENT, MAX_KILOWATTS, InvalidSetting, StateUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def save(
         _show(services, view_id, status.error_modal(f"⚠️ {error.user_message}"))
         return
     except InvalidSetting as error:
-        _show(services, view_id, status.error_modal(f"⚠️ {error}"))
+        _show(services, view_id, status.error_modal(f"⚠️ {refusal(error)}"))
         return
     log.info("checkin.saved", extra={"rating": int(form.rating)})
     redraw = state.request is not None and state.destination is not None

@@ -21,10 +21,9 @@ from bot.render import home_settings as controls
 from bot.render.escape import escape_mrkdwn, escape_plain, truncate
 from bot.render.home import DataSourceInfo, home_view
 from bot.render.home_settings import CONNECTOR_CHOICES, NAME_BLOCK, PLACE_BLOCK, MemberSettings
-from bot.search import SearchContext
-from bot.slack.services import SlackServices
-from bot.state import InvalidSetting, StateStore, StateUnavailable, StoredPlace, UserData
-from bot.state.commands import (
+from bot.search import SearchContext, search_context
+from bot.settings import connectors_text, refusal, run_command
+from bot.settings.commands import (
     ClearCar,
     ClearHome,
     Command,
@@ -35,8 +34,16 @@ from bot.state.commands import (
     SetPublicOnly,
     SetUnits,
 )
-from bot.state.replies import connectors_text, run_command
-from bot.state.store import MAX_SAVED_PLACES, check_place_name
+from bot.slack.services import SlackServices
+from bot.state import (
+    MAX_SAVED_PLACES,
+    InvalidSetting,
+    StateStore,
+    StateUnavailable,
+    StoredPlace,
+    UserData,
+    check_place_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -221,14 +228,14 @@ def _geocode_and_store(
         try:
             check_place_name(name)  # before asking the geocoder anything
         except InvalidSetting as error:
-            return PlaceSaved(errors={NAME_BLOCK: str(error)})
+            return PlaceSaved(errors={NAME_BLOCK: refusal(error)})
     try:
-        bias = store.search_context(who.team_id, who.user_id).bias
+        bias = search_context(store, who.team_id, who.user_id).bias
         resolution = services.pipeline.resolver.resolve(text, bias=bias)
         best = resolution.best
         if resolution.status is not ResolutionStatus.FOUND or best is None:
             return PlaceSaved(errors={PLACE_BLOCK: _not_found(resolution)})
-        place = StoredPlace.from_candidate(text, best)
+        place = StoredPlace(text, best)
         if kind == "home":
             saved = store.set_preferences(who.team_id, who.user_id, home=place).home
             assert saved is not None
@@ -240,7 +247,7 @@ def _geocode_and_store(
         return PlaceSaved(errors={PLACE_BLOCK: error.user_message})
     except InvalidSetting as error:
         # The name passed; what is left is the place, or the most places one may keep.
-        return PlaceSaved(errors={NAME_BLOCK if kind == "saved" else PLACE_BLOCK: str(error)})
+        return PlaceSaved(errors={NAME_BLOCK if kind == "saved" else PLACE_BLOCK: refusal(error)})
     log.info("home.place_saved", extra={"kind": kind})
     return PlaceSaved(notice=notice)
 

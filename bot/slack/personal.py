@@ -7,14 +7,15 @@ stops a search: it runs without personal defaults and says so in a note.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from bot.render import status
-from bot.search import SearchContext
-from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
+from bot.search import SearchContext, search_context
+from bot.settings import Command, run_command
 from bot.slack.delivery import Destination
 from bot.slack.services import SlackServices
-from bot.state import Command, StateUnavailable, run_command
+from bot.state import StateUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -25,24 +26,19 @@ NO_STORE = (
 )
 
 
-def with_personal_defaults(
-    services: SlackServices, context: SearchContext
-) -> tuple[SearchContext, list[str]]:
-    """``context`` with the person's defaults and the channel's place; notes if unavailable."""
+def with_personal_defaults(services: SlackServices, context: SearchContext) -> SearchContext:
+    """``context`` with the person's defaults and the channel's place, or marked
+    ``settings_unavailable`` when they cannot be read (the pipeline says so)."""
     store = services.store
     if store is None or not context.team_id or not context.user_id:
-        return context, []
+        return context
     try:
-        personal = store.search_context(
-            context.team_id, context.user_id, context.channel_id, base=context
+        return search_context(
+            store, context.team_id, context.user_id, context.channel_id, base=context
         )
     except StateUnavailable as error:
         log.warning("state.unavailable", extra={"detail": error.detail})
-        # Nothing can be read now: leave the workspace out so the pipeline does not wait
-        # on the same database again for check-ins, and say both are missing.
-        searched = SearchContext(user_id=context.user_id, channel_id=context.channel_id)
-        return searched, [error.search_note, CHECKINS_UNAVAILABLE_NOTE]
-    return personal, []
+        return dataclasses.replace(context, settings_unavailable=True)
 
 
 def reply_to_command(

@@ -13,13 +13,12 @@ import time
 from bot.render import status
 from bot.render.slack import render_message
 from bot.search import Answer, Outcome, SearchContext, SearchRequest
-from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
+from bot.settings import SETTINGS_HELP
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
 from bot.slack.personal import with_personal_defaults
 from bot.slack.services import SlackServices
 from bot.slack.text import TRUNCATED_NOTE
-from bot.state import SETTINGS_HELP
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +47,7 @@ def _run(
     services: SlackServices, request: SearchRequest, context: SearchContext, truncated: bool
 ) -> Answer:
     started = time.perf_counter()
-    context, notes = with_personal_defaults(services, context)
-    answer = services.pipeline.answer(request, context)
-    for note in notes:
-        if note != CHECKINS_UNAVAILABLE_NOTE or answer.locations:
-            answer.notes.append(note)
+    answer = services.pipeline.answer(request, with_personal_defaults(services, context))
     if truncated:
         answer.notes.append(TRUNCATED_NOTE)
     log.info(

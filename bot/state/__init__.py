@@ -1,52 +1,61 @@
 """What ChargeBot remembers: people's settings, saved places, channel places, workspace
 check-ins and Slack installations, in one SQL database (SQLite file or PostgreSQL).
 
-The API the Slack listeners and the pipeline use:
+Storage only: this package imports nothing from ``bot.search``, ``bot.query``,
+``bot.render`` or ``bot.slack``, and writes no wording for people. The layers above use:
 
-- :class:`StateStore` (``bot.state.store``): every read and write, scoped by team id.
-- :class:`StateUnavailable` / :class:`InvalidSetting` (``bot.state.errors``).
-- :func:`parse_command` / :func:`run_command`: the ``/charge set ...`` commands.
-- :func:`personal_context` (``bot.state.defaults``): stored settings -> SearchContext;
-  the pipeline merges it with the request (``bot.search.defaults.apply_defaults``).
-- :func:`merge_reviews`: PlugShare's reviews and the workspace's check-ins, newest first.
+- :class:`StateStore`: every read and write, scoped by team id. It is also the
+  ``bot.search`` protocols' implementation: ``personal_settings`` (``DefaultsSource``)
+  and ``recent_reviews`` (``CheckinsSource``).
+- The values it hands out (``bot.state.records``): :class:`StoredPlace` (the text a person
+  typed and the ``bot.geo.Place`` it is), :class:`Preferences`, :class:`SavedPlace`,
+  :class:`ChannelPlace`, :class:`CheckIn`, :class:`PersonalSettings`, :class:`UserData`,
+  :class:`Forgotten`, :class:`TeamDeleted`.
+- Its limits: :data:`MAX_SAVED_PLACES`, :data:`MAX_COMMENT`, :data:`MAX_KILOWATTS`.
+- Its errors: :class:`StateUnavailable` (the database cannot be used now) and
+  :class:`InvalidSetting` with its :class:`Rule` (``bot.settings.refusal`` words it).
 """
 
-from bot.state.commands import SETTINGS_HELP, Command, parse_command
-from bot.state.defaults import personal_context
-from bot.state.errors import InvalidSetting, StateUnavailable
+from bot.state.errors import InvalidSetting, Rule, StateUnavailable
 from bot.state.records import (
     WORKSPACE_SOURCE,
     ChannelPlace,
     CheckIn,
     Forgotten,
+    PersonalSettings,
     Preferences,
     SavedPlace,
     StoredPlace,
     TeamDeleted,
     UserData,
-    merge_reviews,
 )
-from bot.state.replies import run_command
-from bot.state.store import UNSET, StateStore
+from bot.state.store import (
+    MAX_COMMENT,
+    MAX_KILOWATTS,
+    MAX_SAVED_PLACES,
+    UNSET,
+    StateStore,
+    check_place_name,
+)
 
 __all__ = [
-    "SETTINGS_HELP",
+    "MAX_COMMENT",
+    "MAX_KILOWATTS",
+    "MAX_SAVED_PLACES",
     "UNSET",
     "WORKSPACE_SOURCE",
     "ChannelPlace",
     "CheckIn",
-    "Command",
     "Forgotten",
     "InvalidSetting",
+    "PersonalSettings",
     "Preferences",
+    "Rule",
     "SavedPlace",
     "StateStore",
     "StateUnavailable",
     "StoredPlace",
     "TeamDeleted",
     "UserData",
-    "merge_reviews",
-    "parse_command",
-    "personal_context",
-    "run_command",
+    "check_place_name",
 ]

@@ -8,12 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
+from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
 from bot.plugshare.models import Review, User
-from bot.search.checkins import merge_reviews
-from bot.search.request import PlaceChoice, Units
 
 #: ``Review.source`` of check-ins members made in Slack (PlugShare's own reviews: ``None``).
 WORKSPACE_SOURCE = "workspace"
@@ -24,49 +23,46 @@ __all__ = [
     "ChannelPlace",
     "CheckIn",
     "Forgotten",
+    "PersonalSettings",
     "Preferences",
     "SavedPlace",
     "StoredPlace",
     "TeamDeleted",
     "UserData",
-    "merge_reviews",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class StoredPlace:
-    """A place geocoded once, when it was set."""
+    """A place as a person set it: the text they typed and the place it was geocoded to,
+    once, when they set it."""
 
     text: str  # what the user typed: "1 Market St, San Francisco"
-    name: str  # what it resolved to: "1 Market Street, San Francisco, CA, USA"
-    latitude: float
-    longitude: float
-    country_code: str | None = None
-    kind: PlaceKind = PlaceKind.ADDRESS
+    place: Place  # what it resolved to: "1 Market Street, San Francisco, CA, USA"
 
-    @classmethod
-    def from_candidate(cls, text: str, candidate: Candidate) -> StoredPlace:
-        return cls(
-            text=text,
-            name=candidate.name,
-            latitude=candidate.latitude,
-            longitude=candidate.longitude,
-            country_code=candidate.country_code,
-            kind=candidate.kind,
-        )
+    @property
+    def name(self) -> str:
+        return self.place.name
+
+    @property
+    def latitude(self) -> float:
+        return self.place.latitude
+
+    @property
+    def longitude(self) -> float:
+        return self.place.longitude
+
+    @property
+    def kind(self) -> PlaceKind:
+        return self.place.kind
+
+    @property
+    def country_code(self) -> str | None:
+        return self.place.country_code
 
     @property
     def point(self) -> tuple[float, float]:
-        return (self.latitude, self.longitude)
-
-    def to_choice(self) -> PlaceChoice:
-        return PlaceChoice(
-            name=self.name,
-            latitude=self.latitude,
-            longitude=self.longitude,
-            kind=self.kind,
-            country_code=self.country_code,
-        )
+        return self.place.point
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +92,15 @@ class ChannelPlace:
     channel_id: str
     place: StoredPlace
     set_by: str | None  # Slack user id; None once that user asked to be forgotten
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalSettings:
+    """What a search of one person in one channel uses (``bot.search.search_context``)."""
+
+    preferences: Preferences
+    places: tuple[SavedPlace, ...]
+    channel_place: StoredPlace | None
 
 
 @dataclass(frozen=True, slots=True)

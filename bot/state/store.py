@@ -3,8 +3,9 @@
 :class:`StateStore` is the one service the Slack listeners and the pipeline call. Every
 method takes the Slack team id first and never reads or writes another team's rows.
 Every method either does what it says or raises :class:`StateUnavailable` (the database
-cannot be used now) or :class:`InvalidSetting` (a value a user gave cannot be stored;
-the message is Slack mrkdwn, says what to type instead, and escapes the user's text).
+cannot be used now) or :class:`InvalidSetting` (a value cannot be stored; its ``rule``
+says why, and ``bot.settings`` words it for people). The store is storage only: it
+knows no Slack, no search and no wording.
 
 The store connects lazily and migrates the schema on first use, so a database that is
 down at start-up does not stop the app: each call tries again.
@@ -30,12 +31,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.config import Settings
-from bot.geo.place import PlaceKind
+from bot.geo.place import HOME, Place, PlaceKind, place_key
+from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
 from bot.plugshare.models import Review
-from bot.search.defaults import HOME, place_key
-from bot.search.request import SearchContext, Units
 from bot.state import models
 from bot.state.database import (
     WRITE,
@@ -44,14 +44,14 @@ from bot.state.database import (
     unavailable_on_failure,
     utc_now,
 )
-from bot.state.defaults import personal_context
-from bot.state.errors import InvalidSetting, StateUnavailable
+from bot.state.errors import InvalidSetting, Rule, StateUnavailable
 from bot.state.migrate import upgrade
 from bot.state.oauth import InstallationStore, OAuthStateStore
 from bot.state.records import (
     ChannelPlace,
     CheckIn,
     Forgotten,
+    PersonalSettings,
     Preferences,
     SavedPlace,
     StoredPlace,
@@ -217,7 +217,7 @@ class StateStore:
             values["connectors"] = [o.to_plugshare() for o in outlets] or None
         if units is not UNSET:
             if units not in ("mi", "km", None):
-                raise InvalidSetting("Units are `mi` or `km`, e.g. `/charge set units km`.")
+                raise InvalidSetting(Rule.UNITS)
             values["units"] = units
         if free_only is not UNSET:
             values["free_only"] = free_only
@@ -268,10 +268,7 @@ class StateStore:
                     select(func.count()).where(row.team_id == team_id, row.user_id == user_id)
                 )
                 if (count or 0) >= MAX_SAVED_PLACES:
-                    raise InvalidSetting(
-                        f"You have {MAX_SAVED_PLACES} saved places, the most I keep. Delete one "
-                        "first, e.g. `/charge delete place office`."
-                    )
+                    raise InvalidSetting(Rule.TOO_MANY_PLACES, MAX_SAVED_PLACES)
             _upsert(
                 session,
                 row,
@@ -551,24 +548,21 @@ class StateStore:
 
     # --- searching ---
 
-    def search_context(
-        self,
-        team_id: str,
-        user_id: str,
-        channel_id: str | None = None,
-        base: SearchContext | None = None,
-    ) -> SearchContext:
-        """The search context with this user's defaults and this channel's place."""
+    def personal_settings(
+        self, team_id: str, user_id: str, channel_id: str | None = None
+    ) -> PersonalSettings:
+        """What a search of this person in this channel uses, in one read
+        (``bot.search.search_context`` turns it into a search context)."""
         with self._session(write=False) as session:
             preferences = _preferences(session.get(models.UserPreferences, (team_id, user_id)))
             places = _list_places(session, team_id, user_id)
             channel = (
                 session.get(models.ChannelPlace, (team_id, channel_id)) if channel_id else None
             )
-            channel_place = _channel_place(channel).place if channel is not None else None
-        base = base or SearchContext(team_id=team_id, user_id=user_id, channel_id=channel_id)
-        return personal_context(
-            base, preferences=preferences, channel_place=channel_place, saved_places=places
+        return PersonalSettings(
+            preferences=preferences,
+            places=tuple(places),
+            channel_place=_channel_place(channel).place if channel is not None else None,
         )
 
 
@@ -602,22 +596,23 @@ def _place_columns(place: StoredPlace, *, resolved: str = "name") -> dict[str, A
     """A place's column values (``resolved`` names the resolved-name column)."""
     text = " ".join(place.text.split())
     if not text:
-        raise InvalidSetting("Which place? e.g. `/charge set home 1 Market St, San Francisco`.")
+        raise InvalidSetting(Rule.PLACE_EMPTY)
     if len(text) > _PLACE_TEXT_MAX:
-        raise InvalidSetting(f"That place is too long: {_PLACE_TEXT_MAX} characters at most.")
+        raise InvalidSetting(Rule.PLACE_TOO_LONG, _PLACE_TEXT_MAX)
+    latitude, longitude = place.point
     if not (
-        math.isfinite(place.latitude)
-        and math.isfinite(place.longitude)
-        and -90 <= place.latitude <= 90
-        and -180 <= place.longitude <= 180
+        math.isfinite(latitude)
+        and math.isfinite(longitude)
+        and -90 <= latitude <= 90
+        and -180 <= longitude <= 180
     ):
-        raise ValueError(f"not a point: {place.latitude}, {place.longitude}")
+        raise ValueError(f"not a point: {latitude}, {longitude}")
     country = (place.country_code or "").strip().upper()
     return {
         "text": text,
         resolved: (" ".join(place.name.split()) or text)[:_PLACE_TEXT_MAX],
-        "latitude": float(place.latitude),
-        "longitude": float(place.longitude),
+        "latitude": float(place.place.latitude),
+        "longitude": float(place.place.longitude),
         "country_code": country if len(country) == 2 and country.isalpha() else None,
         "kind": PlaceKind(place.kind).value,
     }
@@ -626,14 +621,7 @@ def _place_columns(place: StoredPlace, *, resolved: str = "name") -> dict[str, A
 def _stored(place: StoredPlace) -> StoredPlace:
     """``place`` as the store keeps it (normalized like a row read back)."""
     columns = _place_columns(place)
-    return StoredPlace(
-        text=columns["text"],
-        name=columns["name"],
-        latitude=columns["latitude"],
-        longitude=columns["longitude"],
-        country_code=columns["country_code"],
-        kind=PlaceKind(columns["kind"]),
-    )
+    return _place(columns["text"], columns["name"], **_point_columns(columns))
 
 
 def check_place_name(name: str) -> str:
@@ -644,18 +632,12 @@ def check_place_name(name: str) -> str:
 def _place_name(name: str) -> tuple[str, str]:
     display = " ".join(name.split()).strip(" \"'“”‘’")
     key = place_key(display)
-    example = "e.g. `/charge save office = 1 Market St, San Francisco`"
     if not key:
-        raise InvalidSetting(f"Give the place a name, {example}.")
+        raise InvalidSetting(Rule.NAME_EMPTY)
     if len(display) > models.PLACE_NAME_MAX:
-        raise InvalidSetting(
-            f"Place names are {models.PLACE_NAME_MAX} characters at most; "
-            f"try a shorter one, {example}."
-        )
+        raise InvalidSetting(Rule.NAME_TOO_LONG, models.PLACE_NAME_MAX)
     if key == HOME:
-        raise InvalidSetting(
-            "“home” is your home place: set it with `/charge set home 1 Market St, San Francisco`."
-        )
+        raise InvalidSetting(Rule.NAME_RESERVED)
     return display, key
 
 
@@ -681,19 +663,19 @@ def _checkin_values(
     try:
         rating = ReviewRating(int(rating))
     except ValueError:
-        raise InvalidSetting("Choose how it went: charged, tip or problem.") from None
+        raise InvalidSetting(Rule.RATING) from None
     if problem is not None:
         if rating != ReviewRating.PROBLEM:
-            raise InvalidSetting("A problem type goes with a “problem” check-in.")
+            raise InvalidSetting(Rule.PROBLEM_NEEDS_PROBLEM_RATING)
         try:
             problem = Problem(int(problem))
         except ValueError:
-            raise InvalidSetting("Choose one of the listed problem types.") from None
+            raise InvalidSetting(Rule.PROBLEM) from None
     comment = (comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT:
-        raise InvalidSetting(f"Comments are {MAX_COMMENT:,} characters at most.")
+        raise InvalidSetting(Rule.COMMENT_TOO_LONG, MAX_COMMENT)
     if kilowatts is not None and not (math.isfinite(kilowatts) and 0 < kilowatts <= MAX_KILOWATTS):
-        raise InvalidSetting(f"kW must be a number above 0 and up to {MAX_KILOWATTS:,.0f}.")
+        raise InvalidSetting(Rule.KILOWATTS, MAX_KILOWATTS)
     if finished_at is not None and finished_at.tzinfo is None:
         raise ValueError("finished_at must be timezone-aware")
     return {
@@ -713,13 +695,13 @@ def _preferences(row: models.UserPreferences | None) -> Preferences:
         return Preferences()
     home = None
     if row.home_latitude is not None and row.home_longitude is not None:
-        home = StoredPlace(
-            text=row.home_text or "",
-            name=row.home_name or row.home_text or "",
+        home = _place(
+            row.home_text or "",
+            row.home_name or row.home_text or "",
             latitude=row.home_latitude,
             longitude=row.home_longitude,
             country_code=row.home_country_code,
-            kind=PlaceKind(row.home_kind or PlaceKind.ADDRESS),
+            kind=row.home_kind or PlaceKind.ADDRESS,
         )
     return Preferences(
         connectors=tuple(OutletFilter.model_validate(o) for o in row.connectors or ()),
@@ -730,14 +712,40 @@ def _preferences(row: models.UserPreferences | None) -> Preferences:
     )
 
 
-def _row_place(row: models.SavedPlace | models.ChannelPlace) -> StoredPlace:
+def _point_columns(columns: dict[str, Any]) -> dict[str, Any]:
+    return {key: columns[key] for key in ("latitude", "longitude", "country_code", "kind")}
+
+
+def _place(
+    text: str,
+    name: str,
+    *,
+    latitude: float,
+    longitude: float,
+    country_code: str | None,
+    kind: str,
+) -> StoredPlace:
+    """The one way a stored place is made from columns (rows, and values about to be rows)."""
     return StoredPlace(
-        text=row.text,
-        name=row.resolved_name,
+        text=text,
+        place=Place(
+            name=name,
+            latitude=latitude,
+            longitude=longitude,
+            kind=PlaceKind(kind),
+            country_code=country_code,
+        ),
+    )
+
+
+def _row_place(row: models.SavedPlace | models.ChannelPlace) -> StoredPlace:
+    return _place(
+        row.text,
+        row.resolved_name,
         latitude=row.latitude,
         longitude=row.longitude,
         country_code=row.country_code,
-        kind=PlaceKind(row.kind),
+        kind=row.kind,
     )
 
 

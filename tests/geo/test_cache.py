@@ -18,7 +18,7 @@ from bot.geo import PlaceResolver, ResolutionStatus
 from bot.geo.cache import FOUND_TTL_S, NOT_FOUND_TTL_S, GeocodeCache
 from bot.geo.match import Match
 from bot.geo.online import make_geocoder
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.geo.resolver import PlaceResolver as Resolver
 
 MakeResolver = Callable[..., PlaceResolver]
@@ -195,12 +195,12 @@ _WRITER = textwrap.dedent(
     from pathlib import Path
     from bot.geo.cache import GeocodeCache
     from bot.geo.match import Match
-    from bot.geo.place import Candidate, PlaceKind
+    from bot.geo.place import Place, PlaceKind
 
     cache = GeocodeCache(Path(sys.argv[1]))
     worker = int(sys.argv[2])
     for i in range(60):
-        point = Candidate(f"w{worker} p{i}", worker, i, PlaceKind.CITY, "nominatim")
+        point = Place(f"w{worker} p{i}", worker, i, PlaceKind.CITY, "nominatim")
         cache.put(f"k{worker}-{i}", [Match(point, 0.5)])
         cache.put("shared", [Match(point, 0.5)])
         assert cache.get(f"k{worker}-{i}").matches[0].candidate.name == f"w{worker} p{i}"
@@ -232,13 +232,13 @@ def test_several_processes_share_one_cache_file(tmp_path: Path) -> None:
 
 def test_cache_round_trips_every_field(tmp_path: Path) -> None:
     cache = GeocodeCache(tmp_path / "c.sqlite3")
-    candidate = Candidate("Zürich HB, Zürich, Switzerland", 47.378177, 8.540212,
+    candidate = Place("Zürich HB, Zürich, Switzerland", 47.378177, 8.540212,
                           PlaceKind.ADDRESS, "nominatim", "CH")  # fmt: skip
     cache.put("k", [Match(candidate, 0.55), Match(candidate, None)])
     answer = cache.get("k")
     assert answer is not None
     first, second = answer.matches
-    assert first.candidate == Candidate(
+    assert first.candidate == Place(
         "Zürich HB, Zürich, Switzerland", 47.378177, 8.540212, PlaceKind.ADDRESS, "cache", "CH"
     )
     assert first.importance == 0.55 and second.importance is None

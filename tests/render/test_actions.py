@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from bot.geo import Place
 from bot.render.actions import MAX_VALUE, decode_request, encode_request
-from bot.search import PlaceChoice, Refinement, SearchRequest
+from bot.search import Refinement, SearchRequest
 
 
 def test_a_request_round_trips() -> None:
     request = SearchRequest(
         text="free CCS near Union Station",
-        place=PlaceChoice(name="Union Station, Denver", latitude=39.75, longitude=-105.0,
+        place=Place(name="Union Station, Denver", latitude=39.75, longitude=-105.0,
                           country_code="US"),
         page=2,
         refine=Refinement(connector="J1772", radius_m=8000, free_only=False),
@@ -29,7 +30,7 @@ def test_the_users_markup_travels_as_json_escapes() -> None:
 
 @pytest.mark.parametrize("char", ["a", "<", "é", "😀", '"'])
 def test_long_text_is_shortened_to_fit(char: str) -> None:
-    request = SearchRequest(text=char * 10_000, place=PlaceChoice(name="P", latitude=1,
+    request = SearchRequest(text=char * 10_000, place=Place(name="P", latitude=1,
                                                                  longitude=2))  # fmt: skip
     value = encode_request(request)
     assert len(value) <= MAX_VALUE
@@ -40,7 +41,7 @@ def test_long_text_is_shortened_to_fit(char: str) -> None:
 
 def test_an_overlong_place_name_is_cut_and_lone_surrogates_replaced() -> None:
     request = SearchRequest(
-        text="x\ud800", place=PlaceChoice(name="N" * 5000, latitude=1, longitude=2)
+        text="x\ud800", place=Place(name="N" * 5000, latitude=1, longitude=2)
     )
     decoded = decode_request(encode_request(request))
     assert decoded.text == "x\ufffd"

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from support.answers import NOW
 from support.block_kit import check_message, check_view
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.plugshare.models import Location
@@ -158,7 +158,7 @@ def build_location(recipe: tuple[Any, ...], location_id: int) -> Location:
 
 
 candidates = st.builds(
-    Candidate,
+    Place,
     name=untrusted,
     latitude=st.floats(allow_nan=True, allow_infinity=True),
     longitude=st.floats(allow_nan=True, allow_infinity=True),
@@ -323,7 +323,7 @@ def _worst_case() -> Case:
                                     "stations": heavy[0].stations[:3]})
         for i in range(4, 501)
     ]  # fmt: skip
-    place = Candidate(HOSTILE, 40.7, -74.0, PlaceKind.ADDRESS, HOSTILE, "US")
+    place = Place(HOSTILE, 40.7, -74.0, PlaceKind.ADDRESS, HOSTILE, "US")
     return Case(
         Answer(
             outcome=Outcome.RESULTS,

@@ -9,13 +9,13 @@ import pytest
 from support.answers import NOW, PENN_STATION, UNION_STATION_LA, plugshare_payload
 from support.block_kit import check_message, check_view
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery, parse_query
 from bot.render import actions
 from bot.render.slack import checkins_modal, render_checkins, render_message
-from bot.search import Answer, Outcome, PlaceChoice, SearchRequest
+from bot.search import Answer, Outcome, SearchRequest
 
 ZWSP = "\u200b"
 
@@ -169,7 +169,7 @@ def test_buttons_carry_requests_that_rerun_the_search_without_geocoding(
     more = actions.decode_request(buttons(message, actions.MORE_RESULTS)[0]["value"])
     refine = actions.decode_request(buttons(message, actions.REFINE)[0]["value"])
     share = actions.decode_request(buttons(message, actions.SHARE)[0]["value"])
-    place = PlaceChoice.from_candidate(PENN_STATION)
+    place = PENN_STATION
     assert more == SearchRequest(text=afdc_answer.request.text, place=place, page=1)
     assert refine == share == SearchRequest(text=afdc_answer.request.text, place=place)
 
@@ -255,11 +255,11 @@ def test_place_not_found_echoes_the_users_words_escaped() -> None:
 
 def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
     candidates = [
-        Candidate("Union Station, Denver, CO, USA", 39.7527, -105.0001, PlaceKind.ADDRESS,
+        Place("Union Station, Denver, CO, USA", 39.7527, -105.0001, PlaceKind.ADDRESS,
                   "nominatim", "US"),
-        Candidate("Union Station, Chicago, IL, USA", 41.8789, -87.6397, PlaceKind.ADDRESS,
+        Place("Union Station, Chicago, IL, USA", 41.8789, -87.6397, PlaceKind.ADDRESS,
                   "nominatim", "US"),
-        Candidate("Portland, OR", 45.5152, -122.6784, PlaceKind.CITY, "gazetteer", "US"),
+        Place("Portland, OR", 45.5152, -122.6784, PlaceKind.CITY, "gazetteer", "US"),
     ]  # fmt: skip
     answer = _answer(
         Outcome.AMBIGUOUS_PLACE,
@@ -278,7 +278,7 @@ def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
     ]
     chosen = [actions.decode_request(b["value"]) for b in buttons(message, actions.CHOOSE_PLACE)]
     assert chosen == [
-        SearchRequest(text="CCS near Union Station", place=PlaceChoice.from_candidate(c))
+        SearchRequest(text="CCS near Union Station", place=c)
         for c in candidates
     ]
 
@@ -300,7 +300,7 @@ def test_nothing_found_says_what_to_loosen_and_offers_refine() -> None:
         "[buttons] Refine (refine)",
     ]
     refine = actions.decode_request(buttons(message, actions.REFINE)[0]["value"])
-    assert refine.place == PlaceChoice.from_candidate(UNION_STATION_LA)
+    assert refine.place == UNION_STATION_LA
 
 
 def test_results_outcome_without_locations_reads_as_nothing_found() -> None:

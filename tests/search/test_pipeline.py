@@ -19,14 +19,13 @@ from support.plugshare_payloads import VENICE, all_locations
 from support.plugshare_server import PlugShareServer, Reply
 
 from bot.config import Settings, load_settings
-from bot.geo import build_resolver
+from bot.geo import Place, build_resolver
 from bot.plugshare.enums import Access, Availability, Connector
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.providers import make_provider
 from bot.search import (
     DEFAULT_RADII_M,
     Outcome,
-    PlaceChoice,
     Refinement,
     SearchContext,
     SearchPipeline,
@@ -115,7 +114,7 @@ def test_an_ambiguous_place_offers_candidates_then_searches_the_chosen_one(
     # Choosing one far from New York: the New York index has nothing within 50 km of it.
     far = next(c for c in answer.candidates if c.longitude < -80)
     chosen = pipeline.answer(
-        SearchRequest(text="CCS near Union Station", place=PlaceChoice.from_candidate(far))
+        SearchRequest(text="CCS near Union Station", place=far)
     )
     assert chosen.outcome is Outcome.NOTHING_FOUND
     assert chosen.place is not None and chosen.place.name == far.name
@@ -259,7 +258,7 @@ def test_personal_defaults_apply_when_the_request_is_silent(pipeline: SearchPipe
 
 
 def test_a_default_place_is_used_when_the_text_names_none(pipeline: SearchPipeline) -> None:
-    office = PlaceChoice(name="Grand Central", latitude=40.752726, longitude=-73.977229)
+    office = Place(name="Grand Central", latitude=40.752726, longitude=-73.977229)
     answer = pipeline.answer("CCS", SearchContext(default_place=office))
     assert answer.outcome is Outcome.RESULTS
     assert answer.place is not None and answer.place.name == "Grand Central"

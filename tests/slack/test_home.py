@@ -20,6 +20,7 @@ from support.slack import (
     view_submission,
 )
 
+from bot.geo import Place
 from bot.plugshare.enums import Connector
 from bot.render import home_settings as controls
 from bot.render.escape import escape_mrkdwn
@@ -219,7 +220,9 @@ def test_the_channel_places_a_member_set_are_listed(remembering: Harness) -> Non
 
 def test_forget_me_deletes_everything_about_the_member(remembering: Harness) -> None:
     store = remembering.store
-    place = StoredPlace("Penn Station", "Penn Station, New York", 40.75, -73.99, "US")
+    place = StoredPlace(
+        "Penn Station", Place("Penn Station, New York", 40.75, -73.99, country_code="US")
+    )
     store.set_preferences(TEAM_ID, USER_ID, units="km", home=place)
     store.save_place(TEAM_ID, USER_ID, "office", place)
     store.add_checkin(TEAM_ID, data_source="local", location_id=1, user_id=USER_ID,

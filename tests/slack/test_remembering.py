@@ -14,10 +14,13 @@ from support.slack import (
 )
 from support.slack_flows import ask_privately, check_in, said
 
+from bot.geo import Place
 from bot.state import StoredPlace
 
 TEAM_B = "T0OTHERCO"
-PLACE = StoredPlace("Penn Station", "Penn Station, New York, NY, USA", 40.7506, -73.9935, "US")
+PLACE = StoredPlace(
+    "Penn Station", Place("Penn Station, New York, NY, USA", 40.7506, -73.9935, country_code="US")
+)
 
 
 def first_card(harness: Harness, answer: dict[str, Any]) -> str:

@@ -21,7 +21,9 @@ from support.slack import (
 )
 
 from bot.plugshare.enums import Connector
-from bot.state import SETTINGS_HELP, StateUnavailable
+from bot.search.pipeline import SETTINGS_UNAVAILABLE_NOTE
+from bot.settings import SETTINGS_HELP
+from bot.state import StateUnavailable
 
 _ts = iter(range(1, 1_000_000))
 
@@ -195,5 +197,5 @@ def test_a_database_that_is_down_gets_a_clear_reply_and_searches_still_work(
     answer = via_command(harness, "chargers near Penn Station")
     words = said(answer)
     assert harness.provider.locations[0].name.split(" - ")[0] in words
-    assert StateUnavailable.search_note in words
+    assert SETTINGS_UNAVAILABLE_NOTE in words
     assert "Check in" in words  # the cards still offer it (saving says if it fails)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from typing import Any
 
+from bot.geo import Place
 from bot.plugshare.enums import Connector
 from bot.plugshare.filters import OutletFilter
 from bot.state import StateStore, StoredPlace
@@ -22,7 +23,10 @@ CONNECTORS = [OutletFilter(connector=c) for c in (Connector.CCS, Connector.J1772
 
 
 def final_home(worker: int) -> StoredPlace:
-    return StoredPlace(f"home {worker}", f"Home {worker}", 40.0 + worker, -105.0 + worker, "US")
+    return StoredPlace(
+        f"home {worker}",
+        Place(f"Home {worker}", 40.0 + worker, -105.0 + worker, country_code="US"),
+    )
 
 
 def write(url: str, worker: int, barrier: Any) -> None:

@@ -2,37 +2,55 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
-from bot.geo.place import PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.plugshare.enums import Access, Connector, Power, Problem, ReviewRating
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.plugshare.models import Location, Review, User
+from bot.search import merge_reviews, search_context
+from bot.settings import refusal
 from bot.state import (
+    MAX_SAVED_PLACES,
     WORKSPACE_SOURCE,
     InvalidSetting,
     Preferences,
     StateStore,
     StoredPlace,
-    merge_reviews,
 )
-from bot.state.store import MAX_SAVED_PLACES
 
 CCS = OutletFilter(connector=Connector.CCS)
 J1772 = OutletFilter(connector=Connector.J1772)
 SUPERCHARGER = OutletFilter(connector=Connector.TESLA, power=Power.DC)
 
 DENVER = StoredPlace(
-    "Denver Union Station", "Denver Union Station, Denver, CO, USA", 39.752959, -104.999929, "US"
+    "Denver Union Station",
+    Place("Denver Union Station, Denver, CO, USA", 39.752959, -104.999929, country_code="US"),
 )
 CHICAGO = StoredPlace(
-    "Chicago Union Station", "Chicago Union Station, Chicago, IL, USA", 41.878684, -87.639443, "us"
+    "Chicago Union Station",
+    Place("Chicago Union Station, Chicago, IL, USA", 41.878684, -87.639443, country_code="us"),
 )
-FERRY = StoredPlace("1 Ferry Building, San Francisco", "Ferry Building", 37.7955, -122.3937, "US")
+FERRY = StoredPlace(
+    "1 Ferry Building, San Francisco",
+    Place("Ferry Building", 37.7955, -122.3937, country_code="US"),
+)
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@contextmanager
+def refused(match: str) -> Iterator[None]:
+    """The store refuses the value (a typed InvalidSetting), and the reply a person gets
+    for it (``bot.settings.refusal``) says ``match``."""
+    with pytest.raises(InvalidSetting) as raised:
+        yield
+    assert re.search(match, refusal(raised.value))
 
 
 def checkin(store: StateStore, team: str = "T1", **overrides: object) -> object:
@@ -88,7 +106,7 @@ def test_supercharger_descriptor_round_trips(store: StateStore) -> None:
 
 
 def test_bad_units_are_refused_with_a_hint(store: StateStore) -> None:
-    with pytest.raises(InvalidSetting, match="set units km"):
+    with refused(match="set units km"):
         store.set_preferences("T1", "U1", units="furlongs")  # type: ignore[arg-type]
 
 
@@ -128,11 +146,11 @@ def test_saving_a_name_again_replaces_the_place(store: StateStore) -> None:
 
 
 def test_saved_place_names_are_checked(store: StateStore) -> None:
-    with pytest.raises(InvalidSetting, match="set home"):
+    with refused(match="set home"):
         store.save_place("T1", "U1", "Home", FERRY)
-    with pytest.raises(InvalidSetting, match="characters at most"):
+    with refused(match="characters at most"):
         store.save_place("T1", "U1", "x" * 41, FERRY)
-    with pytest.raises(InvalidSetting, match="name"):
+    with refused(match="name"):
         store.save_place("T1", "U1", " ?! ", FERRY)
     assert store.list_places("T1", "U1") == []
 
@@ -140,7 +158,7 @@ def test_saved_place_names_are_checked(store: StateStore) -> None:
 def test_saved_places_are_limited_per_user(store: StateStore) -> None:
     for i in range(MAX_SAVED_PLACES):
         store.save_place("T1", "U1", f"place {i}", FERRY)
-    with pytest.raises(InvalidSetting, match="Delete one"):
+    with refused(match="Delete one"):
         store.save_place("T1", "U1", "one more", FERRY)
     # Replacing an existing one is still allowed, and other users have their own quota.
     store.save_place("T1", "U1", "place 0", DENVER)
@@ -149,8 +167,8 @@ def test_saved_places_are_limited_per_user(store: StateStore) -> None:
 
 
 def test_place_text_too_long_is_refused(store: StateStore) -> None:
-    long_place = StoredPlace("a" * 501, "A", 1.0, 2.0)
-    with pytest.raises(InvalidSetting, match="too long"):
+    long_place = StoredPlace("a" * 501, Place("A", 1.0, 2.0))
+    with refused(match="too long"):
         store.save_place("T1", "U1", "far", long_place)
 
 
@@ -226,7 +244,7 @@ def test_checkin_times_come_back_in_utc(store: StateStore) -> None:
     ],
 )
 def test_bad_checkins_are_refused(store: StateStore, overrides: dict, message: str) -> None:
-    with pytest.raises(InvalidSetting, match=message):
+    with refused(match=message):
         checkin(store, **overrides)
     assert store.list_checkins("T1", "local", 1001) == []
 
@@ -500,21 +518,21 @@ def test_search_context_carries_the_users_defaults(store: StateStore) -> None:
     store.save_place("T1", "U1", "My Gym", CHICAGO)
     store.set_channel_place("T1", "C1", DENVER, set_by="U2")
 
-    in_channel = store.search_context("T1", "U1", "C1")
+    in_channel = search_context(store, "T1", "U1", "C1")
     assert in_channel.team_id == "T1" and in_channel.channel_id == "C1"
     assert in_channel.units == "km"
     assert in_channel.default_filters == Filters(
         outlets=[CCS], free_only=True, access=[Access.PUBLIC]
     )
-    assert in_channel.default_place == DENVER.to_choice()
+    assert in_channel.default_place == DENVER.place
     assert in_channel.bias == DENVER.point
     assert set(in_channel.saved_places) == {"home", "gym"}
     assert in_channel.saved_places["gym"].name == CHICAGO.name
 
-    in_dm = store.search_context("T1", "U1", "D1")
+    in_dm = search_context(store, "T1", "U1", "D1")
     assert in_dm.default_place is None
     assert in_dm.bias == FERRY.point
 
-    stranger = store.search_context("T1", "U9", None)
+    stranger = search_context(store, "T1", "U9", None)
     assert stranger.default_filters is None and stranger.saved_places == {}
     assert stranger.bias is None and stranger.units is None

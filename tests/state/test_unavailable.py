@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_settings
-from bot.search import SearchContext
-from bot.state import StateStore, StateUnavailable, StoredPlace, parse_command, run_command
+from bot.geo import Place
+from bot.search import SearchContext, search_context
+from bot.settings import parse_command, run_command
+from bot.state import StateStore, StateUnavailable, StoredPlace
 
-PLACE = StoredPlace("Denver Union Station", "Denver Union Station", 39.752959, -104.999929, "US")
+PLACE = StoredPlace(
+    "Denver Union Station",
+    Place("Denver Union Station", 39.752959, -104.999929, country_code="US"),
+)
 SECRET = "s3cret-Pa55"
 
 
@@ -104,16 +109,17 @@ def test_settings_commands_reply_instead_of_raising(resolver: object) -> None:
 
 
 def test_searches_go_on_without_personal_defaults() -> None:
-    """The pattern listeners follow: no defaults, one note, the search still runs."""
+    """The pattern listeners follow: no defaults, the context says why (the pipeline adds
+    the note: tests/slack/test_settings_commands.py), the search still runs."""
     store = StateStore(f"postgresql://chargebot:{SECRET}@127.0.0.1:1/state", timeout=1)
-    notes: list[str] = []
     try:
-        context = store.search_context("T1", "U1", "C1")
-    except StateUnavailable as error:
-        context = SearchContext(team_id="T1", user_id="U1", channel_id="C1")
-        notes.append(error.search_note)
+        context = search_context(store, "T1", "U1", "C1")
+    except StateUnavailable:
+        context = SearchContext(
+            team_id="T1", user_id="U1", channel_id="C1", settings_unavailable=True
+        )
     assert context.default_filters is None and context.saved_places == {}
-    assert notes == [StateUnavailable.search_note]
+    assert context.settings_unavailable
 
 
 def test_the_database_password_stays_out_of_settings_reprs() -> None:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.geo.place import Candidate, PlaceKind
+from bot.geo.place import Place, PlaceKind
 from bot.opendata.afdc_csv import DecodeLog, read_csv
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
@@ -20,7 +20,7 @@ from bot.search import Answer, Outcome, SearchRequest
 
 NOW = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 
-PENN_STATION = Candidate(
+PENN_STATION = Place(
     name="Penn Station, New York, NY, USA",
     latitude=40.7506,
     longitude=-73.9935,
@@ -28,7 +28,7 @@ PENN_STATION = Candidate(
     source="test",
     country_code="US",
 )
-UNION_STATION_LA = Candidate(
+UNION_STATION_LA = Place(
     name="Union Station, Los Angeles, CA, USA",
     latitude=34.0562,
     longitude=-118.2365,

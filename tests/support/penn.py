@@ -11,14 +11,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.geo.place import Candidate, PlaceKind, Resolution, ResolutionStatus
+from bot.geo.place import Place, PlaceKind, Resolution, ResolutionStatus
 from bot.plugshare.enums import Connector, ReviewRating, StationCost
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location, Outlet, Review, Station, User
 from bot.providers.base import LocationNotFound
 
 #: New York Penn Station, the place every fixed search is about.
-PENN = Candidate(
+PENN = Place(
     name="Penn Station, New York, NY, USA",
     latitude=40.7506,
     longitude=-73.9935,
@@ -27,8 +27,8 @@ PENN = Candidate(
     country_code="US",
 )
 SPRINGFIELDS = (
-    Candidate("Springfield, IL, USA", 39.7817, -89.6501, PlaceKind.CITY, "test", "US"),
-    Candidate("Springfield, MA, USA", 42.1015, -72.5898, PlaceKind.CITY, "test", "US"),
+    Place("Springfield, IL, USA", 39.7817, -89.6501, PlaceKind.CITY, "test", "US"),
+    Place("Springfield, MA, USA", 42.1015, -72.5898, PlaceKind.CITY, "test", "US"),
 )
 #: A check-in comment written to try to ping everyone and break formatting.
 HOSTILE_COMMENT = "<!channel> *free* power here <@U0BOSS> & more"

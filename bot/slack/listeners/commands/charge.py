@@ -12,12 +12,12 @@ from slack_bolt import Ack, BoltContext
 
 from bot.render import status
 from bot.search import SearchContext, SearchRequest
+from bot.settings import parse_command
 from bot.slack import searches
 from bot.slack.delivery import Destination
 from bot.slack.personal import reply_to_command
 from bot.slack.services import services_of
 from bot.slack.text import plain_text
-from bot.state import parse_command
 
 log = logging.getLogger(__name__)
 

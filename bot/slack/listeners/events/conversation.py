@@ -7,12 +7,12 @@ import logging
 from typing import Any
 
 from bot.search import SearchContext, SearchRequest
+from bot.settings import parse_command
 from bot.slack import searches
 from bot.slack.delivery import Destination
 from bot.slack.personal import reply_to_command
 from bot.slack.services import SlackServices
 from bot.slack.text import plain_text
-from bot.state import parse_command
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from bot.render.checkin_form import FormErrors, read_checkin
 from bot.slack import checkins
 from bot.slack.payloads import context_of
 from bot.slack.services import services_of
-from bot.state.store import MAX_COMMENT, MAX_KILOWATTS
+from bot.state import MAX_COMMENT, MAX_KILOWATTS
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.geo.units import Units
 from bot.plugshare.filters import OutletFilter
 from bot.render.escape import escape_mrkdwn
-from bot.search.request import Units
-from bot.state.connector_words import KNOWN, parse_connectors
+from bot.settings.connector_words import KNOWN, parse_connectors
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import pytest
 
+from bot.geo import Place
 from bot.plugshare.enums import Access, Connector, Power
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.query import parse_query
-from bot.search import PlaceChoice, SearchContext, apply_defaults, place_key
-from bot.state import Preferences, SavedPlace, StoredPlace, personal_context
+from bot.search import SearchContext, apply_defaults, personal_context, place_key
+from bot.state import Preferences, SavedPlace, StoredPlace
 
 CCS = OutletFilter(connector=Connector.CCS)
 J1772 = OutletFilter(connector=Connector.J1772)
 SUPERCHARGER = OutletFilter(connector=Connector.TESLA, power=Power.DC)
-FERRY = StoredPlace("1 Ferry Building, SF", "Ferry Building, San Francisco", 37.7955, -122.3937)
-DENVER = StoredPlace("Denver Union Station", "Denver Union Station, CO", 39.752959, -104.999929)
-OFFICE = SavedPlace("Office", StoredPlace("1 Market St", "1 Market St, SF", 37.7942, -122.3950))
+FERRY = StoredPlace(
+    "1 Ferry Building, SF", Place("Ferry Building, San Francisco", 37.7955, -122.3937)
+)
+DENVER = StoredPlace(
+    "Denver Union Station", Place("Denver Union Station, CO", 39.752959, -104.999929)
+)
+OFFICE = SavedPlace(
+    "Office", StoredPlace("1 Market St", Place("1 Market St, SF", 37.7942, -122.3950))
+)
 
 
 def context(**preferences: object) -> SearchContext:
@@ -84,12 +91,12 @@ def test_saved_place_names_become_places() -> None:
     ctx = context(home=FERRY)
     for text in ("office", "Office", "my office", "  the OFFICE?"):
         applied = apply_defaults(text, Filters(), ctx)
-        assert applied.place == OFFICE.place.to_choice(), text
+        assert applied.place == OFFICE.place.place, text
     assert apply_defaults("office", Filters(), ctx).notes == (
         "Searching near your saved place “office”: 1 Market St, SF.",
     )
     home = apply_defaults("home", Filters(), ctx)
-    assert home.place == FERRY.to_choice()
+    assert home.place == FERRY.place
     assert home.notes == ("Searching near your home: Ferry Building, San Francisco.",)
     assert apply_defaults("officer training school", Filters(), ctx).place is None
 
@@ -100,11 +107,11 @@ def test_channel_place_is_the_default_place_and_bias() -> None:
         preferences=Preferences(home=FERRY),
         channel_place=DENVER,
     )
-    assert ctx.default_place == DENVER.to_choice()
+    assert ctx.default_place == DENVER.place
     assert ctx.bias == DENVER.point
 
     no_place = apply_defaults(None, Filters(), ctx)
-    assert no_place.place == DENVER.to_choice()
+    assert no_place.place == DENVER.place
     assert no_place.notes == ("You named no place, so I searched near Denver Union Station, CO.",)
     # A place in the text is geocoded as usual (biased toward the channel's place).
     assert apply_defaults("Union Station", Filters(), ctx).place is None
@@ -117,7 +124,7 @@ def test_home_is_the_bias_outside_a_channel_with_a_place() -> None:
 
 
 def test_values_already_in_the_context_win() -> None:
-    chosen = PlaceChoice(name="Chosen", latitude=1, longitude=2)
+    chosen = Place(name="Chosen", latitude=1, longitude=2)
     base = SearchContext(default_place=chosen, default_filters=Filters(free_only=True))
     ctx = personal_context(base, preferences=Preferences(connectors=(CCS,)), channel_place=DENVER)
     assert ctx.default_place == chosen
@@ -156,7 +163,7 @@ def test_requests_parsed_by_the_query_parser(
     ctx = context(home=FERRY)
     query = parse_query(text)
     applied = apply_defaults(query.place, query.filters, ctx, query.ignored)
-    expected = {"home": FERRY.to_choice(), "office": OFFICE.place.to_choice(), None: None}
+    expected = {"home": FERRY.place, "office": OFFICE.place.place, None: None}
     assert applied.place == expected[place]
     assert applied.filters.to_plugshare_params() == filters
     assert applied.ignored == ignored

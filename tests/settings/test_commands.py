@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from bot.plugshare.enums import Connector, Power
 from bot.plugshare.filters import OutletFilter
-from bot.state.commands import (
+from bot.settings.commands import (
     ClearCar,
     ClearChannelPlace,
     ClearHome,
@@ -180,4 +180,4 @@ def test_user_text_in_an_error_cannot_ping_or_format() -> None:
 @given(st.text(max_size=4000))
 def test_never_raises(text: str) -> None:
     result = parse_command(text)
-    assert result is None or type(result).__module__ == "bot.state.commands"
+    assert result is None or type(result).__module__ == "bot.settings.commands"

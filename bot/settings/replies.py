@@ -13,7 +13,8 @@ import re
 from bot.geo.place import Resolution, ResolutionStatus, Resolver
 from bot.plugshare.enums import connector_label
 from bot.render.escape import escape_mrkdwn
-from bot.state.commands import (
+from bot.search.defaults import search_context
+from bot.settings.commands import (
     SETTINGS_HELP,
     ClearCar,
     ClearChannelPlace,
@@ -33,9 +34,16 @@ from bot.state.commands import (
     SetUnits,
     ShowSettings,
 )
-from bot.state.errors import InvalidSetting, StateUnavailable
-from bot.state.records import Preferences, SavedPlace, StoredPlace, UserData
-from bot.state.store import StateStore
+from bot.settings.refusals import refusal
+from bot.state import (
+    InvalidSetting,
+    Preferences,
+    SavedPlace,
+    StateStore,
+    StateUnavailable,
+    StoredPlace,
+    UserData,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +66,7 @@ def run_command(
         logger.warning("state database unavailable: %s", error.detail)
         return error.user_message
     except InvalidSetting as error:
-        return str(error)
+        return refusal(error)
 
 
 def _e(text: str) -> str:
@@ -161,14 +169,14 @@ class _Run:
     # --- places -------------------------------------------------------------------------
 
     def _bias(self) -> tuple[float, float] | None:
-        return self.store.search_context(self.team, self.user, self.channel).bias
+        return search_context(self.store, self.team, self.user, self.channel).bias
 
     def resolve(self, text: str) -> StoredPlace | str:
         """The place ``text`` names, or the reply explaining why there is none."""
         resolution = self.resolver.resolve(text, bias=self._bias())
         best = resolution.best
         if resolution.status is ResolutionStatus.FOUND and best is not None:
-            return StoredPlace.from_candidate(text, best)
+            return StoredPlace(text, best)
         return _not_resolved(text, resolution)
 
     def set_home(self, text: str) -> str:

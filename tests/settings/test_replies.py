@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.geo import Place
 from bot.plugshare.enums import Connector
 from bot.plugshare.filters import OutletFilter
-from bot.state import StateStore, parse_command, run_command
-from bot.state.store import MAX_SAVED_PLACES
+from bot.search import search_context
+from bot.settings import parse_command, run_command
+from bot.state import MAX_SAVED_PLACES, StateStore
 
 DENVER = (39.752959, -104.999929)
 CHICAGO = (41.878684, -87.639443)
@@ -60,7 +62,7 @@ def test_set_home_is_geocoded_once(store: StateStore, resolver, say) -> None:  #
     assert home.text == "Denver Union Station"
     assert len(resolver.calls) == 1
     # Reading it back never geocodes again.
-    store.search_context("T1", "U1", "C1")
+    search_context(store, "T1", "U1", "C1")
     assert len(resolver.calls) == 1
 
     assert say("clear home") == "Cleared your home place."
@@ -124,7 +126,9 @@ def test_saved_place_rules_reach_the_user(store: StateStore, say) -> None:  # ty
 def store_place():  # type: ignore[no-untyped-def]
     from bot.state import StoredPlace
 
-    return StoredPlace("Denver Union Station", "Denver Union Station", *DENVER, "US")
+    return StoredPlace(
+        "Denver Union Station", Place("Denver Union Station", *DENVER, country_code="US")
+    )
 
 
 def test_channel_place_commands(store: StateStore, say) -> None:  # type: ignore[no-untyped-def]
@@ -133,7 +137,7 @@ def test_channel_place_commands(store: StateStore, say) -> None:  # type: ignore
     found = store.get_channel_place("T1", "C42")
     assert found is not None and found.set_by == "U1" and found.place.point == DENVER
 
-    context = store.search_context("T1", "U2", "C42")
+    context = search_context(store, "T1", "U2", "C42")
     assert context.default_place is not None and context.default_place.name.startswith("Denver")
 
     assert say("clear channel place", channel="C42") == "Cleared this channel's place."
@@ -176,10 +180,10 @@ def test_clear_settings_keeps_places(store: StateStore, say) -> None:  # type: i
 
 
 def test_replies_escape_user_and_geocoder_text(store: StateStore, resolver, say) -> None:  # type: ignore[no-untyped-def]
-    from bot.geo.place import Candidate, PlaceKind
+    from bot.geo.place import Place, PlaceKind
 
     resolver.places["evil"] = [
-        Candidate("<!here> *Evil* <http://x|y>", 1.0, 2.0, PlaceKind.CITY, "test", "US")
+        Place("<!here> *Evil* <http://x|y>", 1.0, 2.0, PlaceKind.CITY, "test", "US")
     ]
     reply = say("save <@U999> = evil")
     for raw in ("<!here>", "<@U999>", "<http://x|y>", "*Evil*"):
@@ -220,7 +224,7 @@ def test_with_the_real_geocoder_over_loopback_nominatim(store: StateStore, nomin
 
         # Stored places are never geocoded again.
         before = nominatim.search_count
-        store.search_context("T1", "U1", None)
+        search_context(store, "T1", "U1", None)
         say("places")
         assert nominatim.search_count == before > searches
     finally:

@@ -1,0 +1,27 @@
+"""The settings language: what people type to change what ChargeBot remembers about them
+(``/charge set car CCS``, ``save office = 1 Market St``, ``forget me``), and the replies.
+
+Above ``bot.search`` and ``bot.state``; used by ``bot.slack`` (slash command, mentions,
+DMs, App Home) and anything else that lets people change their settings:
+
+- :func:`parse_command`: text -> a typed :data:`Command`, or ``None`` for a search.
+- :func:`run_command`: carry a command out against a ``bot.state.StateStore`` and say
+  what happened (one short mrkdwn reply; never raises for a person's mistake).
+- :data:`SETTINGS_HELP`: the settings block of the help answer.
+- :func:`refusal`: the reply for a value the store refused (``bot.state.InvalidSetting``).
+- :func:`connectors_text`: a person's connectors as words ("CCS or J1772").
+"""
+
+from bot.settings.commands import SETTINGS_HELP, Command, Invalid, parse_command
+from bot.settings.refusals import refusal
+from bot.settings.replies import connectors_text, run_command
+
+__all__ = [
+    "SETTINGS_HELP",
+    "Command",
+    "Invalid",
+    "connectors_text",
+    "parse_command",
+    "refusal",
+    "run_command",
+]
