@@ -1,7 +1,4 @@
-"""US ZIP codes, offline, from a table shipped with ChargeBot (built from ``zipcodes``).
-
-The table (:mod:`bot.geo.postal_table`) is read on the first ZIP lookup, in about a
-millisecond, and kept; a lookup is one substring search in it.
+"""US ZIP codes, offline, from a table shipped with ChargeBot (:mod:`bot.geo.tables`).
 
 A bare five-digit number (or ZIP+4) is read as a US ZIP code when the data knows
 it; an unknown one goes on to the online geocoder, which may know it as another
@@ -15,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.geo.place import Place, PlaceKind
-from bot.geo.postal_table import TABLE
+from bot.geo.tables import US_ZIPS
 
 SOURCE = "zip"
 
@@ -46,20 +43,12 @@ def lookup(text: str) -> Place | UnknownZip | None:
     return candidate
 
 
-@lru_cache(maxsize=1)
-def _table() -> str:
-    # A leading line break lets every ZIP be found as "\n12345\t".
-    return "\n" + TABLE.read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=4096)
 def _zip_candidate(zip_code: str) -> Place | None:
-    table = _table()
-    start = table.find(f"\n{zip_code}\t")
-    if start < 0:
-        return None
-    line = table[start + 1 : table.index("\n", start + 1)]
-    _, latitude, longitude, place = line.split("\t")
+    row = US_ZIPS.row(zip_code)
+    if row is None:
+        return None  # unknown, or military (APO/FPO), which carry no position
+    latitude, longitude, place = row
     return Place(
         name=f"{zip_code} ({place})" if place else zip_code,
         latitude=float(latitude),

@@ -332,11 +332,16 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     return notes
 
 
-def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None) -> SearchPipeline:
-    """The pipeline with the provider and geocoder the settings choose."""
+def build_pipeline(
+    settings: Settings, *, checkins: CheckinsSource | None = None, one_shot: bool = False
+) -> SearchPipeline:
+    """The pipeline with the provider and geocoder the settings choose.
+
+    ``one_shot`` (a process answering one request, ``chargebot ask``) sets up the online
+    geocoder only if the request needs it; otherwise a bad geocoder setting fails here.
+    """
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
-    return SearchPipeline(
-        settings, make_provider(settings), build_resolver(settings), checkins=checkins
-    )
+    resolver = build_resolver(settings, set_up_now=not one_shot)
+    return SearchPipeline(settings, make_provider(settings), resolver, checkins=checkins)
