@@ -37,7 +37,7 @@ def main(verbose: int) -> None:
 #: Exit statuses of ``chargebot ask``: an answer (even "nothing found"), a request the
 #: user must fix, a failure of the data source.
 EXIT_ANSWER, EXIT_FAILURE, EXIT_FIX_REQUEST = 0, 1, 2
-_FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place"}
+_FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 
@@ -90,7 +90,7 @@ def ask(
         sys.exit(EXIT_FIX_REQUEST)
     try:
         answer = pipeline.answer(request)
-        if answer.outcome is Outcome.INDEX_EMPTY and _offer_sync(settings, output_format):
+        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings):
             answer = pipeline.answer(request)
     finally:
         pipeline.close()
@@ -113,20 +113,11 @@ def ask(
         sys.exit(EXIT_FAILURE)
 
 
-def _offer_sync(settings: Settings, output_format: str) -> bool:
-    """On an empty index in an interactive terminal, offer to download the AFDC data now."""
-    if output_format != "text" or not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return False
-    if not click.confirm(
-        "The local station index is empty. Download the US AFDC station data now"
-        " (about 80,000 stations)?",
-        default=True,
-        err=True,
-    ):
-        return False
-    from bot.opendata.commands import run_sync
+def _fill_empty_index(settings: Settings) -> bool:
+    """The first answer needs no separate step: download open data into the empty index."""
+    from bot.opendata.commands import run_first_fill
 
-    return run_sync(settings, None) == 0
+    return run_first_fill(settings, None)
 
 
 # --- chargebot data: the local open-data index (bot/opendata) ---

@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 APP_NAME = "chargebot"
 #: AFDC's station API since NREL became NLR (``developer.nrel.gov`` was retired on 2026-05-29).
 DEFAULT_AFDC_URL = "https://developer.nlr.gov/api/alt-fuel-stations/v1.json"
+DEFAULT_OCM_URL = "https://api.openchargemap.io/v3"
 
 
 def default_data_dir() -> Path:
@@ -51,6 +52,10 @@ class Settings(BaseSettings):
     plugshare_connect_timeout: PositiveSeconds = Field(3.0, alias="PLUGSHARE_CONNECT_TIMEOUT")
     plugshare_read_timeout: PositiveSeconds = Field(10.0, alias="PLUGSHARE_READ_TIMEOUT")
 
+    # --- Open Charge Map API (a free key) ---
+    ocm_api_url: AnyHttpUrl = Field(AnyHttpUrl(DEFAULT_OCM_URL), alias="OCM_API_URL")
+    ocm_api_key: SecretStr | None = Field(None, alias="OCM_API_KEY")
+
     # --- Data source ---
     provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
     db_path: Path = Field(
@@ -77,6 +82,13 @@ class Settings(BaseSettings):
         30.0, alias="CHARGEBOT_GEOCODER_BACKOFF"
     )
     geocode_cache_path: Path | None = Field(None, alias="CHARGEBOT_GEOCODE_CACHE")
+
+    # --- Routing (search along a route) ---
+    router_url: AnyHttpUrl = Field(
+        AnyHttpUrl("https://router.project-osrm.org"), alias="CHARGEBOT_ROUTER_URL"
+    )
+    router_timeout: PositiveSeconds = Field(10.0, alias="CHARGEBOT_ROUTER_TIMEOUT")
+    router_min_delay: Annotated[float, Field(ge=0)] = Field(1.0, alias="CHARGEBOT_ROUTER_MIN_DELAY")
 
     # --- Answers ---
     units: Literal["auto", "mi", "km"] = Field("auto", alias="CHARGEBOT_UNITS")
@@ -130,6 +142,14 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("ocm_api_url")
+    @classmethod
+    def _no_key_in_ocm_url(cls, value: AnyHttpUrl) -> AnyHttpUrl:
+        # The key belongs in OCM_API_KEY (sent as a header), never in a URL that gets logged.
+        if value.username or value.password or "key=" in (value.query or "").lower():
+            raise ValueError("must not contain a key or password; set OCM_API_KEY instead")
+        return value
+
     @field_validator("db_path", "geocode_cache_path", mode="before")
     @classmethod
     def _not_empty_path(cls, value: object) -> object:
@@ -180,6 +200,10 @@ class Settings(BaseSettings):
             and self.plugshare_api_secret
             and self.plugshare_api_secret.get_secret_value()
         )
+
+    @property
+    def has_ocm_key(self) -> bool:
+        return bool(self.ocm_api_key and self.ocm_api_key.get_secret_value().strip())
 
     @property
     def has_slack_oauth(self) -> bool:

@@ -18,9 +18,12 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default")
 
 if TYPE_CHECKING:
     from support.nominatim import NominatimServer
+    from support.osrm import RouterServer
 
+    from bot.config import Settings
     from bot.opendata.importer import ImportReport
     from bot.providers.local import LocalProvider
+    from bot.search import SearchPipeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -39,13 +42,18 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     import os
 
     for name in list(os.environ):
-        if name.startswith(("PLUGSHARE_", "CHARGEBOT_", "SLACK_")) or name == "PORT":
+        if name.startswith(("PLUGSHARE_", "CHARGEBOT_", "SLACK_", "OCM_")) or name == "PORT":
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CHARGEBOT_DB", str(tmp_path / "stations.sqlite3"))
     # Never the public Nominatim: a test that forgets the ``nominatim`` fixture gets a
     # refused connection (and the offline fallback), not a request to the internet.
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", "http://127.0.0.1:9")
+    # Never the public OSRM server either: a refused connection (the straight-line fallback).
+    monkeypatch.setenv("CHARGEBOT_ROUTER_URL", "http://127.0.0.1:9")
+    # Nor the real AFDC: an empty index downloads open data by itself (the first answer
+    # needs no separate step); a test that forgets its loopback AFDC gets a refusal.
+    monkeypatch.setenv("CHARGEBOT_AFDC_URL", "http://127.0.0.1:9/api/alt-fuel-stations/v1.json")
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +80,23 @@ def nominatim_env(nominatim: NominatimServer, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("CHARGEBOT_NOMINATIM_URL", nominatim.url)
     monkeypatch.setenv("CHARGEBOT_GEOCODER_MIN_DELAY", "0")
     return nominatim
+
+
+@pytest.fixture
+def router() -> Iterator[RouterServer]:
+    """An OSRM-compatible routing server on loopback (``tests/support/osrm.py``)."""
+    from support.osrm import running_router
+
+    with running_router() as server:
+        yield server
+
+
+@pytest.fixture
+def router_env(router: RouterServer, monkeypatch: pytest.MonkeyPatch) -> RouterServer:
+    """The app's settings (environment) point at the loopback router, without rate delay."""
+    monkeypatch.setenv("CHARGEBOT_ROUTER_URL", router.url)
+    monkeypatch.setenv("CHARGEBOT_ROUTER_MIN_DELAY", "0")
+    return router
 
 
 # --- the real New York AFDC export, imported once per session -------------------------
@@ -103,3 +128,24 @@ def ny_provider(ny_index: Path) -> Iterator[LocalProvider]:
     provider = LocalProvider(ny_index)
     yield provider
     provider.close()
+
+
+# --- search along a route: the NY index, loopback geocoder and router ----------------------
+
+
+@pytest.fixture
+def trip_settings(
+    ny_index: Path, nominatim_env: NominatimServer, router_env: RouterServer, tmp_path: Path
+) -> Settings:
+    from bot.config import load_settings
+
+    return load_settings(db_path=ny_index, geocode_cache_path=tmp_path / "geocode.sqlite3")
+
+
+@pytest.fixture
+def trip_pipeline(trip_settings: Settings) -> Iterator[SearchPipeline]:
+    from bot.search import build_pipeline
+
+    pipeline = build_pipeline(trip_settings)
+    yield pipeline
+    pipeline.close()

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
 from bot.config import Settings
+from bot.opendata.first_fill import SyncProgress, default_steps, fill_index
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, Progress, import_file
 from bot.opendata.schema import IndexUnreadable
@@ -84,9 +85,9 @@ def run_import(path: Path, db_path: Path) -> int:
     return 0
 
 
-def run_sync(settings: Settings, db_path: Path | None = None) -> int:
-    db_path = Path(db_path or settings.db_path)
-    click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
+@contextmanager
+def _sync_bars() -> Iterator[SyncProgress]:
+    """A download bar, then an import bar, for one download-and-import."""
     download = _Bar("Downloading")
     importing = _Bar("Importing")
 
@@ -95,24 +96,46 @@ def run_sync(settings: Settings, db_path: Path | None = None) -> int:
         importing.start(size)
 
     try:
-        try:
-            report = sync_afdc(
-                settings,
-                db_path,
-                on_download_start=download.start,
-                on_download=download.update,
-                on_import_start=begin_import,
-                on_import=importing.update,
-            )
-        finally:
-            download.finish()
-            importing.finish()
+        yield SyncProgress(download.start, download.update, begin_import, importing.update)
+    finally:
+        download.finish()
+        importing.finish()
+
+
+def run_sync(settings: Settings, db_path: Path | None = None) -> int:
+    db_path = Path(db_path or settings.db_path)
+    click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
+    try:
+        with _sync_bars() as progress:
+            report = sync_afdc(settings, db_path, **progress.callbacks())  # type: ignore[arg-type]
     except ImportFailed as error:
         click.echo(f"Error: {error}", err=True)
         return 1
     _print_report(report)
     click.echo(f"Index: {db_path}")
     return 0
+
+
+def run_first_fill(settings: Settings, db_path: Path | None = None) -> bool:
+    """Fill an empty index before the first answer, reporting on stderr; True when filled.
+
+    stdout stays the answer's alone (``chargebot ask --format json`` pipes it).
+    """
+    names = " and ".join(default_steps(settings))
+    click.echo(
+        f"The local station index is empty, so ChargeBot is downloading open station data "
+        f"({names}) first; this takes a few minutes, once.",
+        err=True,
+    )
+
+    def progress_for(name: str) -> AbstractContextManager[SyncProgress]:
+        click.echo(f"{name}:", err=True)
+        return _sync_bars()
+
+    report = fill_index(settings, db_path, progress_for=progress_for)
+    for line in report.lines():
+        click.echo(line, err=True)
+    return report.filled
 
 
 def run_stats(db_path: Path) -> int:

@@ -9,12 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from bot.opendata.corridor import within_corridor
 from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import nearest
 from bot.opendata.schema import open_for_read, read_error
 from bot.opendata.stats import SourceAge, source_ages
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+from bot.routing.line import RouteLine
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -92,6 +94,22 @@ class StationIndex:
                 location.compass_bearing = hit.bearing
                 results.append(location)
         return results
+
+    @_reads
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        """Up to ``count`` locations within ``corridor_m`` of the line, in route order."""
+        conn = self.connection()
+        if conn is None or count <= 0:
+            return []
+        hits = within_corridor(conn, line, filters, corridor_m)
+        if len(hits) > count:
+            # An even spread along the whole route, not just its first stretch.
+            step = len(hits) / count
+            hits = [hits[int(k * step)] for k in range(count)]
+        found = load_locations(conn, [hit.location_id for hit in hits])
+        return [found[hit.location_id] for hit in hits if hit.location_id in found]
 
     @_reads
     def location(self, location_id: int) -> Location | None:

@@ -221,6 +221,11 @@ def open_for_write(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def create_tables(conn: sqlite3.Connection) -> None:
+    """The index's tables on an open connection (a throwaway in-memory index, say)."""
+    conn.executescript(f"{_DDL} PRAGMA user_version = {SCHEMA_VERSION};")
+
+
 def leave_wal(conn: sqlite3.Connection) -> None:
     """Switch a finished index back to a plain journal, so it needs no side files.
 

@@ -11,6 +11,10 @@ from typing import Protocol, runtime_checkable
 
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+from bot.routing.line import RouteLine
+
+#: Most locations one search along a route reads (enough for every stop a plan needs).
+MAX_ALONG_COUNT = 1_000
 
 
 class ProviderError(Exception):
@@ -38,6 +42,15 @@ class IndexEmpty(ProviderError):
 
     user_message = (
         "The local station index is empty. An admin can fill it with `chargebot data sync afdc`."
+    )
+
+
+class IndexLoading(ProviderUnavailable):
+    """The local index is empty because its first download is still running."""
+
+    user_message = (
+        "The station list is loading (ChargeBot downloads it on its first start). "
+        "Try again in a few minutes."
     )
 
 
@@ -78,4 +91,20 @@ class Provider(Protocol):
 
     def close(self) -> None:
         """Release connections and files."""
+        ...
+
+
+@runtime_checkable
+class RouteSearch(Protocol):
+    """A provider that can search along a route (every provider ChargeBot ships)."""
+
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        """Locations passing ``filters`` within ``corridor_m`` of ``line``, in route order.
+
+        At most ``count`` (<= :data:`MAX_ALONG_COUNT`); when more match, an even spread
+        along the route is kept. Where each lies is computed afterwards, for every provider
+        alike (:func:`bot.routing.along.place_along`).
+        """
         ...

@@ -15,6 +15,7 @@ power rather than answering "nothing found".
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Final
 
@@ -24,7 +25,14 @@ from bot.opendata.schema import IndexDamaged, IndexUnreadable
 from bot.opendata.stats import SOURCE_NAMES
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, LocationNotFound, ProviderError
+from bot.providers.base import (
+    MAX_ALONG_COUNT,
+    IndexEmpty,
+    IndexLoading,
+    LocationNotFound,
+    ProviderError,
+)
+from bot.routing.line import RouteLine
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"
@@ -62,6 +70,12 @@ class LocalProvider:
 
     def __init__(self, db_path: Path) -> None:
         self.index = StationIndex(db_path)
+        #: Set while the index's first download runs (``chargebot serve`` start-up): an
+        #: empty index then answers "the station list is loading", not "empty".
+        self.loading = threading.Event()
+
+    def _empty(self) -> IndexEmpty | IndexLoading:
+        return IndexLoading() if self.loading.is_set() else IndexEmpty()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalProvider:
@@ -95,13 +109,36 @@ class LocalProvider:
             parts.append(name)
         return "Station data: " + "; ".join(parts) + "."
 
+    def fill_in_background(self, settings: Settings) -> bool:
+        """When the index is empty, start its first download; True when one started."""
+        from bot.opendata.first_fill import BackgroundFill
+
+        try:
+            if not self.index.is_empty():
+                return False
+        except IndexUnreadable:
+            return False  # damaged or foreign: searches say so; a download must not overwrite
+        BackgroundFill(settings, self.loading, self.index.path).start()
+        return True
+
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
     ) -> list[Location]:
         try:
             locations = self.index.nearby(latitude, longitude, filters, radius_m, count)
             if not locations and self.index.is_empty():
-                raise IndexEmpty()
+                raise self._empty()
+        except IndexUnreadable as error:
+            raise _unusable(error) from None
+        return locations
+
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        try:
+            locations = self.index.along(line, filters, corridor_m, min(count, MAX_ALONG_COUNT))
+            if not locations and self.index.is_empty():
+                raise self._empty()
         except IndexUnreadable as error:
             raise _unusable(error) from None
         return locations
@@ -111,7 +148,7 @@ class LocalProvider:
             location = self.index.location(location_id)
             if location is None:
                 if self.index.is_empty():
-                    raise IndexEmpty()
+                    raise self._empty()
                 raise LocationNotFound(f"no location {location_id} in the local index")
         except IndexUnreadable as error:
             raise _unusable(error) from None

@@ -29,6 +29,7 @@ from bot.plugshare.errors import (
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import LocationNotFound, ProviderError, ProviderUnavailable
+from bot.routing.line import RouteLine
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,19 @@ class PlugShareProvider:
         found = _answer(lambda: self.client.nearby(latitude, longitude, filters, radius_m, wanted))
         kept = [location for location in found if filters.reaches_min_power(location)]
         return [_with_distance(location, latitude, longitude) for location in kept[:count]]
+
+    def along(
+        self, line: RouteLine, filters: Filters, corridor_m: float, count: int
+    ) -> list[Location]:
+        """PlugShare's polyline search: the route sent as points no farther apart than the
+        corridor is wide, so "within ``distance`` of a point" covers the whole corridor."""
+        step = max(250.0, min(corridor_m, 5_000.0))
+        points = [(round(lat, 5), round(lng, 5)) for lat, lng in line.sample(step)]
+        # Around each point the circle must reach the corridor's edge between two points.
+        reach = math.hypot(corridor_m, step / 2)
+        count = min(count, MAX_COUNT)
+        found = _answer(lambda: self.client.polyline(points, reach, filters, count))
+        return [location for location in found if filters.reaches_min_power(location)]
 
     def location(self, location_id: int) -> Location:
         return _answer(lambda: self.client.location(location_id))

@@ -353,7 +353,11 @@ def _number(tokens: list[Token], i: int, allow_article: bool) -> tuple[float | N
     if token.kind == NUMBER:
         value = token.value
         if value is None:
-            return None, i
+            if "e" not in token.norm.lower():
+                return None, i
+            value = math.inf  # "1e309": too large for any filter, and said so
+        if token.sep[-2:-1].isspace() and token.sep.endswith(("-", "−")):
+            value = -value  # "top -1": a minus sign, not a hyphen ("J-1772", "50-150 kW")
         nxt = i + 1
         # 1/2 mile, 3/4 km (but not 7/10, which the score pattern reads).
         if (
@@ -478,7 +482,7 @@ def match_measure(tokens: list[Token], i: int) -> Quantity | None:
     if unit in _POWER_UNITS:
         j += 1
         suffix, j = _comparator(tokens, j, _SUFFIXES)
-        usable = comparator != Comparator.MAX and suffix != Comparator.MAX and value > 0
+        usable = comparator != Comparator.MAX and suffix != Comparator.MAX and 0 < value < math.inf
         return Quantity(QuantityKind.POWER if usable else QuantityKind.UNUSABLE, value, j - i)
     if unit in _TIME_UNITS and (comparator or tokens[i].kind == NUMBER or unit != "min"):
         j += 1
@@ -554,7 +558,7 @@ def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -
         keyed_by_nearest = tokens[i + length - 1].norm in _NEAREST_WORDS
         j = i + length
         value, j = _number(tokens, j, allow_article=False)
-        if value is None or value != int(value):
+        if value is None or (math.isfinite(value) and value != int(value)):
             return None
         if _norm(tokens, j) in _DISTANCE_UNITS or _norm(tokens, j) in _POWER_UNITS:
             return None
@@ -570,7 +574,7 @@ def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -
         return _count(value, j - i)
     if tokens[i].kind == NUMBER or tokens[i].norm in _WORD_NUMBERS or tokens[i].norm == "a":
         value, j = _number(tokens, i, allow_article=False)
-        if value is None or value != int(value):
+        if value is None or (math.isfinite(value) and value != int(value)):
             return None
         following = _norm(tokens, j)
         if following in _NEAREST_WORDS:
@@ -583,6 +587,6 @@ def match_count(tokens: list[Token], i: int, countable: Callable[[int], bool]) -
 
 
 def _count(value: float, length: int) -> Quantity:
-    if value < 1:
+    if not 1 <= value < math.inf:
         return Quantity(QuantityKind.UNUSABLE, value, length)
     return Quantity(QuantityKind.COUNT, value, length)

@@ -23,8 +23,8 @@ class Suggestion:
         return f"{self.written} -> {self.meant}"
 
 
-#: The corridor searched on each side of a route when the text gives none: about 2 miles.
-DEFAULT_CORRIDOR_M = 3_000.0
+#: The corridor searched on each side of a route when the text gives none: 2 miles (3.2 km).
+DEFAULT_CORRIDOR_M = 3_218.688
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,12 @@ import math
 import re
 import unicodedata
 
-# Numbers: 3, 1.5, 1,000 (grouping) and 1,5 (decimal comma) are read by number_value.
-_TOKEN_RE = re.compile(r"([0-9]+(?:[.,][0-9]+)*)|([^\W\d_]+(?:['’][^\W\d_]+)*)|[,;:.!?&+<>=≥≤]")
+# Numbers: 3, 1.5, 1,000 (grouping), 1,5 (decimal comma) and 1e3 are read by number_value.
+# An exponent ("1e3") belongs to its number: read apart, "1e309 m" would be "309 m".
+_TOKEN_RE = re.compile(
+    r"([0-9]+(?:[.,][0-9]+)*(?:[eE][+-]?[0-9]+(?![^\W\d_]))?)"
+    r"|([^\W\d_]+(?:['’][^\W\d_]+)*)|[,;:.!?&+<>=≥≤]"
+)
 
 WORD = 0
 NUMBER = 1

@@ -2,8 +2,10 @@
 
 The locations are in PlugShare's own JSON shape, so anything that reads PlugShare's
 ``/locations/nearby`` reads this too; the parameters are the ones that endpoint
-would take for the same search. Strings are the data as it is: this output is not
-markup, so nothing is escaped here.
+would take for the same search. Strings are the data as it is, with one exception:
+control, direction-override and invisible characters are dropped, as the text and
+Slack outputs drop them (:mod:`bot.control_chars`). This output is not markup, so
+nothing is escaped here.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
+from bot.control_chars import strip_control_chars
 from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
 from bot.render.facts import position, searched_radius
+from bot.render.trip_facts import route_json
 from bot.search import Answer
 
 
@@ -40,6 +44,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "message": answer.message,
             "source": answer.source,
             "attribution": answer.attribution,
+            "route": route_json(answer),
         }
     )
 
@@ -79,6 +84,11 @@ def location_json(answer: Answer, location: Location) -> dict[str, Any]:
         # A lone surrogate (a JSON "\\ud800" escape in a source's payload) cannot be encoded.
         scrubbed = valid_unicode(location.model_dump(by_alias=True))
         data = Location.model_validate(scrubbed).to_plugshare_json()
+    if answer.trip is not None:
+        # Along a route the distance is off the road (``route.along`` says where).
+        data["distance_meters"] = location.distance_meters
+        data["compass_bearing"] = None
+        return data
     found = position(answer, location)
     data["distance_meters"] = found[0] if found else None
     data["compass_bearing"] = found[1] if found else None
@@ -86,9 +96,10 @@ def location_json(answer: Answer, location: Location) -> dict[str, Any]:
 
 
 def valid_unicode(value: Any) -> Any:
-    """``value`` with lone surrogates in its strings replaced by U+FFFD, so it can be printed."""
+    """``value`` with lone surrogates in its strings replaced by U+FFFD, so it can be printed,
+    and control and invisible characters dropped."""
     if isinstance(value, str):
-        return valid_text(value)
+        return strip_control_chars(valid_text(value))
     if isinstance(value, dict):
         return {valid_unicode(k): valid_unicode(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

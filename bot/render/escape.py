@@ -10,6 +10,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from bot.control_chars import strip_control_chars
+
 # Zero-width space: splits a token so Slack no longer recognises it, invisible to readers.
 ZWSP = "\u200b"
 ELLIPSIS = "…"
@@ -18,8 +20,6 @@ ELLIPSIS = "…"
 _BROADCAST = re.compile(r"@(?=here|channel|everyone|group)", re.IGNORECASE)
 # mrkdwn's emphasis and code markers; a stray one can swallow the rest of a line's formatting.
 _FORMAT_CHARS = re.compile(r"([*_~`])")
-# C0 and C1 controls (a terminal reads ESC and CSI as commands), bidi overrides, lone surrogates.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # An escaped emphasis marker is ZWSP + marker + ZWSP; a cut must not keep half of one.
 # What a cut can leave of an escape: an emphasis marker without its closing split, or a
 # "<" without the zero-width space that defused it.
@@ -64,8 +64,8 @@ def valid_unicode(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Drop control characters and fold white space to single spaces."""
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+    """Drop control and invisible characters (:mod:`bot.control_chars`), fold white space."""
+    return _SPACES.sub(" ", strip_control_chars(text)).strip()
 
 
 class _TextExtractor(HTMLParser):

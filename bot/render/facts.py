@@ -34,6 +34,7 @@ from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
+from bot.render.trip_facts import along_text
 from bot.search import Answer
 
 SEP = " · "
@@ -216,7 +217,9 @@ def position(answer: Answer, location: Location) -> tuple[float, float] | None:
 
 
 def distance_text(answer: Answer, location: Location) -> str | None:
-    """``0.4 mi NE``."""
+    """``0.4 mi NE``; on a route, ``mile 142 of 520 · 0.4 mi off the road, on the right``."""
+    if answer.trip is not None:
+        return along_text(answer, location)
     found = position(answer, location)
     if found is None:
         return None

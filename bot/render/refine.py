@@ -1,4 +1,5 @@
-"""The Refine modal: connector, radius, free only, available only.
+"""The Refine modal: connector, radius, free only, available only; on a route, the corridor
+width (in place of the radius) and the car's range.
 
 It opens from the Refine button under an answer; ``private_metadata`` carries the
 request and where the refined answer goes (written and read by the Slack app).
@@ -20,6 +21,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.geo.units import METERS_PER_MILE
+from bot.query import parse_query
 from bot.render.escape import escape_mrkdwn, truncate
 from bot.search import Refinement, SearchRequest
 
@@ -27,6 +29,7 @@ CALLBACK_ID = "refine_submit"
 CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"
 RADIUS_BLOCK, RADIUS_ACTION = "refine_radius", "radius"
 OPTIONS_BLOCK, OPTIONS_ACTION = "refine_options", "options"
+RANGE_BLOCK, RANGE_ACTION = "refine_range", "range"
 FREE_ONLY, AVAILABLE_ONLY = "free_only", "available_only"
 
 #: (label, connector word the parser knows)
@@ -47,6 +50,21 @@ RADII = (
     ("31 mi · 50 km", 50_000.0),
 )
 
+#: On a route: (label, metres) of the corridor each side of the road.
+CORRIDORS = (
+    ("0.5 mi · 0.8 km", 0.5 * METERS_PER_MILE),
+    ("1 mi · 1.6 km", 1 * METERS_PER_MILE),
+    ("2 mi · 3.2 km", 2 * METERS_PER_MILE),
+    ("5 mi · 8 km", 5 * METERS_PER_MILE),
+    ("10 mi · 16 km", 10 * METERS_PER_MILE),
+    ("25 mi · 40 km", 25 * METERS_PER_MILE),
+)
+#: On a route: (label, metres) of the car's range; stops are planned for it.
+RANGES = tuple(
+    (f"{miles} mi · {miles * METERS_PER_MILE / 1000:.0f} km", miles * METERS_PER_MILE)
+    for miles in (100, 150, 200, 250, 300, 350)
+)
+
 
 def _option(label: str, value: str) -> Option:
     return Option(text=label, value=value)
@@ -54,8 +72,11 @@ def _option(label: str, value: str) -> Option:
 
 def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any]:
     current = request.refine or Refinement()
+    is_route = parse_query(request.text).route is not None
     connectors = [_option(label, value) for label, value in CONNECTORS]
-    radii = [_option(label, f"{metres:.0f}") for label, metres in RADII]
+    radii = [
+        _option(label, f"{metres:.0f}") for label, metres in (CORRIDORS if is_route else RADII)
+    ]
     checks = [
         _option("Free only", FREE_ONLY),
         _option("Available now only (where live status is known)", AVAILABLE_ONLY),
@@ -95,7 +116,7 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
         ),
         InputBlock(
             block_id=RADIUS_BLOCK,
-            label="Within",
+            label="Within, each side of the road" if is_route else "Within",
             optional=True,
             element=StaticSelectElement(
                 action_id=RADIUS_ACTION,
@@ -104,6 +125,30 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
                 initial_option=initial_radius,
             ),
         ),
+    ]
+    if is_route:
+        ranges = [_option(label, f"{metres:.0f}") for label, metres in RANGES]
+        blocks.append(
+            InputBlock(
+                block_id=RANGE_BLOCK,
+                label="Range (plans charging stops)",
+                optional=True,
+                element=StaticSelectElement(
+                    action_id=RANGE_ACTION,
+                    placeholder="As in my request",
+                    options=ranges,
+                    initial_option=next(
+                        (
+                            o
+                            for o in ranges
+                            if current.range_m and abs(float(o.value) - current.range_m) < 1
+                        ),
+                        None,
+                    ),
+                ),
+            )
+        )
+    blocks += [
         InputBlock(
             block_id=OPTIONS_BLOCK,
             label="Only",
@@ -137,6 +182,7 @@ def read_refinement(state_values: dict[str, Any]) -> Refinement:
     if connector is not None and connector not in {value for _, value in CONNECTORS}:
         raise ValueError("unknown connector")
     radius = selected(RADIUS_BLOCK, RADIUS_ACTION)
+    reach = selected(RANGE_BLOCK, RANGE_ACTION)
     checked = (state_values.get(OPTIONS_BLOCK) or {}).get(OPTIONS_ACTION, {}).get(
         "selected_options"
     ) or []
@@ -146,6 +192,7 @@ def read_refinement(state_values: dict[str, Any]) -> Refinement:
     return Refinement(
         connector=connector,
         radius_m=float(radius) if radius is not None else None,
+        range_m=float(reach) if reach is not None else None,
         free_only=True if FREE_ONLY in values else None,
         available_only=True if AVAILABLE_ONLY in values else None,
     )

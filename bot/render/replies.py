@@ -58,6 +58,13 @@ PLACE_KIND_WORDS = {
 def paragraphs(answer: Answer, style: Style) -> list[str]:
     """The reply for every outcome except results and help, as paragraphs."""
     outcome = answer.outcome
+    is_trip = answer.query is not None and answer.query.route is not None
+    if outcome is Outcome.BAD_ROUTE or (is_trip and answer.message and answer.message.strip()):
+        # A route's own sentence (which end, why not) says more than the point-search words.
+        return _message(answer, style) or [
+            "I can't search along that route. Name two places, e.g. "
+            f"{style.code('CCS from Denver to Salt Lake City')}."
+        ]
     if outcome is Outcome.NO_PLACE:
         return _no_place(answer, style)
     if outcome is Outcome.PLACE_NOT_FOUND:

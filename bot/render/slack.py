@@ -82,7 +82,11 @@ def render_message(
     without them); ``now`` fixes the clock for "3 days ago".
     """
     now = now or datetime.now(UTC)
-    if answer.outcome is Outcome.RESULTS and answer.locations:
+    if answer.outcome is Outcome.RESULTS and answer.trip is not None:
+        from bot.render.slack_trip import trip_results  # it builds on this module's blocks
+
+        blocks, fallback = trip_results(answer, ephemeral, checkins_enabled, thumbnails, now)
+    elif answer.outcome is Outcome.RESULTS and answer.locations:
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
@@ -291,8 +295,8 @@ def _name_link(location: Location, page: str | None) -> str:
 
 def _thumbnail(location: Location) -> ImageElement | None:
     for photo in _photos_in_order(location.photos):
-        url = links.safe_url(photo.thumbnail) or links.safe_url(photo.thumbnail2x)
-        url = url or links.safe_url(photo.url)
+        url = links.source_url(photo.thumbnail) or links.source_url(photo.thumbnail2x)
+        url = url or links.source_url(photo.url)
         if url:
             caption = escape_plain(photo.caption or "") or escape_plain(f"Photo of {location.name}")
             alt = truncate(caption, limits.NAME) or "Photo of the charging location"

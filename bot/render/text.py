@@ -23,6 +23,7 @@ from bot.render.facts import (
 from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TITLE, HELP_TOPICS, candidate_label
 from bot.render.replies import paragraphs as reply_paragraphs
 from bot.render.style import TERMINAL
+from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
 from bot.search import Answer, Outcome
 
 INDENT = "   "
@@ -32,7 +33,9 @@ UNNAMED = "Unnamed location"
 def render_text(answer: Answer, *, now: datetime | None = None) -> str:
     """The answer as lines of plain text, ending with a newline."""
     now = now or datetime.now(UTC)
-    if answer.outcome is Outcome.RESULTS and answer.locations:
+    if answer.outcome is Outcome.RESULTS and answer.trip is not None:
+        lines = _trip(answer, now)
+    elif answer.outcome is Outcome.RESULTS and answer.locations:
         lines = _results(answer, now)
     elif answer.outcome is Outcome.HELP:
         lines = _help(answer)
@@ -54,6 +57,39 @@ def _results(answer: Answer, now: datetime) -> list[str]:
         lines.extend(_card(answer, location, number, now))
     if answer.has_more:
         lines += ["", "More stations match. Ask for more, e.g. add “top 10” to your request."]
+    return lines
+
+
+def _trip(answer: Answer, now: datetime) -> list[str]:
+    """The route card: the trip, the stops (when planned), then more along the route."""
+    trip = answer.trip
+    assert trip is not None
+    lines = [route_title(answer, TERMINAL), route_summary(answer)]
+    words = filter_words(answer)
+    if words:
+        lines.append(SEP.join(words))
+    lines.extend(_source(answer))
+    lines.extend(_notes(answer))
+    number = 1
+    title = plan_title(answer)
+    if title and answer.page == 0:
+        lines += ["", title + ":"]
+        for entry in trip.stops:
+            lines.append("")
+            lines.extend(_card(answer, entry.location, number, now))
+            number += 1
+    if trip.more:
+        lines += ["", "More along the route:"]
+        number = max(number, answer.page * answer.per_page + 1)
+        for entry in trip.more:
+            lines.append("")
+            lines.extend(_card(answer, entry.location, number, now))
+            number += 1
+    directions = directions_url(answer)
+    if directions:
+        lines += ["", f"Directions for the whole trip: {directions}"]
+    if answer.has_more:
+        lines += ["", "More stations along the route. Ask for more, e.g. add “top 10”."]
     return lines
 
 

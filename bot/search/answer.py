@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
 from bot.search.request import SearchRequest, Units
+
+if TYPE_CHECKING:
+    from bot.search.trip import Trip
 
 
 class Outcome(StrEnum):
@@ -21,6 +25,9 @@ class Outcome(StrEnum):
     AMBIGUOUS_PLACE = "ambiguous_place"
     SOURCE_DOWN = "source_down"
     INDEX_EMPTY = "index_empty"
+    #: A route request that cannot be searched as asked (same place twice, too long, no
+    #: road); ``message`` says why and what to type instead.
+    BAD_ROUTE = "bad_route"
 
 
 @dataclass
@@ -46,5 +53,7 @@ class Answer:
     page: int = 0
     per_page: int = 5
     has_more: bool = False
-    #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND.
+    #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND / BAD_ROUTE.
     message: str | None = None
+    #: A search along a route: the road, the stations in order along it, the stops.
+    trip: Trip | None = None

@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import replace
 
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
@@ -21,10 +22,12 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError
 from bot.query import SearchQuery, outlets_for, parse_query
+from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.request import Refinement, SearchContext, SearchRequest
+from bot.search.trip import answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +73,32 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
+        router: Router | None = None,
     ) -> None:
         self.settings = settings
         self.provider = provider
         self.resolver = resolver
         self.checkins = checkins
+        #: The routing engine for searches along a route (None: the straight line only).
+        self.router = router
         self._details: ThreadPoolExecutor | None = None
         self._details_lock = threading.Lock()
+
+    def start_first_fill(self) -> bool:
+        """Fill an empty local index in the background (``chargebot serve`` start-up).
+
+        Only a provider over an index can (``fill_in_background``); meanwhile it
+        answers "the station list is loading". True when a fill started.
+        """
+        start = getattr(self.provider, "fill_in_background", None)
+        return bool(start is not None and start(self.settings))
 
     def close(self) -> None:
         if self._details is not None:
             self._details.shutdown(wait=False, cancel_futures=True)
         self.provider.close()
+        if self.router is not None:
+            self.router.close()
 
     def answer(self, request: SearchRequest | str, context: SearchContext | None = None) -> Answer:
         if isinstance(request, str):
@@ -109,6 +126,9 @@ class SearchPipeline:
         if query.is_help and request.place is None:
             return answer
 
+        if query.route is not None:
+            return self._trip(answer, query, context)
+
         applied = apply_defaults(query.place, query.filters, context, query.ignored)
         answer.notes.extend(applied.notes)
         answer.filters = self._filters(applied.filters, request.refine, answer.notes)
@@ -128,6 +148,31 @@ class SearchPipeline:
         return answer
 
     # -- steps ----------------------------------------------------------------------------
+
+    def _trip(self, answer: Answer, query: SearchQuery, context: SearchContext) -> Answer:
+        """A search along a route (:mod:`bot.search.trip`)."""
+        assert query.route is not None
+        # Saved places are the trip's ends only when named; filter defaults apply as usual.
+        filters_only = replace(context, default_place=None, saved_places={})
+        applied = apply_defaults(None, query.filters, filters_only, query.ignored)
+        answer.notes.extend(applied.notes)
+        answer.filters = self._filters(applied.filters, _without_radius(answer.request.refine),
+                                       answer.notes)  # fmt: skip
+        answer.per_page = self._per_page(query)
+        answer.notes.extend(_query_notes(query, applied.ignored))
+        answer_trip(
+            answer,
+            query.route,
+            provider=self.provider,
+            resolver=self.resolver,
+            router=self.router,
+            context=context,
+            default_units=lambda country: units_for(country, self.settings.units),
+        )
+        if answer.locations and context.team_id and not context.settings_unavailable:
+            self._with_workspace_checkins(answer, context.team_id)
+            refresh_locations(answer, answer.locations)
+        return answer
 
     def _filters(self, asked: Filters, refine: Refinement | None, notes: list[str]) -> Filters:
         """The request's filters, changed by Refine, with the pipeline's own defaults."""
@@ -317,6 +362,13 @@ class SearchPipeline:
             return self._details
 
 
+def _without_radius(refine: Refinement | None) -> Refinement | None:
+    """On a route, Refine's radius is the corridor, not a filter."""
+    if refine is None or refine.radius_m is None:
+        return refine
+    return refine.model_copy(update={"radius_m": None})
+
+
 def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     notes = [
         f"I read “{s.written}” as {s.meant}."
@@ -343,5 +395,10 @@ def build_pipeline(
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
-    resolver = build_resolver(settings, set_up_now=not one_shot)
-    return SearchPipeline(settings, make_provider(settings), resolver, checkins=checkins)
+    return SearchPipeline(
+        settings,
+        make_provider(settings),
+        build_resolver(settings, set_up_now=not one_shot),
+        checkins=checkins,
+        router=Router.from_settings(settings),
+    )

@@ -19,7 +19,10 @@ class Refinement(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     connector: str | None = None  # a connector word the parser knows ("CCS", "J1772", "any")
+    #: The search radius; on a route, the corridor width each side of the road.
     radius_m: float | None = Field(None, gt=0)
+    #: The car's range, on a route (stops are planned for it).
+    range_m: float | None = Field(None, gt=0)
     free_only: bool | None = None
     available_only: bool | None = None
 

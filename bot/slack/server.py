@@ -240,6 +240,7 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     store = StateStore.from_settings(settings)
     _migrate(store)
     pipeline = build_pipeline(settings, checkins=store)
+    pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
     try:
         try:
             app = create_app(settings, pipeline, store=store)

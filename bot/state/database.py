@@ -135,6 +135,8 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
             cursor.execute("PRAGMA foreign_keys = ON")
+            # Deleted rows ("forget me") are overwritten, not just unlinked.
+            cursor.execute("PRAGMA secure_delete = ON")
             if not in_memory:
                 cursor.execute("PRAGMA journal_mode = WAL")
                 # Safe with WAL: a power cut may lose the last commits, never corrupt.

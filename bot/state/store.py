@@ -31,6 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.config import Settings
+from bot.control_chars import strip_control_chars
 from bot.geo.place import HOME, Place, PlaceKind, place_key
 from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
@@ -158,6 +159,21 @@ class StateStore:
                 self._migrated = True
                 return revision
             return ""
+
+    def _wipe_deleted(self) -> None:
+        """After deleting a person's or a workspace's data, leave no copy of it in SQLite's
+        write-ahead log: ``secure_delete`` zeroes the freed space in the new pages, and a
+        checkpoint moves them into the file and truncates the log, whose older frames
+        still held the text. (PostgreSQL's own vacuuming is the operator's to schedule.)"""
+        with unavailable_on_failure(self._url):
+            engine = self._connect()
+            if engine.dialect.name != "sqlite":
+                return
+            raw = engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                raw.close()
 
     @contextmanager
     def _session(self, *, write: bool) -> Iterator[Session]:
@@ -518,12 +534,14 @@ class StateStore:
                 )
                 .values(set_by=None)
             )
-            return Forgotten(
+            forgotten = Forgotten(
                 preferences=bool(preferences.rowcount),
                 places=places.rowcount,
                 checkins=checkins.rowcount,
                 channel_places_unattributed=channels.rowcount,
             )
+        self._wipe_deleted()
+        return forgotten
 
     def delete_team(self, team_id: str) -> TeamDeleted:
         """Delete all of a workspace's data, its Slack installations and bot tokens included.
@@ -543,6 +561,7 @@ class StateStore:
             for table in team_tables(_SLACK_TABLES):
                 result = session.execute(delete(table).where(table.c.team_id == team_id))
                 rows[table.name] = result.rowcount
+        self._wipe_deleted()
         logger.info("deleted workspace %s: %d rows", team_id, sum(rows.values()))
         return TeamDeleted(rows=rows)
 
@@ -594,7 +613,7 @@ _PLACE_TEXT_MAX = models.PLACE_TEXT
 
 def _place_columns(place: StoredPlace, *, resolved: str = "name") -> dict[str, Any]:
     """A place's column values (``resolved`` names the resolved-name column)."""
-    text = " ".join(place.text.split())
+    text = " ".join(strip_control_chars(place.text).split())
     if not text:
         raise InvalidSetting(Rule.PLACE_EMPTY)
     if len(text) > _PLACE_TEXT_MAX:
@@ -610,7 +629,7 @@ def _place_columns(place: StoredPlace, *, resolved: str = "name") -> dict[str, A
     country = (place.country_code or "").strip().upper()
     return {
         "text": text,
-        resolved: (" ".join(place.name.split()) or text)[:_PLACE_TEXT_MAX],
+        resolved: (" ".join(strip_control_chars(place.name).split()) or text)[:_PLACE_TEXT_MAX],
         "latitude": float(place.place.latitude),
         "longitude": float(place.place.longitude),
         "country_code": country if len(country) == 2 and country.isalpha() else None,
@@ -630,7 +649,7 @@ def check_place_name(name: str) -> str:
 
 
 def _place_name(name: str) -> tuple[str, str]:
-    display = " ".join(name.split()).strip(" \"'“”‘’")
+    display = " ".join(strip_control_chars(name).split()).strip(" \"'“”‘’")
     key = place_key(display)
     if not key:
         raise InvalidSetting(Rule.NAME_EMPTY)
@@ -649,7 +668,7 @@ def _data_source(name: str) -> str:
 
 
 def _user_name(name: str | None) -> str | None:
-    name = " ".join((name or "").split())
+    name = " ".join(strip_control_chars(name or "").split())
     return name[: models.USER_NAME_MAX] or None
 
 
@@ -671,7 +690,8 @@ def _checkin_values(
             problem = Problem(int(problem))
         except ValueError:
             raise InvalidSetting(Rule.PROBLEM) from None
-    comment = (comment or "").strip() or None
+    # Text a person typed: no controls (PostgreSQL refuses a NUL) or invisible marks.
+    comment = strip_control_chars(comment or "").strip() or None
     if comment is not None and len(comment) > MAX_COMMENT:
         raise InvalidSetting(Rule.COMMENT_TOO_LONG, MAX_COMMENT)
     if kilowatts is not None and not (math.isfinite(kilowatts) and 0 < kilowatts <= MAX_KILOWATTS):

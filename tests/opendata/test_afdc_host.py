@@ -67,7 +67,8 @@ def assert_one_clear_sentence(result: Result, *phrases: str) -> str:
     return message
 
 
-def test_the_default_is_the_nlr_host() -> None:
+def test_the_default_is_the_nlr_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CHARGEBOT_AFDC_URL")  # conftest points it at a closed port
     assert DEFAULT_AFDC_URL == NLR
     assert str(load_settings().afdc_url) == NLR
 

@@ -1,0 +1,7 @@
+"""Open Charge Map (OCM): the open, global registry of charging locations (CC BY-SA 4.0).
+
+- :mod:`bot.ocm.client`: the ``/poi`` API over the shared HTTP discipline.
+- :mod:`bot.ocm.errors`: what can go wrong, as exceptions a caller can act on.
+- :mod:`bot.ocm.mapping`: OCM POIs into PlugShare's schema, once, for the API
+  provider and the importer alike.
+"""

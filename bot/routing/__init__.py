@@ -1,0 +1,23 @@
+"""Routes for searches along a trip: the router client, the line, and stop planning.
+
+``client`` asks a routing engine (OSRM or Valhalla) for the road; ``route`` holds what it
+answered (or the labelled straight-line stand-in); ``line`` says where any point lies
+against it (distance along, distance off, side), for every provider's results alike;
+``plan`` proposes charging stops for a range.
+"""
+
+from bot.routing.client import DEFAULT_ROUTER_URL, NoRoute, Router, RouterError, RouterUnavailable
+from bot.routing.line import Position, RouteLine
+from bot.routing.route import Route, straight_line
+
+__all__ = [
+    "DEFAULT_ROUTER_URL",
+    "NoRoute",
+    "Position",
+    "Route",
+    "RouteLine",
+    "Router",
+    "RouterError",
+    "RouterUnavailable",
+    "straight_line",
+]
