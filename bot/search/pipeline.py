@@ -20,7 +20,7 @@ from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, Provider, ProviderError
+from bot.providers.base import IndexEmpty, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
@@ -262,15 +262,23 @@ class SearchPipeline:
         # ("10 closest"), widen until there are that many.
         enough = start + answer.per_page if filters.count is not None else 1
         first_found: int | None = None
+        # Only the page shown is built (and, for a provider with nothing cheaper, sliced).
+        page_size = max(min(wanted, MAX_COUNT) - start - 1, 0)
         try:
             for radius in radii:
-                found = self.provider.nearby(
-                    place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
+                page = nearby_page(
+                    self.provider,
+                    place.latitude,
+                    place.longitude,
+                    filters,
+                    radius,
+                    start,
+                    page_size,
                 )
                 answer.radius_m = radius
                 if first_found is None:
-                    first_found = len(found)
-                if len(found) >= enough:
+                    first_found = page.found
+                if page.found >= enough:
                     break
         except IndexEmpty as error:
             answer.outcome = Outcome.INDEX_EMPTY
@@ -281,7 +289,7 @@ class SearchPipeline:
             answer.outcome = Outcome.SOURCE_DOWN
             answer.message = error.user_message
             return
-        if answer.radius_m != radii[0] and found:
+        if answer.radius_m != radii[0] and page.found:
             within = format_distance(radii[0], answer.units)
             reach = format_distance(answer.radius_m, answer.units)
             answer.notes.append(
@@ -289,8 +297,8 @@ class SearchPipeline:
                 if not first_found
                 else f"Only {first_found} within {within}, so I looked up to {reach}."
             )
-        answer.locations = found[start : start + answer.per_page]
-        answer.has_more = len(found) > start + answer.per_page
+        answer.locations = page.locations[: answer.per_page]
+        answer.has_more = page.found > start + answer.per_page
         if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
             answer.notes.append(
                 f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
