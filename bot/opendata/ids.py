@@ -8,11 +8,12 @@ identifier, never handed out by SQLite:
 
 - location id = ``namespace(source) * 10**9 + external id``. AFDC station ``12345``
   is location ``12345`` (namespace 0); PlugShare location ``12345`` imported from a
-  JSON file is location ``1_000_012_345`` (namespace 1), so the two never collide.
+  JSON file is location ``1_000_012_345`` (namespace 1), and Open Charge Map POI
+  ``12345`` is location ``2_000_012_345`` (namespace 2), so they never collide.
 - station id = ``location id * 1000 + n`` for the location's n-th station (n < 1000).
 - outlet id = ``station id * 100 + k`` for the station's k-th outlet (k < 100).
 
-The largest id (an outlet of a PlugShare location) stays below 2**53, so every id
+The largest id (an outlet of an OCM location) stays below 2**53, so every id
 survives a round trip through JSON and JavaScript (Slack button values).
 """
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from typing import Final
 
-SOURCES: Final[dict[str, int]] = {"afdc": 0, "plugshare": 1}
+SOURCES: Final[dict[str, int]] = {"afdc": 0, "plugshare": 1, "ocm": 2}
 NAMESPACE_SIZE: Final = 10**9
 MAX_STATIONS_PER_LOCATION: Final = 1000
 MAX_OUTLETS_PER_STATION: Final = 100

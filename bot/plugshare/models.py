@@ -362,6 +362,10 @@ class Location(PlugShareModel):
     owner: Annotated[User | None, BeforeValidator(_object_or_none)] = None
     compass_bearing: OptFloat = None
     distance_meters: OptFloat = None
+    #: ChargeBot's own addition, not a PlugShare field: whom this location's data must
+    #: credit beyond the provider's attribution line ("Open Charge Map contributors, CC
+    #: BY-SA 4.0", a data provider's own licence). Never serialized.
+    credits: list[str] = Field(default_factory=list, exclude=True)
 
     @property
     def outlets(self) -> list[Outlet]:

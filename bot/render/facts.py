@@ -23,19 +23,20 @@ from bot.plugshare.enums import (
     Access,
     AmenityType,
     Availability,
+    Connector,
     Problem,
     ReviewRating,
     StationCost,
     connector_label,
 )
 from bot.plugshare.filters import MAX_RADIUS_M, Filters, format_number
-from bot.plugshare.models import Location, Review, User
+from bot.plugshare.models import Location, Outlet, Review, User
 from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
 from bot.render.trip_facts import along_text
-from bot.search import Answer
+from bot.search.answer import Answer
 
 SEP = " · "
 #: ``Review.source`` of check-ins members made in Slack rather than at the data source.
@@ -229,6 +230,9 @@ def distance_text(answer: Answer, location: Location) -> str | None:
 # --- What a location offers ---------------------------------------------------------------
 
 
+_CONNECTOR_IDS = frozenset(int(c) for c in Connector)
+
+
 @dataclass(frozen=True, slots=True)
 class ConnectorGroup:
     label: str
@@ -237,13 +241,23 @@ class ConnectorGroup:
     dc_fast: bool
 
 
+def outlet_label(outlet: Outlet) -> str:
+    """The driver's name for a plug; one PlugShare has no id for keeps its source's name."""
+    connector = int(outlet.connector)
+    if connector not in _CONNECTOR_IDS and outlet.description:
+        return outlet.description
+    if connector == 0:
+        return "Unknown connector"
+    return connector_label(connector, outlet.power)
+
+
 def connector_groups(location: Location) -> list[ConnectorGroup]:
     """Outlets grouped by the name a driver uses, fastest first."""
     counts: dict[str, int] = {}
     power: dict[str, float | None] = {}
     fast: dict[str, bool] = {}
     for outlet in location.outlets:
-        label = connector_label(int(outlet.connector), outlet.power)
+        label = outlet_label(outlet)
         counts[label] = counts.get(label, 0) + 1
         kw = outlet.kilowatts
         known = kw is not None and math.isfinite(kw) and kw > 0

@@ -19,7 +19,7 @@ from bot.render.facts import (
     searched_radius,
 )
 from bot.render.style import Style
-from bot.search import Answer, Outcome
+from bot.search.answer import Answer, Outcome
 
 HELP_TITLE = "ChargeBot finds EV charging stations"
 HELP_INTRO = (
