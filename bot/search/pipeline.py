@@ -22,12 +22,11 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.request import Refinement, SearchContext, SearchRequest
-from bot.search.trip import answer_trip, refresh_locations
+from bot.search.trip import RouteSource, answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,7 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
-        router: Router | None = None,
+        router: RouteSource | None = None,
     ) -> None:
         self.settings = settings
         self.provider = provider
@@ -405,15 +404,25 @@ def build_pipeline(
     """The pipeline with the provider and geocoder the settings choose.
 
     ``one_shot`` (a process answering one request, ``chargebot ask``) sets up the online
-    geocoder only if the request needs it; otherwise a bad geocoder setting fails here.
+    geocoder and the router only if the request needs them; otherwise a bad geocoder
+    setting fails here.
     """
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
+    router: RouteSource
+    if one_shot:
+        from bot.routing.deferred import DeferredRouter
+
+        router = DeferredRouter(settings)
+    else:
+        from bot.routing.client import Router
+
+        router = Router.from_settings(settings)
     return SearchPipeline(
         settings,
         make_provider(settings),
         build_resolver(settings, set_up_now=not one_shot),
         checkins=checkins,
-        router=Router.from_settings(settings),
+        router=router,
     )
