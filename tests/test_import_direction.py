@@ -43,6 +43,8 @@ CONTRACTS: dict[tuple[str, str], str] = {
     ("opendata", "bot.geo.bearing"): "the one geodesic distance and bearing (geographiclib)",
     ("opendata", "bot.geo.geodesic"): "the same geodesic from one point to many (PROJ's build)",
     ("opendata", "bot.routing.line"): "a route's polyline geometry the index searches along",
+    ("ocm", "bot.opendata.ids"): "the index's stable location ids, which OCM locations use too",
+    ("ocm", "bot.opendata.records"): "the skipped / invalid outcomes a mapping raises",
 }
 
 #: Packages that may import only these others.

@@ -18,6 +18,7 @@ from datetime import datetime
 from enum import IntEnum
 from functools import lru_cache
 
+from bot.opendata.extras import attach_extras
 from bot.plugshare import trusted
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power, StationCost
 from bot.plugshare.models import Amenity, Location, Outlet, Station
@@ -149,4 +150,5 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
             stations=stations.pop(location_id, []),
             amenities=amenities.pop(location_id, []),
         )
+    attach_extras(conn, found)
     return found
