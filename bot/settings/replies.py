@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.geo.place import Resolution, ResolutionStatus, Resolver
+from bot.geo.place import Resolver
 from bot.plugshare.enums import connector_label
 from bot.render.escape import channel_link, escape_mrkdwn
-from bot.search.defaults import search_context
 from bot.settings.commands import (
     SETTINGS_HELP,
     ClearCar,
@@ -33,6 +32,16 @@ from bot.settings.commands import (
     SetUnits,
     ShowSettings,
 )
+from bot.settings.places import (
+    ChannelOf,
+    Home,
+    NotResolved,
+    Saved,
+    Target,
+    not_resolved,
+    set_place,
+    stored_sentence,
+)
 from bot.settings.refusals import refusal
 from bot.state import (
     InvalidSetting,
@@ -40,7 +49,6 @@ from bot.state import (
     SavedPlace,
     StateStore,
     StateUnavailable,
-    StoredPlace,
     UserData,
 )
 
@@ -167,48 +175,39 @@ class _Run:
 
     # --- places -------------------------------------------------------------------------
 
-    def _bias(self) -> tuple[float, float] | None:
-        return search_context(self.store, self.team, self.user, self.channel).bias
-
-    def resolve(self, text: str) -> StoredPlace | str:
-        """The place ``text`` names, or the reply explaining why there is none."""
-        resolution = self.resolver.resolve(text, bias=self._bias())
-        best = resolution.best
-        if resolution.status is ResolutionStatus.FOUND and best is not None:
-            return StoredPlace(text, best)
-        return _not_resolved(text, resolution)
+    def set_place(self, target: Target, text: str, hint: str = "") -> str:
+        try:
+            stored = set_place(
+                self.store,
+                self.resolver,
+                target,
+                text,
+                team_id=self.team,
+                user_id=self.user,
+                channel_id=self.channel,
+            )
+        except NotResolved as error:
+            return not_resolved(error)
+        if isinstance(target, Saved):
+            hint = f"Try `/charge CCS near {_e(stored.name or target.name)}`."
+        return f"{stored_sentence(stored)} {hint}"
 
     def set_home(self, text: str) -> str:
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.set_preferences(self.team, self.user, home=place).home
-        assert saved is not None
-        return (
-            f"Home set to *{_e(saved.name)}*. Ambiguous places lean toward it, and "
-            "`near home` searches there."
+        return self.set_place(
+            Home(), text, "Ambiguous places lean toward it, and `near home` searches there."
         )
 
     def save_place(self, name: str, text: str) -> str:
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.save_place(self.team, self.user, name, place)
-        return (
-            f"Saved *{_e(saved.name)}*: {_e(saved.place.name)}. "
-            f"Try `/charge CCS near {_e(saved.name)}`."
-        )
+        return self.set_place(Saved(name), text)
 
     def set_channel_place(self, text: str) -> str:
         if self.channel is None:
             return "Channel places belong to channels: type this in the channel."
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.set_channel_place(self.team, self.channel, place, set_by=self.user)
-        return (
-            f"This channel's place is now *{_e(saved.place.name)}*. Requests here that name "
-            "no place search there, and ambiguous places lean toward it."
+        return self.set_place(
+            ChannelOf(self.channel),
+            text,
+            "Requests here that name no place search there, and ambiguous places lean "
+            "toward it.",
         )
 
     def forget(self) -> str:
@@ -233,19 +232,6 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _not_resolved(text: str, resolution: Resolution) -> str:
-    quoted = f"“{_e(text)}”"
-    if resolution.status is ResolutionStatus.AMBIGUOUS:
-        options = "; ".join(_e(c.name) for c in resolution.candidates[:_MAX_CANDIDATES])
-        return (
-            f"{quoted} could be several places ({options}). Add the city or state, "
-            "e.g. `Union Station, Denver`."
-        )
-    if resolution.status is ResolutionStatus.UNAVAILABLE:
-        return "I can't look places up right now (the geocoder is not answering). Try again soon."
-    return f"I couldn't find {quoted}. Try a street address with its city, a ZIP code or a city."
 
 
 def _places_line(places: list[SavedPlace]) -> str:
