@@ -8,7 +8,7 @@ DMs, App Home) and anything else that lets people change their settings:
 - :func:`run_command`: carry a command out against a ``bot.state.StateStore`` and say
   what happened (one short mrkdwn reply; never raises for a person's mistake).
 - :data:`SETTINGS_HELP`: the settings block of the help answer.
-- :func:`set_place` (``Home()``, ``Saved(name)``, ``ChannelOf(channel)``): the one
+- :func:`set_place` (``SetHome``, ``SavePlace``, ``SetChannelPlace``): the one
   geocode-then-store flow for a place, on every surface; :func:`stored_sentence` and
   :func:`not_resolved` say how it went.
 - :func:`refusal`: the reply for a value the store refused (``bot.state.InvalidSetting``).
@@ -17,11 +17,8 @@ DMs, App Home) and anything else that lets people change their settings:
 
 from bot.settings.commands import SETTINGS_HELP, Command, Invalid, parse_command
 from bot.settings.places import (
-    ChannelOf,
-    Home,
     NotResolved,
     PlaceStored,
-    Saved,
     not_resolved,
     set_place,
     stored_sentence,
@@ -31,13 +28,10 @@ from bot.settings.replies import connectors_text, run_command
 
 __all__ = [
     "SETTINGS_HELP",
-    "ChannelOf",
     "Command",
-    "Home",
     "Invalid",
     "NotResolved",
     "PlaceStored",
-    "Saved",
     "connectors_text",
     "not_resolved",
     "parse_command",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.geo.place import Resolution, ResolutionStatus, Resolver
 from bot.render.escape import escape_mrkdwn, escape_plain, truncate
 from bot.search.defaults import search_context
+from bot.settings.commands import SavePlace, SetChannelPlace, SetHome
 from bot.state import StateStore, StoredPlace, check_place_name
 
 #: How many of an ambiguous place's candidates a reply names.
@@ -21,26 +22,8 @@ GEOCODER_DOWN = "I can't look places up right now (the geocoder is not answering
 _TRY = "Try a street address with its city, a ZIP code or a city."
 
 
-@dataclass(frozen=True, slots=True)
-class Home:
-    """The person's home place."""
-
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """One of the person's named places ("office")."""
-
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelOf:
-    """A channel's place, the default for requests there."""
-
-    channel_id: str
-
-
-Target = Home | Saved | ChannelOf
+#: The commands that set a place: home, a named place, the channel's place.
+Target = SetHome | SavePlace | SetChannelPlace
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,36 +47,39 @@ def set_place(
     store: StateStore,
     resolver: Resolver,
     target: Target,
-    text: str,
     *,
     team_id: str,
     user_id: str,
     channel_id: str | None = None,
 ) -> PlaceStored:
-    """Geocode ``text`` and store it as ``target``.
+    """Geocode the command's text and store the place it names (a channel's place in
+    ``channel_id``).
 
     Raises :class:`NotResolved`, and the store's ``InvalidSetting`` (a saved place's name
     is checked before the geocoder is asked anything) and ``StateUnavailable``.
     """
-    if isinstance(target, Saved):
+    if isinstance(target, SavePlace):
         check_place_name(target.name)
+    if isinstance(target, SetChannelPlace) and channel_id is None:
+        raise ValueError("a channel place needs the channel")
     bias = search_context(store, team_id, user_id, channel_id).bias
-    resolution = resolver.resolve(text, bias=bias)
+    resolution = resolver.resolve(target.text, bias=bias)
     best = resolution.best
     if resolution.status is not ResolutionStatus.FOUND or best is None:
-        raise NotResolved(text, resolution)
-    place = StoredPlace(text, best)
+        raise NotResolved(target.text, resolution)
+    place = StoredPlace(target.text, best)
     match target:
-        case Home():
+        case SetHome():
             home = store.set_preferences(team_id, user_id, home=place).home
             assert home is not None
             return PlaceStored(target, home)
-        case Saved(name):
+        case SavePlace(name):
             saved = store.save_place(team_id, user_id, name, place)
             return PlaceStored(target, saved.place, saved.name)
-        case ChannelOf(channel):
-            channel_place = store.set_channel_place(team_id, channel, place, set_by=user_id)
-            return PlaceStored(target, channel_place.place)
+        case SetChannelPlace():
+            assert channel_id is not None
+            channel = store.set_channel_place(team_id, channel_id, place, set_by=user_id)
+            return PlaceStored(target, channel.place)
     raise AssertionError(f"unknown place target {target!r}")
 
 
@@ -105,11 +91,11 @@ def stored_sentence(stored: PlaceStored) -> str:
     """What was stored, in one mrkdwn sentence every surface starts with."""
     name = _mrkdwn(stored.place.name)
     match stored.target:
-        case Home():
+        case SetHome():
             return f"Home set to *{name}*."
-        case Saved():
+        case SavePlace():
             return f"Saved *{_mrkdwn(stored.name or '')}*: {name}."
-        case ChannelOf():
+        case SetChannelPlace():
             return f"This channel's place is now *{name}*."
     raise AssertionError(f"unknown place target {stored.target!r}")
 

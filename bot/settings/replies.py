@@ -33,10 +33,7 @@ from bot.settings.commands import (
     ShowSettings,
 )
 from bot.settings.places import (
-    ChannelOf,
-    Home,
     NotResolved,
-    Saved,
     Target,
     not_resolved,
     set_place,
@@ -137,14 +134,16 @@ class _Run:
                     "Public only: *off*. Searches include restricted (workplace, dealership) "
                     "and shared residential locations too."
                 )
-            case SetHome(text):
-                return self.set_home(text)
+            case SetHome():
+                return self.set_place(
+                    command, "Ambiguous places lean toward it, and `near home` searches there."
+                )
             case ClearHome():
                 had = self.store.get_preferences(self.team, self.user).home is not None
                 self.store.set_preferences(self.team, self.user, home=None)
                 return "Cleared your home place." if had else "You had no home place set."
-            case SavePlace(name, text):
-                return self.save_place(name, text)
+            case SavePlace():
+                return self.set_place(command)
             case DeletePlace(name):
                 if self.store.delete_place(self.team, self.user, name):
                     return f"Deleted your saved place *{_e(name)}*."
@@ -152,8 +151,12 @@ class _Run:
                 return f"You have no saved place called “{_e(name)}”. " + _places_line(places)
             case ListPlaces():
                 return _places_list(self.store.list_places(self.team, self.user))
-            case SetChannelPlace(text):
-                return self.set_channel_place(text)
+            case SetChannelPlace():
+                return self.set_place(
+                    command,
+                    "Requests here that name no place search there, and ambiguous places "
+                    "lean toward it.",
+                )
             case ClearChannelPlace():
                 if self.channel is None:
                     return "Channel places belong to channels: type this in the channel."
@@ -175,40 +178,23 @@ class _Run:
 
     # --- places -------------------------------------------------------------------------
 
-    def set_place(self, target: Target, text: str, hint: str = "") -> str:
+    def set_place(self, target: Target, hint: str = "") -> str:
+        if isinstance(target, SetChannelPlace) and self.channel is None:
+            return "Channel places belong to channels: type this in the channel."
         try:
             stored = set_place(
                 self.store,
                 self.resolver,
                 target,
-                text,
                 team_id=self.team,
                 user_id=self.user,
                 channel_id=self.channel,
             )
         except NotResolved as error:
             return not_resolved(error)
-        if isinstance(target, Saved):
+        if isinstance(target, SavePlace):
             hint = f"Try `/charge CCS near {_e(stored.name or target.name)}`."
         return f"{stored_sentence(stored)} {hint}"
-
-    def set_home(self, text: str) -> str:
-        return self.set_place(
-            Home(), text, "Ambiguous places lean toward it, and `near home` searches there."
-        )
-
-    def save_place(self, name: str, text: str) -> str:
-        return self.set_place(Saved(name), text)
-
-    def set_channel_place(self, text: str) -> str:
-        if self.channel is None:
-            return "Channel places belong to channels: type this in the channel."
-        return self.set_place(
-            ChannelOf(self.channel),
-            text,
-            "Requests here that name no place search there, and ambiguous places lean "
-            "toward it.",
-        )
 
     def forget(self) -> str:
         forgotten = self.store.forget_user(self.team, self.user)

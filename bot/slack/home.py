@@ -21,9 +21,7 @@ from bot.render.home import DataSourceInfo, home_view
 from bot.render.home_settings import CONNECTOR_CHOICES, NAME_BLOCK, PLACE_BLOCK, MemberSettings
 from bot.search import SearchContext
 from bot.settings import (
-    Home,
     NotResolved,
-    Saved,
     connectors_text,
     not_resolved,
     refusal,
@@ -37,8 +35,10 @@ from bot.settings.commands import (
     Command,
     DeletePlace,
     ForgetMe,
+    SavePlace,
     SetCar,
     SetFreeOnly,
+    SetHome,
     SetPublicOnly,
     SetUnits,
 )
@@ -234,8 +234,7 @@ def _geocode_and_store(
         stored = set_place(
             store,
             services.resolver,
-            Saved(name) if kind == "saved" else Home(),
-            text,
+            SavePlace(name, text) if kind == "saved" else SetHome(text),
             team_id=who.team_id,
             user_id=who.user_id,
         )
