@@ -141,6 +141,15 @@ class RouteLine:
         count = max(1, math.ceil(self.length_m / max(step_m, 1.0)))
         return [self.point_at(self.length_m * k / count) for k in range(count + 1)]
 
+    def query_points(self, corridor_m: float) -> tuple[list[tuple[float, float]], float]:
+        """Points and a reach for APIs that search "within a distance of a line's points"
+        (PlugShare's polyline endpoint, Open Charge Map's ``polyline``): points no farther
+        apart than the corridor is wide (at most 5 km), and the reach around each that
+        covers the whole corridor between two of them."""
+        step = max(250.0, min(corridor_m, 5_000.0))
+        points = [(round(lat, 5), round(lng, 5)) for lat, lng in self.sample(step)]
+        return points, math.hypot(corridor_m, step / 2)
+
     def point_at(self, along_m: float) -> tuple[float, float]:
         """The point ``along_m`` metres (road length) from the start."""
         target = max(0.0, min(along_m / self._scale, self.cumulative[-1]))
