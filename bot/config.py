@@ -233,7 +233,9 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
 
 
-_DATABASE_URL_EXAMPLES = "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+_DATABASE_URL_EXAMPLES = (
+    "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+)
 
 
 def _database_url_problem(url: str) -> str | None:

@@ -36,6 +36,7 @@ HELP_TOPICS: tuple[tuple[str, str], ...] = (
     ("Power and rating", "50 kW+, at least 150 kW, rated 8+"),
     ("Amenities", "dining, restrooms, WiFi, grocery, lodging, shopping"),
     ("Places", "addresses, landmarks, ZIP codes, airport codes, coordinates"),
+    ("Trips", "from Denver to Salt Lake City, on my way to Tahoe, via Reno, range 220 mi"),
 )
 EXAMPLES: tuple[str, ...] = (
     "CCS near Union Station, Los Angeles",
