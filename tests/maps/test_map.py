@@ -139,3 +139,15 @@ def test_without_a_tile_server_there_is_no_map_and_no_error(
     assert result.exit_code == EXIT_ANSWER
     assert not out.exists()
     assert "CHARGEBOT_TILE_URL" in result.stderr
+
+
+def test_a_tile_url_without_a_template_is_refused_without_echoing_its_key() -> None:
+    from bot.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError) as refused:
+        load_settings(tile_url="https://tiles.example.com/map.png?key=SECRET-KEY-1")
+    assert "CHARGEBOT_TILE_URL" in str(refused.value)
+    assert "{z}, {x} and {y}" in str(refused.value)
+    assert "SECRET-KEY-1" not in str(refused.value)
+    settings = load_settings(tile_url="https://t.example.com/{z}/{x}/{y}.png?key=SECRET-KEY-1")
+    assert "SECRET-KEY-1" not in repr(settings)
