@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 # Commands import what they use when they run: `chargebot --help` loads click alone,
 # and each command only its own layers (settings, pipeline, renderer, server).
 
+if TYPE_CHECKING:
+    from bot.search import Answer
+
 
 def settings_or_exit(**overrides: object) -> Settings:
     from bot.config import ConfigError, load_settings
@@ -49,6 +52,28 @@ _FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 
+def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
+    """The answer's map as a PNG, or a line on stderr saying why there is none."""
+    from bot.search.answer_map import answer_map
+
+    if settings.tile_url is None:
+        click.echo("No map: set CHARGEBOT_TILE_URL to an XYZ tile server first.", err=True)
+        return
+    if not answer.locations:
+        click.echo("No map: the answer has no stations to show.", err=True)
+        return
+    picture = answer_map(answer, settings)
+    if picture is None:
+        click.echo("No map: the tile server gave no tiles (see the log).", err=True)
+        return
+    try:
+        path.write_bytes(picture.png)
+    except OSError as error:
+        click.echo(f"No map: couldn't write {path}: {error.strerror}.", err=True)
+        return
+    click.echo(f"Map written to {path} (pins numbered like the stations above).", err=True)
+
+
 @main.command()
 @click.argument("text", nargs=-1, required=True)
 @click.option(
@@ -72,12 +97,19 @@ _FAILURE = {"source_down", "index_empty"}
 @click.option(
     "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
 )
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a map of the answer to this PNG (needs CHARGEBOT_TILE_URL).",
+)
 def ask(
     text: tuple[str, ...],
     output_format: str,
     provider: str | None,
     db: Path | None,
     units: str | None,
+    map_path: Path | None,
 ) -> None:
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
     # Only what this request uses is imported (the renderer for its format, no Slack
@@ -116,6 +148,8 @@ def ask(
         from bot.render.text import render_text
 
         click.echo(render_text(answer))
+    if map_path is not None:
+        _write_map(answer, settings, map_path)
     if answer.outcome in _FIX_REQUEST:
         sys.exit(EXIT_FIX_REQUEST)
     if answer.outcome in _FAILURE:
