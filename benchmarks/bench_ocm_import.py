@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from aims import aim  # noqa: E402
+
 from bot.ocm.mapping import OPERATOR_NETWORKS  # noqa: E402
 from bot.opendata.importer import import_file, import_pois  # noqa: E402
 from bot.opendata.sites import merge_sites  # noqa: E402
@@ -108,6 +110,8 @@ def bench_import(count: int, folder: Path) -> None:
             f"{imported / seconds:8,.0f} POIs/s (aim >= {AIM_RATE:,}), "
             f"peak memory {peak:5.0f} MB (aim <= {AIM_MEMORY_MB})"
         )
+        aim(f"OCM import rate, {label}", imported / seconds, AIM_RATE, "POIs/s", higher=True)
+        aim(f"OCM import peak memory, {label}", peak, AIM_MEMORY_MB, "MB")
 
 
 def _moved(lat: float, lng: float, rng: random.Random, meters: float) -> tuple[float, float]:
@@ -170,6 +174,7 @@ def bench_merge(folder: Path) -> None:
         f"merged {result.merged:,} of {twins:,} twins ({result.merged / twins:.1%}), "
         f"{report.merged - result.merged:+,} vs the import's pass"
     )
+    aim("OCM merge pass on NY", alone, AIM_MERGE_S, "s", digits=2)
     print(
         "  (a twin is left alone when its network differs or its name is too changed; "
         f"{len(OPERATOR_NETWORKS)} OCM operators map to PlugShare networks)"
