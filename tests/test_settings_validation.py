@@ -92,3 +92,29 @@ def test_the_state_store_refuses_a_bad_port_as_unavailable_not_a_crash() -> None
         assert PASSWORD not in str(raised.value.detail)
     finally:
         store.close()
+
+
+ODD_VALUES = ["", " ", "abc", "-1", "0", "1e309", "nan", "99999999999999999999999", "a\u202eb"]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_every_setting_loads_or_is_named_never_crashes(
+    value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each variable the Settings object reads, set to an odd value, either loads (and its
+    derived values work) or stops start-up naming that variable: never another error."""
+    from bot.config import Settings
+
+    for field in Settings.model_fields.values():
+        name = field.alias
+        assert name, "every setting is read from one named variable"
+        with monkeypatch.context() as env:
+            env.setenv(name, value)
+            try:
+                settings = load_settings()
+            except ConfigError as error:
+                assert name in str(error), (name, value, str(error))
+                continue
+            settings.resolved_database_url  # noqa: B018 - derived values must not raise
+            settings.resolved_geocode_cache_path  # noqa: B018
+            settings.effective_provider  # noqa: B018

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Any, Final, Self
 
 import httpx
+import polyline
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
@@ -166,6 +167,31 @@ class OcmClient:
         params = {
             "latitude": repr(float(latitude)),
             "longitude": repr(float(longitude)),
+            "distance": f"{min(distance_km, MAX_DISTANCE_KM):g}",
+            "distanceunit": "km",
+            "maxresults": str(_max_results(max_results)),
+            **(filters or ServerFilters()).params(),
+        }
+        return self._pois(params)
+
+    def along(
+        self,
+        points: Sequence[tuple[float, float]],
+        distance_km: float,
+        max_results: int,
+        filters: ServerFilters | None = None,
+    ) -> list[POI]:
+        """POIs within ``distance_km`` of a route: OCM's ``polyline`` search.
+
+        ``points`` (latitude, longitude) travel as an encoded polyline (Google's algorithm,
+        precision 5, OCM's format); the caller keeps the line short enough for a URL.
+        """
+        if len(points) < 2:
+            raise ValueError("a route needs two points")
+        if distance_km <= 0:
+            raise ValueError("distance_km must be positive")
+        params = {
+            "polyline": polyline.encode([(float(a), float(b)) for a, b in points], 5),
             "distance": f"{min(distance_km, MAX_DISTANCE_KM):g}",
             "distanceunit": "km",
             "maxresults": str(_max_results(max_results)),

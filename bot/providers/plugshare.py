@@ -91,10 +91,7 @@ class PlugShareProvider:
     ) -> list[Location]:
         """PlugShare's polyline search: the route sent as points no farther apart than the
         corridor is wide, so "within ``distance`` of a point" covers the whole corridor."""
-        step = max(250.0, min(corridor_m, 5_000.0))
-        points = [(round(lat, 5), round(lng, 5)) for lat, lng in line.sample(step)]
-        # Around each point the circle must reach the corridor's edge between two points.
-        reach = math.hypot(corridor_m, step / 2)
+        points, reach = line.query_points(corridor_m)
         count = min(count, MAX_COUNT)
         found = _answer(lambda: self.client.polyline(points, reach, filters, count))
         return [location for location in found if filters.reaches_min_power(location)]

@@ -17,7 +17,7 @@ from .near_misses import NearMiss, find_near_misses
 from .places import PlaceFinder, PlaceFinding
 from .routes import find_route
 from .search_query import SearchQuery, Suggestion
-from .slack_text import clean_slack_text
+from .slack_text import CleanText, clean_slack_text
 from .tokens import COORDINATES, WORD, Token, tokenize
 
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
@@ -98,11 +98,16 @@ def _written(text: str, items: list[Item], first: int, last: int) -> str:
     return " ".join(text[items[first].start : items[last].end].split())
 
 
-def parse_query(text: str) -> SearchQuery:
-    """What ``text`` asks for: place, filters, and what was ignored or looked misspelt."""
-    if not isinstance(text, str):
-        text = ""
-    clean = clean_slack_text(text)
+def parse_query(text: str | CleanText) -> SearchQuery:
+    """What ``text`` asks for: place, filters, and what was ignored or looked misspelt.
+
+    ``text`` as typed, or already through :func:`clean_slack_text` (a ``CleanText``,
+    which is not cleaned again).
+    """
+    if isinstance(text, CleanText):
+        clean = text
+    else:
+        clean = clean_slack_text(text if isinstance(text, str) else "")
     body = clean.text
     tokens = _tokens(body)
     items = classify(tokens)

@@ -21,7 +21,7 @@ from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
 from bot.render.facts import position, searched_radius
 from bot.render.trip_facts import route_json
-from bot.search import Answer
+from bot.search.answer import Answer
 
 
 def render_json(answer: Answer) -> dict[str, Any]:

@@ -41,6 +41,18 @@ def escape_mrkdwn(text: str) -> str:
     return _FORMAT_CHARS.sub(ZWSP + r"\1" + ZWSP, text)
 
 
+#: A conversation id from Slack that may become a channel link: public (C) or private (G)
+#: channels; a DM (D) is not a channel anyone else can open.
+_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
+
+
+def channel_link(channel_id: str) -> str:
+    """mrkdwn for a channel: a link for a well-formed Slack channel id, else escaped text."""
+    if _CHANNEL_ID.fullmatch(channel_id):
+        return f"<#{channel_id}>"
+    return escape_mrkdwn(channel_id)
+
+
 def escape_plain(text: str) -> str:
     """Text for a ``plain_text`` object (headers, buttons, options): one clean line.
 

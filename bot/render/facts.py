@@ -36,7 +36,7 @@ from bot.render import limits
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
 from bot.render.trip_facts import along_text
-from bot.search import Answer
+from bot.search.answer import Answer
 
 SEP = " · "
 #: ``Review.source`` of check-ins members made in Slack rather than at the data source.

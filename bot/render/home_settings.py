@@ -8,7 +8,6 @@ publishes the tab again. Names and places are untrusted text and are escaped.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -32,6 +31,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.render import limits
+from bot.render.escape import channel_link, truncate
 from bot.render.style import MRKDWN
 
 # Action ids of the controls on the Home tab.
@@ -66,7 +66,6 @@ UNIT_CHOICES = (
     ("Miles", "mi"),
     ("Kilometres", "km"),
 )
-_CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,30}")
 # A place name rides in a Delete button's value: as JSON with < > & escaped, so that
 # markup a member typed never appears in a payload (decoding gives the name back).
 _JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -117,13 +116,6 @@ def _button(
     text: str, action_id: str, value: str | None = None, *, style: str | None = None
 ) -> ButtonElement:
     return ButtonElement(text=text, action_id=action_id, value=value, style=style)
-
-
-def _channel(channel_id: str) -> str:
-    # A channel link only for a well-formed id from Slack; anything else as text.
-    if _CHANNEL_ID.fullmatch(channel_id):
-        return f"<#{channel_id}>"
-    return MRKDWN(channel_id, limits.NAME)
 
 
 def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[Block]:
@@ -221,7 +213,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
 
     if member.channel_places:
         lines = [
-            f"• {_channel(channel)}: {MRKDWN(place, limits.PLACE)}"
+            f"• {channel_link(truncate(channel, limits.NAME))}: {MRKDWN(place, limits.PLACE)}"
             for channel, place in member.channel_places
         ]
         blocks.append(

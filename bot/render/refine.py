@@ -23,7 +23,7 @@ from slack_sdk.models.views import View
 from bot.geo.units import METERS_PER_MILE
 from bot.query import parse_query
 from bot.render.escape import escape_mrkdwn, truncate
-from bot.search import Refinement, SearchRequest
+from bot.search.request import Refinement, SearchRequest
 
 CALLBACK_ID = "refine_submit"
 CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"

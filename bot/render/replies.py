@@ -19,7 +19,7 @@ from bot.render.facts import (
     searched_radius,
 )
 from bot.render.style import Style
-from bot.search import Answer, Outcome
+from bot.search.answer import Answer, Outcome
 
 HELP_TITLE = "ChargeBot finds EV charging stations"
 HELP_INTRO = (
@@ -36,6 +36,7 @@ HELP_TOPICS: tuple[tuple[str, str], ...] = (
     ("Power and rating", "50 kW+, at least 150 kW, rated 8+"),
     ("Amenities", "dining, restrooms, WiFi, grocery, lodging, shopping"),
     ("Places", "addresses, landmarks, ZIP codes, airport codes, coordinates"),
+    ("Trips", "from Denver to Salt Lake City, on my way to Tahoe, via Reno, range 220 mi"),
 )
 EXAMPLES: tuple[str, ...] = (
     "CCS near Union Station, Los Angeles",

@@ -53,7 +53,8 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search import Answer, Outcome, SearchRequest
+from bot.search.answer import Answer, Outcome
+from bot.search.request import SearchRequest
 
 UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
@@ -73,13 +74,15 @@ def render_message(
     checkins_enabled: bool = False,
     thumbnails: bool = True,
     now: datetime | None = None,
+    settings_help: str | None = None,
 ) -> dict[str, Any]:
     """The Slack message for an answer: ``{"text": fallback, "blocks": [...]}``.
 
     ``ephemeral`` adds a "Share in channel" button; ``checkins_enabled`` adds a
     "Check in" button to each card; ``thumbnails=False`` leaves photos out (Slack
     rejects a whole message whose image it cannot download, so a sender may retry
-    without them); ``now`` fixes the clock for "3 days ago".
+    without them); ``now`` fixes the clock for "3 days ago"; ``settings_help`` (trusted
+    mrkdwn, ``bot.settings.SETTINGS_HELP`` where settings are kept) ends the help answer.
     """
     now = now or datetime.now(UTC)
     if answer.outcome is Outcome.RESULTS and answer.trip is not None:
@@ -90,6 +93,8 @@ def render_message(
         blocks, fallback = _results(answer, ephemeral, checkins_enabled, thumbnails, now)
     elif answer.outcome is Outcome.HELP:
         blocks, fallback = _help(answer)
+        if settings_help:
+            blocks.append(_section(settings_help))
     elif answer.outcome is Outcome.AMBIGUOUS_PLACE:
         blocks, fallback = _ambiguous(answer)
     else:

@@ -25,7 +25,7 @@ from bot.render.slack import (
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
-from bot.search import Answer
+from bot.search.answer import Answer
 
 
 def trip_results(

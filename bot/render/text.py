@@ -24,7 +24,7 @@ from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TITLE, HELP_TOPICS, ca
 from bot.render.replies import paragraphs as reply_paragraphs
 from bot.render.style import TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
-from bot.search import Answer, Outcome
+from bot.search.answer import Answer, Outcome
 
 INDENT = "   "
 UNNAMED = "Unnamed location"

@@ -15,7 +15,7 @@ from bot.plugshare.models import Location
 from bot.render import limits
 from bot.render.style import Style
 from bot.routing.line import Position
-from bot.search import Answer
+from bot.search.answer import Answer
 
 ARROW = " → "
 #: Google Maps opens at most this many waypoints on every device.

@@ -12,9 +12,10 @@ The public OSRM server's usage policy (at most one request a second, an identify
 User-Agent, results cached) is kept like Nominatim's: every request passes the
 process-wide gate for the server (:mod:`bot.geo.throttle`), carries
 ``CHARGEBOT_GEOCODER_USER_AGENT``, and routes are cached in memory (the same trip asked
-twice is one request). There is one attempt per route: a router that fails makes the
+twice is one request). HTTP goes through the shared discipline
+(:class:`bot.http_client.ApiClient`) with no retries: a router that fails makes the
 answer fall back to a clearly labelled straight line, which beats a user waiting
-through retries.
+through retries, and a failed router is left alone for a while (the gate's hold-off).
 """
 
 from __future__ import annotations
@@ -30,7 +31,15 @@ from cachetools import LRUCache
 
 from bot.config import Settings
 from bot.geo.throttle import GateBusy, GateClosed, gate_for
-from bot.http_client import classify
+from bot.http_client import (
+    ApiClient,
+    BadResponse,
+    RateLimited,
+    RequestRejected,
+    RetryPolicy,
+    ServiceError,
+    UpstreamUnavailable,
+)
 from bot.routing.route import Route
 
 log = logging.getLogger(__name__)
@@ -72,10 +81,13 @@ class Router:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._http = httpx.Client(
+        self._http = ApiClient(
+            "the router",
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
-            headers={"Accept": "application/json", "User-Agent": user_agent},
+            headers={"User-Agent": user_agent},
+            retry=RetryPolicy(max_retries=0),
+            logger=log,
             transport=transport,
         )
         self._timeout = timeout
@@ -127,8 +139,6 @@ class Router:
             params={"overview": "full", "geometries": "polyline6", "steps": "false"},
         )
         code = body.get("code") if isinstance(body, dict) else None
-        if code in ("NoRoute", "NoSegment"):
-            raise NoRoute("no road joins these places")
         routes = body.get("routes") if isinstance(body, dict) else None
         if code != "Ok" or not isinstance(routes, list) or not routes:
             raise RouterUnavailable(f"it answered “{str(code or 'no route')[:40]}”")
@@ -165,53 +175,47 @@ class Router:
             raise RouterUnavailable("its answer could not be read") from None
         return _route(points, distance, duration, "Valhalla")
 
-    # -- HTTP ----------------------------------------------------------------------------
+    # -- HTTP ---------------------------------------------------------------------------
 
     def _detect(self) -> str:
         try:
-            body = self._request("GET", "/status", quiet=True)
-        except RouterError:
-            return "OSRM"
+            with self._gate.turn(self._min_delay, self._timeout):
+                body = self._http.get_json("/status")
+        except (GateBusy, GateClosed, ServiceError):
+            return "OSRM"  # OSRM has no /status (400); a router that is down says so later
         if isinstance(body, dict) and "version" in body and "code" not in body:
             return "Valhalla"
         return "OSRM"
 
-    def _request(self, method: str, path: str, *, quiet: bool = False, **kwargs: Any) -> Any:
+    def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """The router's JSON, through the shared HTTP discipline (no retries: a user waits)."""
         try:
             with self._gate.turn(self._min_delay, self._timeout):
-                response = self._http.request(method, path, **kwargs)
+                return self._http.request_json(method, path, **kwargs)
         except GateBusy:
             raise RouterUnavailable("it is busy with other requests") from None
         except GateClosed as closed:
             raise RouterUnavailable(closed.reason) from None
-        except httpx.TransportError as error:
-            why = f"it {classify(error).wording}"
-            if not quiet:
-                log.warning("router %s: %s", self.base_url, why)
-                self._gate.hold_off(HOLD_AFTER_FAILURE_S, why)
-            raise RouterUnavailable(why) from None
-        if response.status_code == 429:
+        except RequestRejected:
+            # OSRM answers NoRoute/NoSegment and Valhalla "no path" with 400; what we send
+            # is well formed, so a refusal means no road joins the places.
+            raise NoRoute("no road joins these places") from None
+        except RateLimited:
             self._gate.hold_off(HOLD_AFTER_FAILURE_S * 2, "it asked us to slow down")
-            raise RouterUnavailable("it asked us to slow down")
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
-        if response.status_code >= 500 or body is None:
-            if quiet:
-                raise RouterUnavailable("no JSON")
-            raise RouterUnavailable(f"it answered HTTP {response.status_code}")
-        # OSRM says NoRoute with 400; the caller reads the code.
-        if response.status_code >= 400 and not quiet:
-            code = body.get("code") if isinstance(body, dict) else None
-            if code in ("NoRoute", "NoSegment"):
-                return body
-            if isinstance(body, dict) and body.get("error_code") in (442, 171, 170):
-                raise NoRoute("no road joins these places")  # Valhalla: no path / no edges
-            raise RouterUnavailable(f"it answered HTTP {response.status_code}")
-        if response.status_code >= 400:
-            raise RouterUnavailable(f"HTTP {response.status_code}")
-        return body
+            raise RouterUnavailable("it asked us to slow down") from None
+        except UpstreamUnavailable as error:
+            why = (
+                f"it {error.unreachable.wording}"
+                if error.unreachable is not None
+                else f"it answered HTTP {error.status_code}"
+            )
+            log.warning("router %s: %s", self.base_url, why)
+            self._gate.hold_off(HOLD_AFTER_FAILURE_S, why)
+            raise RouterUnavailable(why) from None
+        except BadResponse:
+            raise RouterUnavailable("its answer could not be read") from None
+        except ServiceError as error:
+            raise RouterUnavailable(f"it answered HTTP {error.status_code}") from None
 
 
 def _route(

@@ -53,6 +53,11 @@ class RouteLine:
         self.length_m = float(length_m) if length_m is not None else drawn
         self._scale = self.length_m / drawn if drawn > 0 else 1.0
         self._grid: dict[tuple[int, int], list[int]] | None = None
+        #: Per segment: start latitude and longitude, and the (unwrapped) change in each.
+        self._segments = [
+            (lat1, lng1, lat2 - lat1, _wrap(lng2 - lng1))
+            for (lat1, lng1), (lat2, lng2) in pairwise(self.points)
+        ]
 
     @property
     def segment_count(self) -> int:
@@ -111,24 +116,33 @@ class RouteLine:
     ) -> Position:
         """The nearest point of the line (or of ``segments`` only) to the given point."""
         cos0 = math.cos(latitude * _DEG)
-        points = self.points
-        best = (math.inf, 0, 0.0, 0.0)  # squared distance, segment, t, cross
+        segments_ = self._segments
+        best_d2, best_i, best_t, best_cross = math.inf, 0, 0.0, 0.0
         for i in segments if segments is not None else range(self.segment_count):
-            lat1, lng1 = points[i]
-            lat2, lng2 = points[i + 1]
-            # East/north metres relative to the point, longitudes unwrapped across 180°.
-            x1 = _wrap(lng1 - longitude) * cos0
+            lat1, lng1, dlat, dlng = segments_[i]
+            # East/north (in degrees of latitude) relative to the point; longitudes are
+            # unwrapped across 180° (segment deltas were unwrapped once, at construction).
+            rel = lng1 - longitude
+            if rel > 180.0:
+                rel -= 360.0
+            elif rel < -180.0:
+                rel += 360.0
+            x1 = rel * cos0
             y1 = lat1 - latitude
-            dx = _wrap(lng2 - lng1) * cos0
-            dy = lat2 - lat1
-            length2 = dx * dx + dy * dy
-            t = 0.0 if length2 == 0 else min(1.0, max(0.0, -(x1 * dx + y1 * dy) / length2))
+            dx = dlng * cos0
+            length2 = dx * dx + dlat * dlat
+            t = -(x1 * dx + y1 * dlat) / length2 if length2 else 0.0
+            if t < 0.0:
+                t = 0.0
+            elif t > 1.0:
+                t = 1.0
             px = x1 + t * dx
-            py = y1 + t * dy
+            py = y1 + t * dlat
             distance2 = px * px + py * py
-            if distance2 < best[0]:
+            if distance2 < best_d2:
                 # Sign of (segment direction) x (segment -> point): positive on the left.
-                best = (distance2, i, t, dx * (-y1) - dy * (-x1))
+                best_d2, best_i, best_t, best_cross = distance2, i, t, dlat * x1 - dx * y1
+        best = (best_d2, best_i, best_t, best_cross)
         distance2, i, t, cross = best
         off = math.sqrt(distance2) * _DEG * EARTH_RADIUS_M
         segment = self.cumulative[i + 1] - self.cumulative[i]
@@ -140,6 +154,15 @@ class RouteLine:
         """Points every ``step_m`` (road length) from start to end, both ends included."""
         count = max(1, math.ceil(self.length_m / max(step_m, 1.0)))
         return [self.point_at(self.length_m * k / count) for k in range(count + 1)]
+
+    def query_points(self, corridor_m: float) -> tuple[list[tuple[float, float]], float]:
+        """Points and a reach for APIs that search "within a distance of a line's points"
+        (PlugShare's polyline endpoint, Open Charge Map's ``polyline``): points no farther
+        apart than the corridor is wide (at most 5 km), and the reach around each that
+        covers the whole corridor between two of them."""
+        step = max(250.0, min(corridor_m, 5_000.0))
+        points = [(round(lat, 5), round(lng, 5)) for lat, lng in self.sample(step)]
+        return points, math.hypot(corridor_m, step / 2)
 
     def point_at(self, along_m: float) -> tuple[float, float]:
         """The point ``along_m`` metres (road length) from the start."""

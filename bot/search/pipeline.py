@@ -100,11 +100,19 @@ class SearchPipeline:
         if self.router is not None:
             self.router.close()
 
-    def answer(self, request: SearchRequest | str, context: SearchContext | None = None) -> Answer:
+    def answer(
+        self,
+        request: SearchRequest | str,
+        context: SearchContext | None = None,
+        *,
+        query: SearchQuery | None = None,
+    ) -> Answer:
+        """The answer to ``request``; ``query`` is its text already parsed (by a listener
+        that needed to know whether it asks for help), so it is not parsed again."""
         if isinstance(request, str):
             request = SearchRequest(text=request)
         context = context or SearchContext()
-        answer = self._answer(request, context)
+        answer = self._answer(request, context, query or parse_query(request.text))
         if context.settings_unavailable:
             # The same database keeps settings and check-ins: neither was read.
             answer.notes.append(SETTINGS_UNAVAILABLE_NOTE)
@@ -112,8 +120,7 @@ class SearchPipeline:
                 answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
         return answer
 
-    def _answer(self, request: SearchRequest, context: SearchContext) -> Answer:
-        query = parse_query(request.text)
+    def _answer(self, request: SearchRequest, context: SearchContext, query: SearchQuery) -> Answer:
         answer = Answer(
             outcome=Outcome.HELP,
             request=request,

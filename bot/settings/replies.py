@@ -8,11 +8,10 @@ Nothing here raises for a user's mistake or a database that is down: the reply s
 from __future__ import annotations
 
 import logging
-import re
 
 from bot.geo.place import Resolution, ResolutionStatus, Resolver
 from bot.plugshare.enums import connector_label
-from bot.render.escape import escape_mrkdwn
+from bot.render.escape import channel_link, escape_mrkdwn
 from bot.search.defaults import search_context
 from bot.settings.commands import (
     SETTINGS_HELP,
@@ -269,13 +268,6 @@ def _places_list(places: list[SavedPlace]) -> str:
     )
 
 
-def _channel(channel_id: str) -> str:
-    # A channel link only for a well-formed Slack id; anything else is shown as text.
-    return (
-        f"<#{channel_id}>" if re.fullmatch(r"[CDG][A-Z0-9]{2,30}", channel_id) else _e(channel_id)
-    )
-
-
 def _on_off(value: bool | None, unset: str) -> str:
     return unset if value is None else ("on" if value else "off")
 
@@ -294,7 +286,7 @@ def _settings(data: UserData) -> str:
         f"• Check-ins: {len(data.checkins)} in this workspace",
     ]
     if data.channel_places_set:
-        channels = ", ".join(_channel(c.channel_id) for c in data.channel_places_set)
+        channels = ", ".join(channel_link(c.channel_id) for c in data.channel_places_set)
         lines.append(f"• Channel places you set: {channels}")
     lines.append("`/charge forget me` deletes all of this.")
     lines.append(SETTINGS_HELP)

@@ -91,6 +91,8 @@ def create_app(
     services = SlackServices(
         settings=settings,
         pipeline=pipeline,
+        provider=pipeline.provider,
+        resolver=pipeline.resolver,
         sender=Sender(client),
         background=background or Background(settings.search_workers),
         listeners=listeners,

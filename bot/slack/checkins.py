@@ -104,7 +104,7 @@ def open_form(services: SlackServices, state: CheckinState, view_id: str) -> Non
     """Replace the loading modal with the check-in form, titled with the location's name."""
     name = None
     try:
-        name = services.pipeline.provider.location(state.location_id).name
+        name = services.provider.location(state.location_id).name
     except LocationNotFound as error:
         services.sender.update_view(view_id, status.error_modal(f"⚠️ {error.user_message}"))
         return
@@ -203,7 +203,7 @@ def _with_workspace(
     if store is None or not who.team_id:
         return location, set(), None
     try:
-        found = store.list_checkins(who.team_id, services.pipeline.provider.name, location.id)
+        found = store.list_checkins(who.team_id, services.provider.name, location.id)
     except StateUnavailable as error:
         log.warning("checkins.workspace_unavailable", extra={"detail": error.detail})
         return location, set(), WORKSPACE_UNAVAILABLE
@@ -217,7 +217,7 @@ def list_view(
     services: SlackServices, location_id: int, who: SearchContext, notice: str | None = None
 ) -> dict[str, Any]:
     """The check-ins modal for a location (or a modal saying why it cannot be shown)."""
-    provider = services.pipeline.provider
+    provider = services.provider
     try:
         location = provider.location(location_id)
     except ProviderError as error:
@@ -238,7 +238,7 @@ def list_view(
 
 def list_message(services: SlackServices, location_id: int, who: SearchContext) -> Message:
     """Check-ins as a private message, for when a modal could not be opened."""
-    provider = services.pipeline.provider
+    provider = services.provider
     try:
         location = provider.location(location_id)
     except ProviderError as error:

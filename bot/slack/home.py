@@ -54,7 +54,7 @@ SLOW = "Looking that place up is taking longer than usual. Please press Save aga
 
 
 def _source(services: SlackServices) -> DataSourceInfo:
-    provider = services.pipeline.provider
+    provider = services.provider
     return DataSourceInfo(
         name=provider.name,
         attribution=provider.attribution,
@@ -112,7 +112,7 @@ def _run(services: SlackServices, who: SearchContext, *commands: Command) -> str
         run_command(
             command,
             services.store,
-            services.pipeline.resolver,
+            services.resolver,
             team_id=who.team_id,
             user_id=who.user_id,
         )
@@ -231,7 +231,7 @@ def _geocode_and_store(
             return PlaceSaved(errors={NAME_BLOCK: refusal(error)})
     try:
         bias = search_context(store, who.team_id, who.user_id).bias
-        resolution = services.pipeline.resolver.resolve(text, bias=bias)
+        resolution = services.resolver.resolve(text, bias=bias)
         best = resolution.best
         if resolution.status is not ResolutionStatus.FOUND or best is None:
             return PlaceSaved(errors={PLACE_BLOCK: _not_found(resolution)})

@@ -55,7 +55,7 @@ def reply_to_command(
         text = run_command(
             command,
             store,
-            services.pipeline.resolver,
+            services.resolver,
             team_id=context.team_id,
             user_id=context.user_id,
             channel_id=context.channel_id,

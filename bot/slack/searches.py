@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 import time
 
+from bot.query import SearchQuery
 from bot.render import status
 from bot.render.slack import render_message
-from bot.search import Answer, Outcome, SearchContext, SearchRequest
+from bot.search import Answer, SearchContext, SearchRequest
 from bot.settings import SETTINGS_HELP
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
 from bot.slack.personal import with_personal_defaults
 from bot.slack.services import SlackServices
-from bot.slack.text import TRUNCATED_NOTE
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +36,23 @@ def rate_limit_message(
 
 def _render(services: SlackServices, answer: Answer, *, ephemeral: bool) -> Message:
     remembers = services.store is not None
-    message = render_message(answer, ephemeral=ephemeral, checkins_enabled=remembers)
-    if remembers and answer.outcome is Outcome.HELP:
-        settings = {"type": "section", "text": {"type": "mrkdwn", "text": SETTINGS_HELP}}
-        message = {**message, "blocks": [*message["blocks"], settings]}
-    return message
+    return render_message(
+        answer,
+        ephemeral=ephemeral,
+        checkins_enabled=remembers,
+        settings_help=SETTINGS_HELP if remembers else None,
+    )
 
 
 def _run(
-    services: SlackServices, request: SearchRequest, context: SearchContext, truncated: bool
+    services: SlackServices,
+    request: SearchRequest,
+    context: SearchContext,
+    query: SearchQuery | None = None,
 ) -> Answer:
     started = time.perf_counter()
-    answer = services.pipeline.answer(request, with_personal_defaults(services, context))
-    if truncated:
-        answer.notes.append(TRUNCATED_NOTE)
+    context = with_personal_defaults(services, context)
+    answer = services.pipeline.answer(request, context, query=query)
     log.info(
         "search.answered",
         extra={
@@ -68,16 +71,16 @@ def answer_to(
     context: SearchContext,
     destination: Destination,
     *,
-    truncated: bool = False,
+    query: SearchQuery | None = None,
     keep_on_error: bool = False,
 ) -> None:
-    """Answer ``request`` at ``destination``.
+    """Answer ``request`` at ``destination`` (``query``: its text, already parsed).
 
     ``keep_on_error``: a failed re-run from a button leaves the message the person
     was looking at and tells them privately, rather than replacing it with an error.
     """
     try:
-        answer = _run(services, request, context, truncated)
+        answer = _run(services, request, context, query)
         message = _render(services, answer, ephemeral=destination.ephemeral)
     except Exception:
         log.exception("search.failed")
@@ -99,7 +102,7 @@ def share(
 ) -> None:
     """Post the answer for everyone in the conversation, then remove the private copy."""
     try:
-        answer = _run(services, request, context, truncated=False)
+        answer = _run(services, request, context)
         message = _render(services, answer, ephemeral=False)
     except Exception:
         log.exception("share.failed")

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.config import Settings
 from bot.geo.place import Resolver
 from bot.providers.base import Provider
+from bot.query import SearchQuery
 from bot.search import Answer, SearchContext, SearchRequest
 from bot.slack.background import Background, ContextThreadPoolExecutor
 from bot.slack.dedupe import SeenKeys
@@ -23,19 +24,36 @@ CONTEXT_KEY = "chargebot"
 
 
 class AnswersSearches(Protocol):
-    """What the Slack app needs of ``bot.search.SearchPipeline``."""
+    """What the Slack app needs of ``bot.search.SearchPipeline``: answers, and at start-up
+    (``create_app``) the data source and the geocoder it was built with."""
 
     provider: Provider
-    #: The geocoder, for settings commands that name a place (``set home ...``).
     resolver: Resolver
 
-    def answer(self, request: SearchRequest, context: SearchContext | None = None) -> Answer: ...
+    def answer(
+        self,
+        request: SearchRequest,
+        context: SearchContext | None = None,
+        *,
+        query: SearchQuery | None = None,
+    ) -> Answer: ...
 
 
 @dataclass
 class SlackServices:
+    """Everything a listener may use; handed over once, at start-up (``create_app``).
+
+    Listeners search through :attr:`pipeline` (``answer`` only), look locations up in
+    :attr:`provider`, geocode settings places with :attr:`resolver`, and change what
+    ChargeBot remembers through ``bot.settings`` and :attr:`store`.
+    """
+
     settings: Settings
     pipeline: AnswersSearches
+    #: The data source searches use: for a location's details (check-ins) and its name.
+    provider: Provider
+    #: The geocoder, for settings that name a place (``set home ...``, App Home).
+    resolver: Resolver
     sender: Sender
     background: Background
     #: Bolt's listener_executor (acks and hand-overs only).

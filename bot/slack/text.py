@@ -10,29 +10,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.query import parse_query
-from bot.query.slack_text import MAX_PARSED_CHARS, clean_slack_text
+from bot.query import SearchQuery, parse_query
+from bot.query.slack_text import MAX_PARSED_CHARS, CleanText, clean_slack_text
 
 MAX_REQUEST_CHARS = MAX_PARSED_CHARS
-#: Said under the answer when the text was cut (the words of the pipeline's own note).
-TRUNCATED_NOTE = (
-    f"Your message was long, so I read only its first {MAX_REQUEST_CHARS:,} characters."
-)
 
 
 @dataclass(frozen=True, slots=True)
 class RequestText:
     text: str
+    #: What the text asks, parsed once here; the pipeline answers with it.
+    query: SearchQuery
     #: True when the user's text was longer than the parser reads and was cut.
     truncated: bool = False
 
     @property
     def looks_like_help(self) -> bool:
         """Empty, or asking for help: no search will run, so no "Looking for…" is shown."""
-        return parse_query(self.text).is_help
+        return self.query.is_help
 
 
 def plain_text(text: str | None) -> RequestText:
-    """Slack text to the words a person sees, cut to what the parser reads."""
+    """Slack text to the words a person sees, cut to what the parser reads, and parsed:
+    cleaned once and parsed once per message."""
     clean = clean_slack_text(text or "")
-    return RequestText(" ".join(clean.text.split()), clean.truncated)
+    words = CleanText(" ".join(clean.text.split()), clean.truncated)
+    return RequestText(words.text, parse_query(words), clean.truncated)

@@ -151,3 +151,28 @@ def test_ask_along_a_route(
     result = runner.invoke(main, ["ask", "CCS from Buffalo to Buffalo"], catch_exceptions=False)
     assert result.exit_code == EXIT_FIX_REQUEST
     assert "same place" in result.output
+
+
+HOSTILE = "<!channel> <@U123> <http://evil|x> *_~` &amp; @here <b>x</b> " * 40
+
+
+def test_hostile_names_and_places_never_ping_or_break_the_route_card(
+    trip_pipeline: SearchPipeline,
+) -> None:
+    from dataclasses import replace
+
+    answer = trip_pipeline.answer(TRIP)
+    assert answer.trip is not None and answer.query is not None and answer.query.route
+    for location in answer.locations:
+        location.name = HOSTILE
+        location.address = HOSTILE
+    # The user's own words name the ends in the header.
+    answer.query.route = replace(answer.query.route, origin=HOSTILE, destination=HOSTILE)
+    answer.trip.origin = replace(answer.trip.origin, name=HOSTILE)
+    message = render_message(answer, ephemeral=True, checkins_enabled=True)
+    assert check_message(message) == []
+    dumped = json.dumps(message)
+    assert "<!channel>" not in dumped and "<@U123>" not in dumped
+    text = render_text(answer)
+    assert "\x1b" not in text
+    assert render_json(answer)["route"]["origin"]["name"] == HOSTILE  # data, not markup

@@ -136,3 +136,29 @@ def test_placing_drops_what_lies_outside_the_corridor() -> None:
     placed = place_along(line, [far, near, nowhere], 2_000.0)
     assert [p.location.id for p in placed] == [1]
     assert placed[0].position.side == "left"
+
+
+def test_open_charge_map_is_asked_along_its_polyline_parameter() -> None:
+    import polyline
+    from support.ocm_server import OcmServer, load_pois
+
+    from bot.ocm.client import OcmClient
+
+    pois = load_pois("ocm-andorra.json")
+    line = RouteLine([(42.4630, 1.4910), (42.5063, 1.5218), (42.5700, 1.6000)])
+    corridor = 1_500.0
+    with OcmServer(pois) as server, OcmClient(server.key, base_url=server.url) as client:
+        points, reach = line.query_points(corridor)
+        found = client.along(points, reach / 1000, 250)
+        request = server.poi_requests()[0]
+    assert polyline.decode(request.query["polyline"], 5) == points
+    assert request.query["distanceunit"] == "km"
+    assert float(request.query["distance"]) == pytest.approx(reach / 1000, rel=1e-3)
+    # Every OCM record within the corridor of the line came back.
+    expected = {
+        poi["ID"]
+        for poi in pois
+        if line.locate(poi["AddressInfo"]["Latitude"], poi["AddressInfo"]["Longitude"]).off_m
+        <= corridor
+    }
+    assert expected and expected <= {poi["ID"] for poi in found}

@@ -92,7 +92,7 @@ def test_a_server_error_is_unavailable(router: RouterServer) -> None:
 
 def test_a_web_page_instead_of_json_is_unavailable(router: RouterServer) -> None:
     router.garbage = True
-    with pytest.raises(RouterUnavailable):
+    with pytest.raises(RouterUnavailable, match="could not be read"):
         Router(router.url, min_delay=0).route([BUFFALO, NYC])
 
 

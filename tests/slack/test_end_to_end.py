@@ -98,3 +98,39 @@ def test_a_mention_is_answered_in_its_thread(app: RunningApp, slack_api: MockSla
     assert post.body["thread_ts"] == "1700000000.000100"
     assert "free only" in shown(post.body)
     assert "within 2 mi" in shown(post.body)
+
+
+def test_a_trip_is_answered_along_the_road_with_the_stops_first(
+    slack_api: MockSlack,
+    ny_index: Path,
+    nominatim_env: NominatimServer,
+    router_env: object,
+    tmp_path: Path,
+) -> None:
+    """Search along a route: the loopback OSRM draws the Thruway, the real index is searched."""
+    settings = slack_settings(
+        slack_api, db_path=ny_index, geocode_cache_path=tmp_path / "geocode.sqlite3"
+    )
+    pipeline = build_pipeline(settings)
+    running = RunningApp(create_app(settings, pipeline))
+    try:
+        url = slack_api.response_url()
+        text = "CCS from Buffalo to New York City, range 150 mi"
+        assert running.send(slash_command(text, url)).status_code == 200
+        (reply,) = slack_api.wait_response(url)
+    finally:
+        running.close()
+        pipeline.close()
+    header = reply.body["blocks"][0]["text"]["text"]
+    assert "Buffalo → New York City" in header and " h " in header
+    words = shown(reply.body)
+    assert words.index("stops for a 150 mi range") < words.index("More along the route")
+    assert "off the road, on the" in words
+    directions = [
+        element["url"]
+        for block in reply.body["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == DIRECTIONS and "origin=" in element.get("url", "")
+    ]
+    assert len(directions) == 1 and "waypoints=" in directions[0]

@@ -18,6 +18,8 @@ for the parameters ChargeBot sends:
   ``boundingbox`` ``(lat,lng),(lat2,lng2)``, ``modifiedsince`` (the POI's
   ``DateLastStatusUpdate``, else ``DateCreated``, at or after it),
   ``greaterthanid`` (ids above it; answers then come in id order).
+- ``polyline`` (Google-encoded, precision 5) with ``distance``: POIs within that
+  distance of one of the line's points (ChargeBot sends points closer than that);
 - ``maxresults`` (default 100); ``includecomments`` other than ``true`` leaves out
   ``UserComments`` and ``MediaItems``.
 
@@ -164,11 +166,26 @@ class OcmServer(LoopbackApi):
         found.sort(key=lambda poi: poi["ID"])
         if query.get("latitude") and query.get("longitude"):
             found = self._near(found, query)
+        if query.get("polyline"):
+            found = self._along(found, query)
         if query.get("includecomments", "").lower() != "true":
             for poi in found:
                 poi.pop("UserComments", None)
                 poi.pop("MediaItems", None)
         return found[: int(query.get("maxresults", 100))]
+
+    def _along(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
+        """``polyline`` (encoded, precision 5) and ``distance``: POIs that near a vertex."""
+        import polyline
+
+        points = polyline.decode(query["polyline"], 5)
+        in_km = query.get("distanceunit", "miles").lower() in ("km", "kilometers", "kilometres")
+        limit = float(query.get("distance") or 5) * (1 if in_km else KM_PER_MILE)
+        return [
+            poi for poi in pois
+            if any(_distance_km(lat, lng, poi["AddressInfo"]["Latitude"],
+                                poi["AddressInfo"]["Longitude"]) <= limit for lat, lng in points)
+        ]  # fmt: skip
 
     def _near(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
         lat, lng = float(query["latitude"]), float(query["longitude"])

@@ -27,7 +27,7 @@ def check_in(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         return
     state = checkins.CheckinState(
         location_id=location_id,
-        data_source=services.pipeline.provider.name,
+        data_source=services.provider.name,
         location_name=None,
         destination=destination,
         request=checkins.request_in_message(body),

@@ -60,5 +60,5 @@ def charge(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
         SearchRequest(text=words.text),
         who,
         Destination.response(response_url, channel, user, replace=not words.looks_like_help),
-        truncated=words.truncated,
+        query=words.query,
     )

@@ -50,7 +50,7 @@ def answer_message(
         SearchRequest(text=words.text),
         who,
         destination,
-        truncated=words.truncated,
+        query=words.query,
     )
 
 

@@ -1,0 +1,168 @@
+"""Imports point down the layers README's Design section draws; an upward one fails here.
+
+    slack/ cli          Slack listeners and the terminal
+    settings/           the settings language (above the store and the pipeline)
+    search/             the one pipeline
+    query/ geo/ providers/ render/ state/ ...   what the pipeline is made of
+    plugshare/ opendata/ ocm/ http_client/      API clients, the local index
+    config              read once at start-up, passed down
+
+A package may import its own modules, anything in a lower layer and, within its own
+layer, what it does not form a cycle with. Two rules go further:
+
+- ``bot/state/`` is storage: it imports only ``config``, ``geo`` (places) and
+  ``plugshare`` (the domain language), never the search, the parser or the renderer.
+- ``bot/search/`` reaches the state only through protocols (``CheckinsSource``,
+  ``DefaultsSource``): it never imports ``bot.state``.
+
+A new package goes into :data:`LAYERS`, where its imports say it belongs.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+BOT = Path(__file__).resolve().parents[1] / "bot"
+
+#: Top to bottom.
+LAYERS: list[set[str]] = [
+    {"__main__", "cli", "slack"},
+    {"settings"},
+    {"search"},
+    {"query", "geo", "providers", "render", "state", "routing", "hours", "prices"},
+    {"plugshare", "opendata", "ocm", "http_client"},
+    {"config", "control_chars", "__init__"},
+]
+
+#: Upward imports of one module each, and why that module may be read from below.
+CONTRACTS: dict[tuple[str, str], str] = {
+    ("render", "bot.search.answer"): "the Answer a renderer draws: data the pipeline hands down",
+    ("render", "bot.search.request"): "the SearchRequest a button carries: data only",
+    ("opendata", "bot.geo.bearing"): "the one geodesic distance and bearing (geographiclib)",
+    ("opendata", "bot.routing.line"): "a route's polyline geometry the index searches along",
+}
+
+#: Packages that may import only these others.
+ONLY: dict[str, set[str]] = {"state": {"config", "control_chars", "geo", "plugshare"}}
+#: Packages that must never import these.
+NEVER: dict[str, set[str]] = {"search": {"state", "settings", "slack", "cli"}}
+
+
+def _rank(package: str) -> int:
+    for rank, layer in enumerate(LAYERS):
+        if package in layer:
+            return rank
+    raise AssertionError(f"bot/{package} is in no layer: add it to LAYERS in {__file__}")
+
+
+def _package(path: Path) -> str:
+    parts = path.relative_to(BOT).parts
+    return parts[0] if len(parts) > 1 else parts[0].removesuffix(".py")
+
+
+def _is_module(name: str) -> bool:
+    return (BOT / name).is_dir() or (BOT / f"{name}.py").is_file()
+
+
+def _type_only(tree: ast.Module) -> set[int]:
+    """Ids of the import nodes under ``if TYPE_CHECKING:`` (no import at run time)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            found |= {id(child) for stmt in node.body for child in ast.walk(stmt)}
+    return found
+
+
+def _imports_of(path: Path, *, run_time_only: bool = False) -> list[tuple[str, str, str]]:
+    """(importing package, imported module, where) for every ``bot.`` import in a file,
+    lazy ones and type-checking ones included (unless ``run_time_only``)."""
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    skip = _type_only(tree) if run_time_only else set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+            if node.module == "bot":  # "from bot import cli" imports bot.cli
+                modules = [
+                    f"bot.{alias.name}" if _is_module(alias.name) else "bot.__init__"
+                    for alias in node.names
+                ]
+        else:
+            continue
+        for module in modules:
+            if module.startswith("bot."):
+                where = f"{path.relative_to(BOT.parent)}:{node.lineno}"
+                found.append((_package(path), module, where))
+    return found
+
+
+def _imports() -> list[tuple[str, str, str]]:
+    return [found for path in sorted(BOT.rglob("*.py")) for found in _imports_of(path)]
+
+
+def _violations(imports: list[tuple[str, str, str]]) -> list[str]:
+    wrong = []
+    graph: dict[str, set[str]] = defaultdict(set)
+    for source, module, where in imports:
+        target = module.split(".")[1]
+        if target == source:
+            continue
+        if (source, module) not in CONTRACTS:
+            graph[source].add(target)
+        if source in ONLY and target not in ONLY[source]:
+            wrong.append(f"{where}: bot/{source} may import only {sorted(ONLY[source])}: {module}")
+        elif target in NEVER.get(source, ()):
+            wrong.append(f"{where}: bot/{source} never imports bot/{target}: {module}")
+        elif _rank(target) < _rank(source) and (source, module) not in CONTRACTS:
+            wrong.append(f"{where}: upward import {module} from bot/{source}")
+    for source, targets in graph.items():
+        for target in targets:
+            if source < target and source in graph.get(target, set()):
+                wrong.append(f"bot/{source} and bot/{target} import each other")
+    return wrong
+
+
+def test_every_package_is_in_a_layer() -> None:
+    for path in BOT.iterdir():
+        if path.name.startswith((".", "__pycache__")) or path.name == "migrations":
+            continue
+        if path.is_dir() or path.suffix == ".py":
+            _rank(path.name.removesuffix(".py"))
+
+
+def test_imports_point_down() -> None:
+    assert _violations(_imports()) == []
+
+
+def test_contract_modules_import_nothing_above_their_readers() -> None:
+    """An allowed upward import must not drag the layer above in with it (at run time:
+    a type named only for type checkers loads nothing)."""
+    contracts = {module for _, module in CONTRACTS}
+    for reader, module in CONTRACTS:
+        path = BOT.parent / (module.replace(".", "/") + ".py")
+        for _, imported, where in _imports_of(path, run_time_only=True):
+            target = imported.split(".")[1]
+            assert imported in contracts or _rank(target) >= _rank(reader), (
+                f"{where}: {module}, read by bot/{reader}, imports {imported}"
+            )
+
+
+def test_the_check_fails_on_an_upward_import() -> None:
+    """The rules themselves: each kind of wrong import is caught."""
+    assert _violations([("geo", "bot.search.pipeline", "x.py:1")]) == [
+        "x.py:1: upward import bot.search.pipeline from bot/geo"
+    ]
+    assert _violations([("state", "bot.render.escape", "x.py:1")]) != []
+    assert _violations([("state", "bot.query", "x.py:1")]) != []
+    assert _violations([("search", "bot.state.store", "x.py:1")]) != []
+    assert _violations([("render", "bot.search", "x.py:1")]) != []  # only the contracts
+    assert _violations([("render", "bot.search.answer", "x.py:1")]) == []
+    assert _violations([("slack", "bot.state", "x.py:1")]) == []
+    cycle = [("query", "bot.render", "a.py:1"), ("render", "bot.query", "b.py:1")]
+    assert _violations(cycle) == ["bot/query and bot/render import each other"]
