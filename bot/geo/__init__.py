@@ -22,14 +22,15 @@ from bot.geo.place import (
 
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.geo.cache import AnswerCache
     from bot.geo.resolver import PlaceResolver
 
 
-def build_resolver(settings: Settings) -> PlaceResolver:
+def build_resolver(settings: Settings, cache: AnswerCache | None = None) -> PlaceResolver:
     """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be."""
     from bot.geo.resolver import build_resolver as build
 
-    return build(settings)
+    return build(settings, cache)
 
 
 def __getattr__(name: str) -> Any:

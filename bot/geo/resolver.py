@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from bot.config import Settings
 from bot.geo import airports, coordinates, gazetteer, postal
 from bot.geo.ambiguity import decide
-from bot.geo.cache import GeocodeCache
+from bot.geo.cache import AnswerCache, GeocodeCache
 from bot.geo.match import Match
 from bot.geo.online import OnlineFailure, OnlineGeocoder, make_geocoder
 from bot.geo.place import Resolution, ResolutionStatus
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 class PlaceResolver:
-    def __init__(self, online: OnlineGeocoder, cache: GeocodeCache | None) -> None:
+    def __init__(self, online: OnlineGeocoder, cache: AnswerCache | None) -> None:
         self.online = online
         self.cache = cache
 
@@ -133,10 +133,11 @@ class PlaceResolver:
         return f"{self.online.service}|{where}|{normalize(query)}"
 
 
-def build_resolver(settings: Settings) -> PlaceResolver:
-    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be."""
+def build_resolver(settings: Settings, cache: AnswerCache | None = None) -> PlaceResolver:
+    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be.
+    ``cache`` replaces the SQLite file beside the index (a deploy's shared database)."""
     return PlaceResolver(
-        make_geocoder(settings), GeocodeCache(settings.resolved_geocode_cache_path)
+        make_geocoder(settings), cache or GeocodeCache(settings.resolved_geocode_cache_path)
     )
 
 

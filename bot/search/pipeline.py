@@ -13,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
@@ -28,6 +29,9 @@ from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.defaults import apply_defaults
 from bot.search.request import Refinement, SearchContext, SearchRequest
 from bot.search.trip import answer_trip, refresh_locations
+
+if TYPE_CHECKING:
+    from bot.geo.cache import AnswerCache
 
 log = logging.getLogger(__name__)
 
@@ -391,15 +395,21 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     return notes
 
 
-def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None) -> SearchPipeline:
-    """The pipeline with the provider and geocoder the settings choose."""
+def build_pipeline(
+    settings: Settings,
+    *,
+    checkins: CheckinsSource | None = None,
+    geocode_cache: AnswerCache | None = None,
+) -> SearchPipeline:
+    """The pipeline with the provider and geocoder the settings choose (``geocode_cache``:
+    where online answers are kept, if not the SQLite file beside the index)."""
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
     return SearchPipeline(
         settings,
         make_provider(settings),
-        build_resolver(settings),
+        build_resolver(settings, geocode_cache),
         checkins=checkins,
         router=Router.from_settings(settings),
     )

@@ -17,6 +17,7 @@ from bot.slack.logs import current_request_id, request_scope
 from bot.slack.oauth import cached_authorize, oauth_settings
 from bot.slack.ratelimit import UserRateLimiter
 from bot.slack.services import CONTEXT_KEY, AnswersSearches, SlackServices, attach
+from bot.slack.shared_dedupe import seen_keys
 from bot.slack.web_client import web_client
 from bot.state import StateStore
 
@@ -96,8 +97,8 @@ def create_app(
         sender=Sender(client),
         background=background or Background(settings.search_workers),
         listeners=listeners,
-        limiter=UserRateLimiter(settings.rate_limit_per_minute),
-        seen=SeenKeys(),
+        limiter=UserRateLimiter(settings.rate_limit_per_minute, settings.redis_url_value),
+        seen=seen_keys(settings, store),
         store=store,
         multi_workspace=multi_workspace,
     )
@@ -140,7 +141,8 @@ def _drop_duplicate_events(
     """Ack an event already taken (a retry, or a redelivery) without handling it again."""
     if body.get("type") == "event_callback" and body.get("event_id"):
         retry = (request.headers.get("x-slack-retry-num") or [None])[0]
-        if not services_seen(context).first_time(f"event:{body['event_id']}"):
+        team = body.get("team_id") if isinstance(body.get("team_id"), str) else None
+        if not services_seen(context).first_time(f"event:{body['event_id']}", team):
             log.info(
                 "event.duplicate",
                 extra={"event_id": body["event_id"], "retry": retry or 0},

@@ -256,7 +256,7 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
 
     store = StateStore.from_settings(settings)
     _migrate(store)
-    pipeline = build_pipeline(settings, checkins=store)
+    pipeline = build_pipeline(settings, checkins=store, geocode_cache=_shared_geocode_cache(store))
     pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
     try:
         try:
@@ -289,6 +289,16 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     finally:
         pipeline.close()
         store.close()
+
+
+def _shared_geocode_cache(store: StateStore) -> Any:
+    """On PostgreSQL the geocode cache lives in the state database, shared by every
+    instance; otherwise (None) in the SQLite file beside the index."""
+    if store.backend != "postgresql":
+        return None
+    from bot.state.geocode_cache import StateGeocodeCache
+
+    return StateGeocodeCache(store)
 
 
 def _migrate(store: StateStore) -> None:

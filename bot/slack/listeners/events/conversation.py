@@ -26,7 +26,7 @@ def answer_message(
         log.info("message.malformed")
         return
     # A DM that mentions the bot can arrive as both message.im and app_mention.
-    if not services.seen.first_time(f"message:{channel}:{ts}"):
+    if not services.seen.first_time(f"message:{channel}:{ts}", team):
         return
     thread_ts = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
     destination = Destination.post(channel, thread_ts or (ts if in_thread else None), user)
