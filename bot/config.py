@@ -243,7 +243,9 @@ class Settings(BaseSettings):
         return value or None
 
 
-_DATABASE_URL_EXAMPLES = "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+_DATABASE_URL_EXAMPLES = (
+    "e.g. sqlite:////srv/chargebot/state.sqlite3 or postgresql://user@host:5432/db"
+)
 
 
 def _database_url_problem(url: str) -> str | None:

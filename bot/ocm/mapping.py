@@ -351,13 +351,15 @@ def _coordinate(address: Mapping[str, Any], key: str, limit: float) -> float:
 
 def _address(address: Mapping[str, Any], reference: Reference) -> str | None:
     country = reference.title("countries", _int(address.get("CountryID")))
-    region = " ".join(
-        p for p in (_text(address.get("StateOrProvince")), _text(address.get("Postcode"))) if p
-    )
+    town = _text(address.get("Town"))
+    state = _text(address.get("StateOrProvince"))
+    if state is not None and town is not None and state.casefold() == town.casefold():
+        state = None  # "Reykjavík, Reykjavík 105"
+    region = " ".join(p for p in (state, _text(address.get("Postcode"))) if p)
     parts = [
         _text(address.get("AddressLine1")),
         _text(address.get("AddressLine2")),
-        _text(address.get("Town")),
+        town,
         region or None,
         country,
     ]

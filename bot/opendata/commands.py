@@ -16,7 +16,7 @@ import click
 
 from bot.config import Settings
 from bot.opendata.first_fill import SyncProgress, default_steps, fill_index
-from bot.opendata.formats import ImportFailed
+from bot.opendata.formats import ImportFailed, ocm_files
 from bot.opendata.importer import ImportReport, Progress, import_file
 from bot.opendata.schema import IndexUnreadable
 from bot.opendata.stats import index_stats, stats_lines
@@ -70,7 +70,8 @@ def _print_report(report: ImportReport) -> None:
 
 def run_import(path: Path, db_path: Path) -> int:
     try:
-        size = path.stat().st_size if path.is_file() else 0
+        # A folder of OCM-*.json files counts files; a file counts bytes.
+        size = len(ocm_files(path)) if path.is_dir() else path.stat().st_size
     except OSError:
         size = 0
     try:

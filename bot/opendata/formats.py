@@ -7,6 +7,9 @@
 - AFDC API JSON: an object with a ``fuel_stations`` list (or a bare list of AFDC
   stations, recognised by their snake_case AFDC fields).
 - PlugShare JSON: a list of locations as PlugShare's API returns them.
+- Open Charge Map POIs (recognised by ``AddressInfo`` / ``Connections``): a JSON
+  list of POIs, OCM's full export with one POI object per line, a single POI file,
+  or a folder of ``OCM-<ID>.json`` files (the export's ``data/<country>/`` layout).
 
 A UTF-8 byte-order mark is allowed everywhere.
 """
@@ -15,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final
 
 import ijson
 
@@ -32,6 +36,14 @@ _JSON_SCAN_EVENTS: Final = 200_000
 _AFDC_REQUIRED: Final = ("Fuel Type Code", "ID", "Latitude", "Longitude")
 _MIN_REQUIRED: Final = ("Station Name", "Latitude", "Longitude", "ID")
 _AFDC_ITEM_KEYS: Final = frozenset({"fuel_type_code", "station_name", "ev_connector_types"})
+#: Keys only an Open Charge Map POI has (any one of them, beside an ``ID``).
+_OCM_KEYS: Final = frozenset({"AddressInfo", "Connections", "DataProviderID", "UsageTypeID"})
+#: The file names of OCM's export, one POI each.
+OCM_FILE_PATTERN: Final = "OCM-*.json"
+
+
+def is_ocm_poi(keys: set[str]) -> bool:
+    return "ID" in keys and bool(keys & _OCM_KEYS)
 
 
 class ImportFailed(Exception):
@@ -43,6 +55,9 @@ class FileFormat(StrEnum):
     AFDC_MIN_CSV = "afdc-min-csv"
     AFDC_JSON = "afdc-json"
     PLUGSHARE_JSON = "plugshare-json"
+    OCM_JSON = "ocm-json"
+    OCM_JSON_LINES = "ocm-json-lines"
+    OCM_FOLDER = "ocm-folder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +88,8 @@ def open_binary(path: Path, name: str | None = None) -> BinaryIO:
 def detect(path: Path, name: str | None = None) -> Detected:
     """The file's format, or ImportFailed; messages call the file ``name`` (default: path)."""
     path_text = name or str(path)
+    if path.is_dir():
+        return _detect_folder(path, path_text)
     with open_binary(path, name) as stream:
         try:
             head = stream.read(_HEAD_BYTES)
@@ -116,17 +133,54 @@ def _detect_csv(path: str, head: bytes) -> Detected:
     )
 
 
+def ocm_files(folder: Path) -> list[Path]:
+    """The folder's ``OCM-*.json`` files, in any subfolder, in a stable order."""
+    return sorted(folder.rglob(OCM_FILE_PATTERN))
+
+
+def _detect_folder(folder: Path, path: str) -> Detected:
+    try:
+        count = len(ocm_files(folder))
+    except OSError as error:
+        raise ImportFailed(f"{path} cannot be read: {error.strerror or error}.") from None
+    if not count:
+        raise ImportFailed(
+            f"{path} is a folder, not a station file, and holds no Open Charge Map "
+            f"{OCM_FILE_PATTERN} files."
+        )
+    return Detected(
+        FileFormat.OCM_FOLDER,
+        f"Open Charge Map POI files (a folder of {count:,} {OCM_FILE_PATTERN})",
+        announced=count,
+    )
+
+
+def _ocm_object(events: Iterator[tuple[str, str, Any]]) -> Detected:
+    """A top-level OCM POI was read to its end: is another one after it?"""
+    for prefix, event, _ in events:
+        if prefix == "" and event in ("start_map", "start_array"):
+            return Detected(
+                FileFormat.OCM_JSON_LINES,
+                "Open Charge Map POIs (JSON, one object per line)",
+            )
+        break
+    return Detected(FileFormat.OCM_JSON_LINES, "Open Charge Map POI (JSON, one object)")
+
+
 def _detect_json(path: str, stream: BinaryIO) -> Detected:
     try:
         # The head is read with the same cap as one item: a file that spends megabytes
         # before its first station (one endless string, say) is not a station file.
-        events = ijson.parse(CappedReader(stream))
+        events = ijson.parse(CappedReader(stream), multiple_values=True)
         _, first, _ = next(events)
         if first == "start_map":
             announced: int | None = None
+            top_keys: set[str] = set()
             for count, (prefix, event, value) in enumerate(events):
                 if prefix == "total_results" and event == "number":
                     announced = int(value) if int(value) == value else None
+                if prefix == "" and event == "map_key":
+                    top_keys.add(str(value))
                 if prefix == "" and event == "map_key" and value == "fuel_stations":
                     return Detected(
                         FileFormat.AFDC_JSON,
@@ -134,11 +188,14 @@ def _detect_json(path: str, stream: BinaryIO) -> Detected:
                         "fuel_stations.item",
                         announced,
                     )
+                if prefix == "" and event == "end_map" and is_ocm_poi(top_keys):
+                    return _ocm_object(events)
                 if (prefix == "" and event == "end_map") or count > _JSON_SCAN_EVENTS:
                     break
             raise ImportFailed(
                 f"{path} is JSON but not a station file ChargeBot knows: an AFDC API "
-                'response has a "fuel_stations" list; PlugShare locations must be a list.'
+                'response has a "fuel_stations" list; PlugShare locations must be a list; '
+                'an Open Charge Map POI has "ID", "AddressInfo" and "Connections".'
             )
         if first == "start_array":
             keys: set[str] = set()
@@ -151,11 +208,13 @@ def _detect_json(path: str, stream: BinaryIO) -> Detected:
                         break
             if keys & _AFDC_ITEM_KEYS:
                 return Detected(FileFormat.AFDC_JSON, "AFDC station list (JSON)", "item")
+            if is_ocm_poi(keys):
+                return Detected(FileFormat.OCM_JSON, "Open Charge Map POIs (JSON list)", "item")
             if "stations" in keys or {"name", "latitude", "longitude"} <= keys:
                 return Detected(FileFormat.PLUGSHARE_JSON, "PlugShare locations (JSON)", "item")
             raise ImportFailed(
-                f"{path} is a JSON list but its first item is neither an AFDC station nor "
-                "a PlugShare location (or the list is empty)."
+                f"{path} is a JSON list but its first item is neither an AFDC station, "
+                "a PlugShare location nor an Open Charge Map POI (or the list is empty)."
             )
     except ItemTooLarge:
         raise ImportFailed(

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from bot.opendata.extras import attach_extras
 from bot.plugshare.models import Amenity, Location, Network, Outlet, Station
 
 _LOCATION_FIELDS = (
@@ -81,4 +82,5 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
         found[location_id] = Location(
             **values, stations=stations[location_id], amenities=amenities[location_id]
         )
+    attach_extras(conn, found)
     return found

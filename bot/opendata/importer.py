@@ -29,18 +29,28 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
+from bot.ocm.mapping import SOURCE as OCM
+from bot.ocm.mapping import MappingNotes
 from bot.opendata.afdc_csv import DecodeLog, read_csv
 from bot.opendata.afdc_mapping import SOURCE as AFDC
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.formats import BOM, Detected, FileFormat, ImportFailed, detect, open_binary
 from bot.opendata.json_items import read_items
 from bot.opendata.limits import BrokenFile
+from bot.opendata.ocm_files import (
+    OCM_FORMATS,
+    map_record,
+    poi_mapper,
+    read_ocm_folder,
+    read_ocm_stream,
+)
 from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
 from bot.opendata.plugshare_json import map_location
 from bot.opendata.records import Record
 from bot.opendata.schema import IndexDamaged, IndexUnreadable, leave_wal, open_for_write
+from bot.opendata.sites import merge_sites
 from bot.opendata.store import IndexWriter, timestamp
 from bot.plugshare.models import Location
 
@@ -82,7 +92,9 @@ class ImportReport:
     #: Invalid rows beyond those kept in ``invalid``.
     invalid_unlisted: int = 0
     notes: list[str] = field(default_factory=list)
-    position_word: str = "line"
+    position_word: str = "item"
+    #: Sites listed by two sources that the index now shows once (after this import).
+    merged: int = 0
 
     @property
     def skipped_total(self) -> int:
@@ -117,17 +129,42 @@ class ImportReport:
         return lines
 
 
+def _source(detected: Detected) -> str:
+    if detected.format in OCM_FORMATS:
+        return OCM
+    return PLUGSHARE if detected.format is FileFormat.PLUGSHARE_JSON else AFDC
+
+
+def _position_word(detected: Detected) -> str:
+    if detected.format is FileFormat.OCM_FOLDER:
+        return "file"
+    if detected.format is FileFormat.OCM_JSON_LINES or detected.format.name.endswith("CSV"):
+        return "line"
+    return "item"
+
+
 def _records(
-    path: Path, detected: Detected, progress: Progress | None, log: DecodeLog
+    path: Path,
+    detected: Detected,
+    progress: Progress | None,
+    log: DecodeLog,
+    notes: MappingNotes,
 ) -> tuple[str, Iterator[Record]]:
     """The file's source and its records (the file is opened when reading starts)."""
-    source = PLUGSHARE if detected.format is FileFormat.PLUGSHARE_JSON else AFDC
+    source = _source(detected)
 
     def generate() -> Iterator[Record]:
+        if detected.format is FileFormat.OCM_FOLDER:
+            yield from read_ocm_folder(path, progress, poi_mapper(notes))
+            return
         with open_binary(path) as stream:
             try:
                 if detected.format in (FileFormat.AFDC_CSV, FileFormat.AFDC_MIN_CSV):
                     yield from read_csv(stream, progress, log)
+                elif source == OCM:
+                    if stream.read(len(BOM)) != BOM:
+                        stream.seek(0)
+                    yield from read_ocm_stream(stream, detected, progress, poi_mapper(notes))
                 else:
                     if stream.read(len(BOM)) != BOM:
                         stream.seek(0)
@@ -159,13 +196,52 @@ def import_file(
     path = Path(path)
     detected = detect(path, origin)
     log = DecodeLog()
-    source, records = _records(path, detected, progress, log)
+    notes = MappingNotes()
+    source, records = _records(path, detected, progress, log, notes)
     report = ImportReport(
         origin=origin or str(path),
         format=detected.description,
         source=source,
-        position_word="line" if detected.format.name.endswith("CSV") else "item",
+        position_word=_position_word(detected),
     )
+    _write(db_path, records, report, prune)
+    report.notes.extend(notes.lines())
+    if log.fallback_lines:
+        first = ", ".join(str(n) for n in log.fallback_lines[:5])
+        more = "..." if len(log.fallback_lines) > 5 else ""
+        report.notes.append(
+            f"{len(log.fallback_lines):,} lines were not UTF-8 and were read as "
+            f"Windows-1252 (lines {first}{more})"
+        )
+    return report
+
+
+def import_pois(
+    pois: Iterable[Any],
+    db_path: Path,
+    *,
+    origin: str,
+    prune: bool = False,
+) -> ImportReport:
+    """Import Open Charge Map POIs (parsed JSON objects, e.g. API pages) into the index.
+
+    The same path as :func:`import_file`: one transaction, the same mapping, the same
+    skip and invalid counts (``item`` N is the N-th POI given). ``prune`` (only for
+    a complete download of everything the index holds from OCM) also removes OCM
+    locations the POIs no longer include. An exception raised by ``pois`` itself
+    (a failed download) rolls the import back: the index stays as it was.
+    """
+    notes = MappingNotes()
+    mapper = poi_mapper(notes)
+    records = (map_record(position, poi, mapper) for position, poi in enumerate(pois, start=1))
+    report = ImportReport(origin=origin, format="Open Charge Map POIs", source=OCM)
+    _write(db_path, records, report, prune)
+    report.notes.extend(notes.lines())
+    return report
+
+
+def _write(db_path: Path, records: Iterable[Record], report: ImportReport, prune: bool) -> None:
+    """Records into the index, in one transaction; then the sites both sources list are merged."""
     try:
         conn = open_for_write(db_path)
     except IndexUnreadable as error:
@@ -175,10 +251,11 @@ def import_file(
         conn.execute("BEGIN IMMEDIATE")
         try:
             _import_records(conn, records, report, prune)
+            report.merged = merge_sites(conn).merged
             conn.execute(
                 "INSERT INTO imports (source, format, origin, finished_at, imported, updated, "
                 "removed, skipped, invalid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (source, detected.description, report.origin, timestamp(datetime.now(UTC)),
+                (report.source, report.format, report.origin, timestamp(datetime.now(UTC)),
                  report.imported, report.updated, report.removed, report.skipped_total,
                  report.invalid_total),
             )  # fmt: skip
@@ -196,14 +273,6 @@ def import_file(
         raise ImportFailed(f"Writing the station index {db_path} failed: {error}.") from None
     finally:
         conn.close()
-    if log.fallback_lines:
-        first = ", ".join(str(n) for n in log.fallback_lines[:5])
-        more = "..." if len(log.fallback_lines) > 5 else ""
-        report.notes.append(
-            f"{len(log.fallback_lines):,} lines were not UTF-8 and were read as "
-            f"Windows-1252 (lines {first}{more})"
-        )
-    return report
 
 
 def _bulk_pragmas(conn: sqlite3.Connection) -> None:

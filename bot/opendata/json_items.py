@@ -65,14 +65,18 @@ def read_items(
     progress: Callable[[int], None] | None,
     mapper: Callable[[Any], Any],
     announced: int | None = None,
+    *,
+    multiple_values: bool = False,
 ) -> Iterator[Record]:
     """Records for every item under ``prefix``, each mapped by ``mapper`` to a Location.
 
     ``announced``: the item count the file itself states (AFDC's ``total_results``).
+    ``multiple_values``: the file is a sequence of top-level values (``prefix`` "":
+    one JSON object per line, as OCM's full export), not one document.
     """
     position = 0
     reader = CappedReader(stream, progress)
-    items = ijson.items(reader, prefix, use_float=True)
+    items = ijson.items(reader, prefix, use_float=True, multiple_values=multiple_values)
     while True:
         try:
             item = next(items)
@@ -102,6 +106,4 @@ def read_items(
         else:
             yield Record(position, location=location)
     if announced is not None and position != announced:
-        raise BrokenFile(
-            position, f"it announced {announced:,} stations but holds {position:,}"
-        )
+        raise BrokenFile(position, f"it announced {announced:,} stations but holds {position:,}")

@@ -14,6 +14,10 @@ Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.id
   and the point on the unit sphere (``x, y, z``), whose squared chord to the search
   point SQLite can order by with plain arithmetic (:mod:`bot.opendata.nearby`).
 - ``imports``: one row per completed import, for ``chargebot data stats``.
+- ``reviews``, ``photos``: check-ins and photos (Open Charge Map's comments and
+  media); ``credits``: a location's credits beyond its source's own (another data
+  provider's licence); ``site_links``: a location of one source that is the same
+  site as another source's (:mod:`bot.opendata.sites`), shown as that one.
 
 Writers open the file with :func:`open_for_write` (creates it and its folder);
 searches open it read-only with :func:`open_for_read`, which never creates a file.
@@ -35,7 +39,48 @@ import sqlite3
 from pathlib import Path
 from typing import Final
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
+#: What each version added, run (idempotently) on an index of an older version when an
+#: import opens it; readers of an older index find the tables missing and do without.
+_ADDED: Final = {
+    2: """
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL,
+    external_id INTEGER,
+    rating INTEGER NOT NULL,
+    problem INTEGER,
+    comment TEXT,
+    user_id INTEGER,
+    user_name TEXT,
+    created_at TEXT
+);
+CREATE INDEX IF NOT EXISTS reviews_location ON reviews (location_id);
+CREATE TABLE IF NOT EXISTS photos (
+    id INTEGER PRIMARY KEY,
+    location_id INTEGER NOT NULL,
+    external_id INTEGER,
+    url TEXT NOT NULL,
+    thumbnail TEXT,
+    caption TEXT,
+    user_id INTEGER,
+    created_at TEXT
+);
+CREATE INDEX IF NOT EXISTS photos_location ON photos (location_id);
+CREATE TABLE IF NOT EXISTS credits (
+    location_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (location_id, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_links (
+    location_id INTEGER PRIMARY KEY,
+    site_id INTEGER NOT NULL,
+    distance_m REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS site_links_site ON site_links (site_id);
+""",
+}
 
 _DDL: Final = """
 CREATE TABLE IF NOT EXISTS locations (
@@ -113,7 +158,7 @@ CREATE TABLE IF NOT EXISTS imports (
     skipped INTEGER NOT NULL,
     invalid INTEGER NOT NULL
 );
-"""
+""" + "".join(_ADDED.values())
 
 
 class IndexUnreadable(Exception):
@@ -205,6 +250,11 @@ def open_for_write(path: Path) -> sqlite3.Connection:
             conn.executescript(f"BEGIN; {_DDL} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
         else:
             conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION:
+                added = "".join(_ADDED[v] for v in range(version + 1, SCHEMA_VERSION + 1))
+                conn.executescript(
+                    f"BEGIN; {added} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+                )
     except sqlite3.OperationalError as error:
         conn.close()
         if "readonly" in str(error):

@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from bot.ocm.mapping import OCM_CREDIT
+from bot.opendata.extras import has_extras
 from bot.opendata.schema import open_for_read, read_error
 from bot.plugshare.enums import connector_label
 
 SOURCE_NAMES = {
     "afdc": "U.S. DOE Alternative Fuels Data Center (AFDC)",
     "plugshare": "PlugShare export",
+    "ocm": OCM_CREDIT,
 }
 
 
@@ -50,6 +53,11 @@ class IndexStats:
     #: locations none of whose stations lists a connector
     unknown_connectors: int = 0
     sources: list[SourceAge] = field(default_factory=list)
+    #: locations shown as another source's location of the same site (merged sites)
+    merged: int = 0
+    #: check-ins and photos the index holds
+    checkins: int = 0
+    photos: int = 0
 
 
 def _days(days: int) -> str:
@@ -122,6 +130,10 @@ def _fill(stats: IndexStats, conn: sqlite3.Connection) -> None:
         "(SELECT 1 FROM outlets o WHERE o.location_id = locations.id)"
     ).fetchone()[0]
     stats.sources = source_ages(conn)
+    if has_extras(conn):
+        stats.merged = conn.execute("SELECT count(*) FROM site_links").fetchone()[0]
+        stats.checkins = conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+        stats.photos = conn.execute("SELECT count(*) FROM photos").fetchone()[0]
 
 
 def stats_lines(stats: IndexStats, today: date | None = None) -> list[str]:
@@ -140,6 +152,13 @@ def stats_lines(stats: IndexStats, today: date | None = None) -> list[str]:
     for age in stats.sources:
         name = SOURCE_NAMES.get(age.source, age.source)
         lines.append(f"  {name}: {age.locations:,} locations, {age.describe(today)}")
+    if stats.merged:
+        lines.append(
+            f"  Merged sites: {stats.merged:,} Open Charge Map locations are AFDC sites too, "
+            f"shown once ({stats.locations - stats.merged:,} sites in all)"
+        )
+    if stats.checkins or stats.photos:
+        lines.append(f"  Check-ins: {stats.checkins:,}; photos: {stats.photos:,}")
     width = max(len(name) for name, *_ in stats.by_network)
     lines += ["", "By network:", f"  {'network':<{width}}  {'locations':>9}  {'stations':>8}"]
     lines += [f"  {n:<{width}}  {loc:>9,}  {st:>8,}" for n, loc, st in stats.by_network]

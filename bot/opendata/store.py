@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.opendata.extras import EXTRA_TABLES, write_extras
 from bot.opendata.facets import facets_of
 from bot.opendata.ids import split_location_id
 from bot.opendata.spherical import unit_vector
@@ -32,7 +33,7 @@ _INSERT_OUTLET = (
 )
 _INSERT_AMENITY = "INSERT OR IGNORE INTO amenities (location_id, type) VALUES (?, ?)"
 _INSERT_POINT = "INSERT INTO location_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-_CHILD_TABLES = ("stations", "outlets", "amenities")
+_CHILD_TABLES = ("stations", "outlets", "amenities", *EXTRA_TABLES)
 
 
 def timestamp(value: datetime | None) -> str | None:
@@ -121,3 +122,4 @@ class IndexWriter:
         self.conn.executemany(_INSERT_OUTLET, outlet_rows)
         self.conn.executemany(_INSERT_AMENITY, amenity_rows)
         self.conn.executemany(_INSERT_POINT, point_rows)
+        write_extras(self.conn, locations)

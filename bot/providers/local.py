@@ -1,9 +1,14 @@
 """The local open-data provider: nearby searches over the SQLite station index.
 
-Open data has no live status, no check-ins and no photos, and it says so:
-``live_availability`` and ``has_checkins`` are False, and every station reads
-``available`` 0 (unknown), or 3 (offline) where AFDC marks it temporarily
-unavailable. An ``availability`` filter is evaluated against exactly those values
+Open data has no live status, and it says so: ``live_availability`` is False,
+and every station reads ``available`` 0 (unknown), or 3 (offline) where the data
+marks it out of service.
+
+Open Charge Map's check-ins and photos are in the index and come with every
+location a search returns (newest first), so ``has_checkins`` stays False: it asks
+the pipeline for per-location detail calls, which the index never needs.
+
+An ``availability`` filter is evaluated against exactly those values
 with PlugShare's semantics, so "available now" matches nothing here; the
 pipeline tells the user why.
 

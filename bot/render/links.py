@@ -22,12 +22,14 @@ from bot.render import limits
 PLUGSHARE_LOCATION = "https://www.plugshare.com/location/{id}"
 
 #: The data sources' own sites (each with its subdomains): station pages and photos.
-SOURCE_HOSTS = frozenset({
-    "plugshare.com",  # PlugShare pages, photos.plugshare.com
-    "afdc.energy.gov",  # AFDC station pages
-    "openchargemap.io",  # Open Charge Map pages, media.openchargemap.io
-    "openchargemap.org",
-})
+SOURCE_HOSTS = frozenset(
+    {
+        "plugshare.com",  # PlugShare pages, photos.plugshare.com
+        "afdc.energy.gov",  # AFDC station pages
+        "openchargemap.io",  # Open Charge Map pages, media.openchargemap.io
+        "openchargemap.org",
+    }
+)
 #: Shared hosts where only one source's folder is trusted (Open Charge Map's photos).
 SOURCE_PREFIXES = ("https://s3-ap-southeast-2.amazonaws.com/openchargemap/",)
 GOOGLE_DIRECTIONS = "https://www.google.com/maps/dir/?api=1&destination={lat:.6f},{lng:.6f}"

@@ -26,6 +26,7 @@ from bot.query import SearchQuery, outlets_for, parse_query
 from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
+from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
 from bot.search.request import Refinement, SearchContext, SearchRequest
 from bot.search.trip import answer_trip, refresh_locations
@@ -154,6 +155,7 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
+        answer.attribution = credited(answer.attribution, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
@@ -180,6 +182,7 @@ class SearchPipeline:
             context=context,
             default_units=lambda country: units_for(country, self.settings.units),
         )
+        answer.attribution = credited(answer.attribution, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
             refresh_locations(answer, answer.locations)

@@ -89,8 +89,7 @@ def test_an_unordered_file_without_a_final_line_break_is_refused_with_the_fix(
 ) -> None:
     path = tmp_path / "hand.csv"
     path.write_text(
-        "Station Name,ZIP,Latitude,Longitude,ID\n"
-        "B,10001,40.75,-73.99,900\nA,10001,40.76,-73.98,800"
+        "Station Name,ZIP,Latitude,Longitude,ID\nB,10001,40.75,-73.99,900\nA,10001,40.76,-73.98,800"
     )
     with pytest.raises(ImportFailed, match="truncated") as raised:
         import_file(path, tmp_path / "i.sqlite3")

@@ -214,10 +214,10 @@ def test_lines_in_another_encoding_are_read_and_noted(ny_csv: Path, tmp_path: Pa
         (b"name,lat,lon\nA,1,2\n", "is not a station file ChargeBot knows"),
         ("Station Name,ID\n".encode("utf-16"), "is UTF-16 text"),
         (b'{"errors": ["API_KEY_INVALID"]}', "is JSON but not a station file"),
-        (b'[{"foo": 1}]', "neither an AFDC station nor a PlugShare location"),
-        (b"[]", "neither an AFDC station nor a PlugShare location"),
+        (b'[{"foo": 1}]', "a PlugShare location nor an Open Charge Map POI"),
+        (b"[]", "a PlugShare location nor an Open Charge Map POI"),
         (b'{"total_results": ', "is not valid JSON"),
-        (b"[1, 2", "neither an AFDC station nor a PlugShare location"),
+        (b"[1, 2", "a PlugShare location nor an Open Charge Map POI"),
     ],
 )
 def test_unrecognised_files_fail_with_a_clear_message(

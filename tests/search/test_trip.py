@@ -164,11 +164,30 @@ def test_an_ambiguous_end_asks_which_and_a_choice_settles_it(pipeline: SearchPip
     assert answer.outcome is Outcome.AMBIGUOUS_PLACE
     assert answer.message == "Which “Springfield” is the start?"
     chosen = answer.candidates[0]
-    again = pipeline.answer(
-        SearchRequest(
-            text="CCS from Springfield to Albany", place=chosen
-        )
-    )
+    again = pipeline.answer(SearchRequest(text="CCS from Springfield to Albany", place=chosen))
     assert again.trip is not None and again.trip.origin.name == chosen.name
     if again.outcome is Outcome.NOTHING_FOUND:  # the index holds New York only
         assert again.message is not None and "of the road" in again.message
+
+
+def test_more_results_after_choosing_an_end_keep_that_choice(pipeline: SearchPipeline) -> None:
+    from bot.render.actions import MORE_RESULTS, decode_request
+    from bot.render.slack import render_message
+
+    asked = pipeline.answer("CCS from Springfield to New York City")
+    assert asked.outcome is Outcome.AMBIGUOUS_PLACE
+    springfield = next(c for c in asked.candidates if "MA" in c.name)
+    first = pipeline.answer(
+        SearchRequest(text="CCS from Springfield to New York City", place=springfield)
+    )
+    assert first.outcome is Outcome.RESULTS and first.has_more
+    buttons = [
+        element
+        for block in render_message(first)["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == MORE_RESULTS
+    ]
+    more = pipeline.answer(decode_request(buttons[0]["value"]))
+    assert more.outcome is Outcome.RESULTS and more.page == 1
+    assert more.trip is not None and more.trip.origin.name == springfield.name
