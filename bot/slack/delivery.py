@@ -168,6 +168,16 @@ class Sender:
             log.warning("post.failed", extra={"error": _api_error(error)})
             return False
 
+    def react(self, channel: str, ts: str, name: str) -> bool:
+        """Add the app's reaction ``name`` to a message; False (logged) if Slack refused,
+        e.g. an install from before the app asked for ``reactions:write``."""
+        try:
+            self.client.reactions_add(channel=channel, timestamp=ts, name=name)
+            return True
+        except SlackApiError as error:
+            log.info("react.failed", extra={"error": _api_error(error)})
+            return False
+
     def open_view(self, trigger_id: str, view: dict[str, Any]) -> str | None:
         """Open a modal; its view id, or None (the trigger expires 3 s after the click)."""
         try:

@@ -272,9 +272,11 @@ def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
     assert read(message) == [
         "[section] Which “Union Station” do you mean?",
         "[context] ℹ️ Several places match; choose one.",
-        "[section] *Union Station, Denver, CO, USA*\naddress or landmark [Choose (choose_place)]",
-        "[section] *Union Station, Chicago, IL, USA*\naddress or landmark [Choose (choose_place)]",
-        "[section] *Portland, OR*\ncity [Choose (choose_place)]",
+        "[section] *Union Station, Denver, CO, USA*\naddress or landmark "
+        "[Choose Union Station, Denver, CO, USA (choose_place)]",
+        "[section] *Union Station, Chicago, IL, USA*\naddress or landmark "
+        "[Choose Union Station, Chicago, IL, USA (choose_place)]",
+        "[section] *Portland, OR*\ncity [Choose Portland, OR (choose_place)]",
     ]
     chosen = [actions.decode_request(b["value"]) for b in buttons(message, actions.CHOOSE_PLACE)]
     assert chosen == [

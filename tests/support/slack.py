@@ -384,6 +384,8 @@ class MockSlack:
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
         if method == "chat.update":
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
+        if method == "reactions.add":
+            return {"ok": True}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "users.info":
@@ -398,7 +400,7 @@ class MockSlack:
                 "ok": True,
                 "app_id": "A0CHARGEBOT",
                 "authed_user": {"id": "U0INSTALLER"},
-                "scope": "commands,app_mentions:read,chat:write,im:history,users:read",
+                "scope": ",".join(bot_scopes()),
                 "token_type": "bot",
                 "access_token": token,
                 "bot_user_id": BOT_USER_ID,
@@ -461,6 +463,12 @@ class MockSlack:
                 self.wfile.write(payload)
 
         return Handler
+
+
+def bot_scopes() -> tuple[str, ...]:
+    from bot.slack.oauth import BOT_SCOPES
+
+    return BOT_SCOPES
 
 
 def _parse(raw: bytes, content_type: str) -> dict[str, Any]:
