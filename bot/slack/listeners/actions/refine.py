@@ -10,7 +10,7 @@ from slack_bolt import Ack, BoltContext
 from bot.render import status
 from bot.render.refine import refine_modal
 from bot.slack.listeners.actions.request_value import request_of
-from bot.slack.payloads import action_destination
+from bot.slack.payloads import action_destination, for_the_clicker
 from bot.slack.refine_state import RefineState
 from bot.slack.services import services_of
 
@@ -23,6 +23,9 @@ def refine(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     destination = action_destination(body)
     request = request_of(services, body, destination)
     if request is None or destination is None:
+        return
+    destination = for_the_clicker(body, request.owner, destination)
+    if destination is None:
         return
     trigger_id = body.get("trigger_id")
     metadata = RefineState(request, destination).to_metadata()

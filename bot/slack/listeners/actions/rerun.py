@@ -9,7 +9,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.slack import searches
 from bot.slack.listeners.actions.request_value import request_of
-from bot.slack.payloads import action_destination, context_of, first_action
+from bot.slack.payloads import action_destination, context_of, first_action, for_the_clicker
 from bot.slack.services import services_of
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,9 @@ def rerun(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     destination = action_destination(body)
     request = request_of(services, body, destination)
     if request is None or destination is None:
+        return
+    destination = for_the_clicker(body, request.owner, destination)
+    if destination is None:
         return
     who = context_of(body)
     log.info(
