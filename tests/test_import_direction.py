@@ -4,7 +4,7 @@
     settings/           the settings language (above the store and the pipeline)
     search/             the one pipeline
     query/ geo/ providers/ render/ state/ ...   what the pipeline is made of
-    plugshare/ opendata/ ocm/ http_client/      API clients, the local index
+    plugshare/ opendata/ ocm/ http_client/ redis_client   API clients, the local index, Redis
     config              read once at start-up, passed down
 
 A package may import its own modules, anything in a lower layer and, within its own
@@ -32,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"settings"},
     {"search"},
     {"query", "geo", "providers", "render", "state", "routing", "hours", "prices"},
-    {"plugshare", "opendata", "ocm", "http_client"},
+    {"plugshare", "opendata", "ocm", "http_client", "redis_client"},
     {"config", "control_chars", "__init__"},
 ]
 
