@@ -72,9 +72,8 @@ def ask(
     units: str | None,
 ) -> None:
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
-    from bot.render.data import render_json
-    from bot.render.slack import render_message
-    from bot.render.text import render_text
+    # Only what this request uses is imported (the renderer for its format, no Slack
+    # SDK for text): a one-shot process pays for every import.
     from bot.search import Outcome, SearchRequest, build_pipeline
 
     overrides: dict[str, object] = {}
@@ -85,7 +84,7 @@ def ask(
     settings = settings_or_exit(**overrides)
     request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
     try:
-        pipeline = build_pipeline(settings)
+        pipeline = build_pipeline(settings, one_shot=True)
     except ConfigError as error:  # e.g. --provider plugshare without credentials
         click.echo(str(error), err=True)
         sys.exit(EXIT_FIX_REQUEST)
@@ -97,10 +96,16 @@ def ask(
         pipeline.close()
 
     if output_format == "json":
+        from bot.render.data import render_json
+
         click.echo(json.dumps(render_json(answer), indent=2, ensure_ascii=False))
     elif output_format == "blocks":
+        from bot.render.slack import render_message
+
         click.echo(json.dumps(render_message(answer), indent=2, ensure_ascii=False))
     else:
+        from bot.render.text import render_text
+
         click.echo(render_text(answer))
     if answer.outcome in _FIX_REQUEST:
         sys.exit(EXIT_FIX_REQUEST)

@@ -41,6 +41,7 @@ CONTRACTS: dict[tuple[str, str], str] = {
     ("render", "bot.search.answer"): "the Answer a renderer draws: data the pipeline hands down",
     ("render", "bot.search.request"): "the SearchRequest a button carries: data only",
     ("opendata", "bot.geo.bearing"): "the one geodesic distance and bearing (geographiclib)",
+    ("opendata", "bot.geo.geodesic"): "the same geodesic from one point to many (PROJ's build)",
     ("opendata", "bot.routing.line"): "a route's polyline geometry the index searches along",
     ("ocm", "bot.opendata.ids"): "the index's stable location ids, which OCM locations use too",
     ("ocm", "bot.opendata.records"): "the skipped / invalid outcomes a mapping raises",

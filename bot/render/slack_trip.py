@@ -12,17 +12,14 @@ from datetime import datetime
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
 
 from bot.render import actions, limits
+from bot.render.blocks import UNNAMED
+from bot.render.blocks import button as _button
+from bot.render.blocks import context as _context
+from bot.render.blocks import header as _header
+from bot.render.blocks import notes as _notes
+from bot.render.blocks import section as _section
 from bot.render.facts import SEP, credit, distance_text, filter_words
-from bot.render.slack import (
-    UNNAMED,
-    _button,
-    _card,
-    _context,
-    _header,
-    _notes,
-    _request,
-    _section,
-)
+from bot.render.slack import _card, _request
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
 from bot.search.answer import Answer

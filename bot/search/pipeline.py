@@ -21,15 +21,14 @@ from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, Provider, ProviderError
+from bot.providers.base import IndexEmpty, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
 from bot.search.request import Refinement, SearchContext, SearchRequest
-from bot.search.trip import answer_trip, refresh_locations
+from bot.search.trip import RouteSource, answer_trip, refresh_locations
 
 if TYPE_CHECKING:
     from bot.geo.cache import AnswerCache
@@ -78,7 +77,7 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
-        router: Router | None = None,
+        router: RouteSource | None = None,
     ) -> None:
         self.settings = settings
         self.provider = provider
@@ -276,15 +275,23 @@ class SearchPipeline:
         # ("10 closest"), widen until there are that many.
         enough = start + answer.per_page if filters.count is not None else 1
         first_found: int | None = None
+        # Only the page shown is built (and, for a provider with nothing cheaper, sliced).
+        page_size = max(min(wanted, MAX_COUNT) - start - 1, 0)
         try:
             for radius in radii:
-                found = self.provider.nearby(
-                    place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
+                page = nearby_page(
+                    self.provider,
+                    place.latitude,
+                    place.longitude,
+                    filters,
+                    radius,
+                    start,
+                    page_size,
                 )
                 answer.radius_m = radius
                 if first_found is None:
-                    first_found = len(found)
-                if len(found) >= enough:
+                    first_found = page.found
+                if page.found >= enough:
                     break
         except IndexEmpty as error:
             answer.outcome = Outcome.INDEX_EMPTY
@@ -295,7 +302,7 @@ class SearchPipeline:
             answer.outcome = Outcome.SOURCE_DOWN
             answer.message = error.user_message
             return
-        if answer.radius_m != radii[0] and found:
+        if answer.radius_m != radii[0] and page.found:
             within = format_distance(radii[0], answer.units)
             reach = format_distance(answer.radius_m, answer.units)
             answer.notes.append(
@@ -303,8 +310,8 @@ class SearchPipeline:
                 if not first_found
                 else f"Only {first_found} within {within}, so I looked up to {reach}."
             )
-        answer.locations = found[start : start + answer.per_page]
-        answer.has_more = len(found) > start + answer.per_page
+        answer.locations = page.locations[: answer.per_page]
+        answer.has_more = page.found > start + answer.per_page
         if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
             answer.notes.append(
                 f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
@@ -402,17 +409,32 @@ def build_pipeline(
     settings: Settings,
     *,
     checkins: CheckinsSource | None = None,
+    one_shot: bool = False,
     geocode_cache: AnswerCache | None = None,
 ) -> SearchPipeline:
-    """The pipeline with the provider and geocoder the settings choose (``geocode_cache``:
-    where online answers are kept, if not the SQLite file beside the index)."""
+    """The pipeline with the provider and geocoder the settings choose.
+
+    ``one_shot`` (a process answering one request, ``chargebot ask``) sets up the online
+    geocoder and the router only if the request needs them; otherwise a bad geocoder
+    setting fails here. ``geocode_cache``: where online answers are kept, if not the
+    SQLite file beside the index.
+    """
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
+    router: RouteSource
+    if one_shot:
+        from bot.routing.deferred import DeferredRouter
+
+        router = DeferredRouter(settings)
+    else:
+        from bot.routing.client import Router
+
+        router = Router.from_settings(settings)
     return SearchPipeline(
         settings,
         make_provider(settings),
-        build_resolver(settings, geocode_cache),
+        build_resolver(settings, set_up_now=not one_shot, cache=geocode_cache),
         checkins=checkins,
-        router=Router.from_settings(settings),
+        router=router,
     )

@@ -14,7 +14,8 @@ from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery, parse_query
 from bot.render import actions
-from bot.render.slack import checkins_modal, render_checkins, render_message
+from bot.render.checkins import checkins_modal, render_checkins
+from bot.render.slack import render_message
 from bot.search import Answer, Outcome, SearchRequest
 
 ZWSP = "\u200b"
