@@ -89,6 +89,7 @@ def serve(
     state: bool,
     ports: Any,
     ny: dict[str, str] | None = None,
+    threads_only: bool = False,
 ) -> None:
     """The server process: the production app and server, a sleeping data source, or
     with ``ny`` the local New York index and the geocoder fake."""
@@ -110,6 +111,7 @@ def serve(
             "db_path": ny["index"],
             "nominatim_url": ny["nominatim"],
             "geocoder_min_delay": 0,
+            "log_level": "WARNING",  # the search process logs what the settings say
             "geocode_cache_path": f"{directory}/geocode-cache.sqlite3",
             **overrides,
         }
@@ -128,10 +130,16 @@ def serve(
             store = StateStore(f"sqlite:///{directory}/state.sqlite3")
         pipeline = build_pipeline(settings, checkins=store)
     else:
+        threads_only = True  # the child builds its pipeline from settings: not the fake
         provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
         store = seeded_store(directory, provider.locations) if state else None
         pipeline = SearchPipeline(settings, provider, FixedResolver(), checkins=store)
-    app = create_app(settings, pipeline, store=store)
+    background = None
+    if not threads_only:
+        from bot.slack.search_process import SearchProcessBackground
+
+        background = SearchProcessBackground(settings)  # as `chargebot serve` does
+    app = create_app(settings, pipeline, store=store, background=background)
     server = create_server(app, "127.0.0.1", 0, settings.http_threads)
     ports.put((server.effective_port, settings.http_threads, settings.search_workers))
     server.run()
@@ -181,6 +189,11 @@ def main() -> int:
         help="CPU-bound searches: the real New York index and the geocoder fake",
     )
     parser.add_argument("--instances", type=int, default=1, help="server processes (default 1)")
+    parser.add_argument(
+        "--threads-only",
+        action="store_true",
+        help="--ny: answer searches on the server's threads (before the search process)",
+    )
     args = parser.parse_args()
     overrides = {
         key: value
@@ -198,8 +211,8 @@ def main() -> int:
     servers = [
         context.Process(
             target=serve,
-            args=(slack.api_url, args.delay, overrides, args.state, ports, ny),
-            daemon=True,
+            args=(slack.api_url, args.delay, overrides, args.state, ports, ny, args.threads_only),
+            daemon=False,  # a server starts its own search process (a daemon may not)
         )
         for _ in range(args.instances)
     ]
@@ -288,7 +301,8 @@ def main() -> int:
     state = "a SQLite state database" if args.state else "no state database"
     print(
         f"server: {args.instances} instance(s) of waitress, {http_threads} HTTP threads, "
-        f"{workers} search workers, {state}"
+        f"{workers} search workers, {state}, searches answered "
+        + ("in a child process" if args.ny and not args.threads_only else "on the server's threads")
     )
     source = (
         "the local New York index (CPU-bound searches) and the geocoder fake"

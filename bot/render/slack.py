@@ -262,7 +262,7 @@ def _ambiguous(answer: Answer) -> tuple[list[Block], str]:
         request = answer.request.model_copy(update={"place": candidate, "page": 0})
         # Each button names its place: five identical "Choose" buttons cannot be told
         # apart, least of all by a screen reader reading the buttons alone.
-        label = TERMINAL(candidate.name, limits.BUTTON_TEXT - len("Choose ")) or "this place"
+        label = PLAIN(candidate.name, limits.BUTTON_TEXT - len("Choose ")) or "this place"
         button = _button(
             f"Choose {label}", actions.CHOOSE_PLACE, value=actions.encode_request(request)
         )

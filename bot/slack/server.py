@@ -258,11 +258,15 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     use_compiled()  # a long-running process: PROJ's geodesic pays for its import at once
     store = StateStore.from_settings(settings)
     _migrate(store)
-    pipeline = build_pipeline(settings, checkins=store, geocode_cache=_shared_geocode_cache(store))
+    pipeline = build_pipeline(settings, checkins=store, geocode_cache=shared_geocode_cache(store))
     pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
+    from bot.slack.search_process import SearchProcessBackground
+
+    # Searches are answered in a child process: their CPU never delays an ack.
+    background = SearchProcessBackground(settings)
     try:
         try:
-            app = create_app(settings, pipeline, store=store)
+            app = create_app(settings, pipeline, store=store, background=background)
         except BoltError as error:
             raise StartupError(
                 "Slack did not accept SLACK_BOT_TOKEN (auth.test failed). Copy the Bot User "
@@ -289,11 +293,12 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
         else:
             serve_http(app, host, port or settings.port, settings.http_threads)
     finally:
+        background.close()
         pipeline.close()
         store.close()
 
 
-def _shared_geocode_cache(store: StateStore) -> Any:
+def shared_geocode_cache(store: StateStore) -> Any:
     """On PostgreSQL the geocode cache lives in the state database, shared by every
     instance; otherwise (None) in the SQLite file beside the index."""
     if store.backend != "postgresql":
