@@ -29,6 +29,10 @@ BOT_SCOPES = (
     "im:history",
     "reactions:write",
     "users:read",
+    "files:write",
+    "links:read",
+    "links:write",
+    "assistant:write",
 )
 #: Seconds an install link stays valid (between the install page and Slack's redirect).
 STATE_EXPIRATION_SECONDS = 600
