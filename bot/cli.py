@@ -65,7 +65,9 @@ def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
         return
     picture = answer_map(answer, settings)
     if picture is None:
-        click.echo("No map: the tile server gave no tiles (see the log).", err=True)
+        click.echo(
+            "No map: the tile server gave no tiles (`chargebot -v ask ...` shows why).", err=True
+        )
         return
     try:
         path.write_bytes(picture.png)
