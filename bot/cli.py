@@ -6,11 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.search import Answer
 
 
 def settings_or_exit(**overrides: object) -> Settings:
@@ -41,6 +45,28 @@ _FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 
+def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
+    """The answer's map as a PNG, or a line on stderr saying why there is none."""
+    from bot.search.answer_map import answer_map
+
+    if settings.tile_url is None:
+        click.echo("No map: set CHARGEBOT_TILE_URL to an XYZ tile server first.", err=True)
+        return
+    if not answer.locations:
+        click.echo("No map: the answer has no stations to show.", err=True)
+        return
+    picture = answer_map(answer, settings)
+    if picture is None:
+        click.echo("No map: the tile server gave no tiles (see the log).", err=True)
+        return
+    try:
+        path.write_bytes(picture.png)
+    except OSError as error:
+        click.echo(f"No map: couldn't write {path}: {error.strerror}.", err=True)
+        return
+    click.echo(f"Map written to {path} (pins numbered like the stations above).", err=True)
+
+
 @main.command()
 @click.argument("text", nargs=-1, required=True)
 @click.option(
@@ -64,17 +90,23 @@ _FAILURE = {"source_down", "index_empty"}
 @click.option(
     "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
 )
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a map of the answer to this PNG (needs CHARGEBOT_TILE_URL).",
+)
 def ask(
     text: tuple[str, ...],
     output_format: str,
     provider: str | None,
     db: Path | None,
     units: str | None,
+    map_path: Path | None,
 ) -> None:
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
-    from bot.render.data import render_json
-    from bot.render.slack import render_message
-    from bot.render.text import render_text
+    # Only what this request uses is imported (the renderer for its format, no Slack
+    # SDK for text): a one-shot process pays for every import.
     from bot.search import Outcome, SearchRequest, build_pipeline
 
     overrides: dict[str, object] = {}
@@ -85,7 +117,7 @@ def ask(
     settings = settings_or_exit(**overrides)
     request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
     try:
-        pipeline = build_pipeline(settings)
+        pipeline = build_pipeline(settings, one_shot=True)
     except ConfigError as error:  # e.g. --provider plugshare without credentials
         click.echo(str(error), err=True)
         sys.exit(EXIT_FIX_REQUEST)
@@ -97,11 +129,19 @@ def ask(
         pipeline.close()
 
     if output_format == "json":
+        from bot.render.data import render_json
+
         click.echo(json.dumps(render_json(answer), indent=2, ensure_ascii=False))
     elif output_format == "blocks":
+        from bot.render.slack import render_message
+
         click.echo(json.dumps(render_message(answer), indent=2, ensure_ascii=False))
     else:
+        from bot.render.text import render_text
+
         click.echo(render_text(answer))
+    if map_path is not None:
+        _write_map(answer, settings, map_path)
     if answer.outcome in _FIX_REQUEST:
         sys.exit(EXIT_FIX_REQUEST)
     if answer.outcome in _FAILURE:

@@ -90,6 +90,12 @@ class Settings(BaseSettings):
     router_timeout: PositiveSeconds = Field(10.0, alias="CHARGEBOT_ROUTER_TIMEOUT")
     router_min_delay: Annotated[float, Field(ge=0)] = Field(1.0, alias="CHARGEBOT_ROUTER_MIN_DELAY")
 
+    # --- Map image (an XYZ tile server; none: no map) ---
+    #: e.g. ``https://tiles.example.com/{z}/{x}/{y}.png?key=...``: a secret when it holds a key.
+    tile_url: SecretStr | None = Field(None, alias="CHARGEBOT_TILE_URL")
+    #: Credit drawn on the map, as the tile server's terms ask ("© OpenStreetMap contributors").
+    tile_attribution: str = Field("", alias="CHARGEBOT_TILE_ATTRIBUTION")
+
     # --- Answers ---
     units: Literal["auto", "mi", "km"] = Field("auto", alias="CHARGEBOT_UNITS")
     results_per_page: Annotated[int, Field(ge=1, le=10)] = Field(5, alias="CHARGEBOT_RESULTS")
@@ -149,6 +155,21 @@ class Settings(BaseSettings):
         if value.username or value.password or "key=" in (value.query or "").lower():
             raise ValueError("must not contain a key or password; set OCM_API_KEY instead")
         return value
+
+    @field_validator("tile_url", mode="before")
+    @classmethod
+    def _xyz_template(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        if not text.startswith(("http://", "https://")) or not all(
+            part in text for part in ("{z}", "{x}", "{y}")
+        ):
+            raise ValueError(
+                "must be an http(s) XYZ tile template with {z}, {x} and {y},"
+                " e.g. https://tiles.example.com/{z}/{x}/{y}.png"
+            )
+        return text
 
     @field_validator("db_path", "geocode_cache_path", mode="before")
     @classmethod

@@ -21,9 +21,9 @@ Applied or only suggested (the choice, so replies stay predictable):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from rapidfuzz.distance import DamerauLevenshtein
+from functools import cache
 
 from .items import CONTENT, PHRASE, Item
 from .lexicon import LEXICON
@@ -132,7 +132,7 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
             ):
                 continue
             written = " ".join(tokens[w.first].norm for w in window)
-            distance = DamerauLevenshtein.distance(written, target.text, score_cutoff=2)
+            distance = _damerau_levenshtein()(written, target.text, score_cutoff=2)
             if distance > 2:
                 continue
             candidate = (distance, -len(target.words), first, target)
@@ -148,3 +148,11 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
         found.append(NearMiss(first, last, target, decision))
         taken_until = last
     return found
+
+
+@cache
+def _damerau_levenshtein() -> Callable[..., int]:
+    """rapidfuzz's edit distance, imported when a leftover word first needs it (5 MB)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance

@@ -51,6 +51,7 @@ from bot.render.replies import (
     HELP_INTRO,
     HELP_TITLE,
     HELP_TOPICS,
+    SLACK_EXTRAS,
     candidate_label,
     paragraphs,
 )
@@ -114,8 +115,9 @@ def _results(
     room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
     cards: list[Block] = []
     shown = 0
-    for location in answer.locations:
-        card = _card(answer, location, checkins_enabled, thumbnails, now)
+    first = answer.page * answer.per_page + 1
+    for number, location in enumerate(answer.locations, start=first):
+        card = _card(answer, location, number, checkins_enabled, thumbnails, now)
         needed = len(card) + (1 if cards else 0)
         if len(cards) + needed > room:
             break
@@ -148,10 +150,18 @@ def _summary(answer: Answer) -> ContextBlock | None:
 
 
 def _card(
-    answer: Answer, location: Location, checkins_enabled: bool, thumbnails: bool, now: datetime
+    answer: Answer,
+    location: Location,
+    number: int | None,
+    checkins_enabled: bool,
+    thumbnails: bool,
+    now: datetime,
 ) -> list[Block]:
     page = links.location_page(location, answer.source)
+    # Numbered like the map's pins (an unfurled station has no number).
     first = f"*{_name_link(location, page)}*"
+    if number is not None:
+        first = f"{number}. {first}"
     distance = distance_text(answer, location)
     if distance:
         first += SEP + distance
@@ -237,11 +247,13 @@ def _results_fallback(answer: Answer, shown: int) -> str:
 def _help(answer: Answer) -> tuple[list[Block], str]:
     fields = [_mrkdwn(f"*{topic}*\n{words}") for topic, words in HELP_TOPICS]
     examples = "\n".join(f"• `{example}`" for example in EXAMPLES)
+    extras = "\n".join(f"• {extra}" for extra in SLACK_EXTRAS)
     blocks: list[Block] = [
         _header("⚡ " + HELP_TITLE),
         _section(HELP_INTRO),
         SectionBlock(fields=fields[: limits.SECTION_FIELDS]),
         _section(f"*Try*\n{examples}"),
+        _section(f"*Also in Slack*\n{extras}"),
     ]
     source = credit(answer, MRKDWN)
     if source:

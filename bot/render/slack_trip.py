@@ -62,7 +62,7 @@ def trip_results(
             body.append(_section(heading))
         first = True
         for location in locations:
-            card = _card(answer, location, checkins_enabled, thumbnails, now)
+            card = _card(answer, location, shown + 1, checkins_enabled, thumbnails, now)
             needed = len(card) + (0 if first else 1)
             if len(body) + needed > room:
                 break
