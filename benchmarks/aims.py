@@ -8,11 +8,14 @@ from __future__ import annotations
 PREFIX = "AIM | "
 
 
-def aim(name: str, figure: float, limit: float, unit: str, *, digits: int = 0) -> bool:
-    """Print the figure beside its aim (lower is better); True when it is met."""
-    met = figure <= limit
+def aim(
+    name: str, figure: float, limit: float, unit: str, *, digits: int = 0, higher: bool = False
+) -> bool:
+    """Print the figure beside its aim (lower is better, or ``higher``); True when met."""
+    met = figure >= limit if higher else figure <= limit
     shown = f"{figure:,.{digits}f} {unit}"
-    print(f"{PREFIX}{name} | {shown} | <= {limit:,g} {unit} | {'met' if met else 'NOT met'}")
+    bound = ">=" if higher else "<="
+    print(f"{PREFIX}{name} | {shown} | {bound} {limit:,g} {unit} | {'met' if met else 'NOT met'}")
     return met
 
 

@@ -59,7 +59,7 @@ def main(words: list[str]) -> int:
 def print_aims(aims: list[list[str]]) -> None:
     if not aims:
         return
-    header = ["benchmark", "aim", "figure", "aim", ""]
+    header = ["benchmark", "what", "figure", "aim", ""]
     widths = [max(len(row[i]) for row in [header, *aims]) for i in range(len(header))]
     print("\nEvery aim beside its figure:")
     for row in [header, *aims]:

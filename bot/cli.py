@@ -11,13 +11,20 @@ from typing import TYPE_CHECKING
 import click
 
 from bot import __version__
-from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+# Commands import what they use when they run: `chargebot --help` loads click alone,
+# and each command only its own layers (settings, pipeline, renderer, server).
 
 if TYPE_CHECKING:
     from bot.search import Answer
 
 
 def settings_or_exit(**overrides: object) -> Settings:
+    from bot.config import ConfigError, load_settings
+
     try:
         return load_settings(**overrides)
     except ConfigError as error:
@@ -107,6 +114,7 @@ def ask(
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
     # Only what this request uses is imported (the renderer for its format, no Slack
     # SDK for text): a one-shot process pays for every import.
+    from bot.config import ConfigError
     from bot.search import Outcome, SearchRequest, build_pipeline
 
     overrides: dict[str, object] = {}
@@ -233,6 +241,7 @@ def state_migrate() -> None:
 @click.option("--port", type=int, help="HTTP mode: port (default: PORT, else 3000).")
 def serve(host: str, port: int | None) -> None:
     """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else HTTP at /slack/events."""
+    from bot.config import ConfigError
     from bot.slack.server import StartupError, run
 
     settings = settings_or_exit()

@@ -27,24 +27,28 @@ class ShippedTable:
 
     def __init__(self, name: str) -> None:
         self.path = DATA / name
-        self._text: str | None = None
+        self._data: bytes | None = None
         self._lock = threading.Lock()
 
     def row(self, code: str) -> list[str] | None:
-        text = self._loaded()
-        start = text.find(f"\n{code}\t")
-        if start < 0 or "\n" in code or "\t" in code:
+        if "\n" in code or "\t" in code:
             return None
-        end = text.index("\n", start + 1)
-        return text[start + 1 : end].split("\t")[1:]
+        data = self._loaded()
+        start = data.find(b"\n" + code.encode("utf-8") + b"\t")
+        if start < 0:
+            return None
+        end = data.index(b"\n", start + 1)
+        return data[start + 1 : end].decode("utf-8").split("\t")[1:]
 
-    def _loaded(self) -> str:
-        if self._text is None:
+    def _loaded(self) -> bytes:
+        # Kept as bytes: as text, one accented airport name would make it 2-4 bytes a
+        # character; only the row found is decoded.
+        if self._data is None:
             with self._lock:
-                if self._text is None:
+                if self._data is None:
                     # A leading line break lets every code be found as "\n{code}\t".
-                    self._text = "\n" + self.path.read_text(encoding="utf-8")
-        return self._text
+                    self._data = b"\n" + self.path.read_bytes()
+        return self._data
 
 
 US_ZIPS: Final = ShippedTable("us_zips.tsv")

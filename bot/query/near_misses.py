@@ -55,6 +55,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+@cache  # built when a word first needs checking (10 ms): most requests have none
 def _build_index() -> tuple[list[Target], dict[str, list[tuple[int, int]]]]:
     targets: list[Target] = []
     seen: set[tuple[str, ...]] = set()
@@ -76,9 +77,6 @@ def _build_index() -> tuple[list[Target], dict[str, list[tuple[int, int]]]]:
             for variant in variants:
                 index.setdefault(variant, []).append((t, position))
     return targets, index
-
-
-_TARGETS, _INDEX = _build_index()
 
 
 def _decide(distance: int, target: Target) -> bool | None:
@@ -109,16 +107,17 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
         if checked > MAX_WORDS_CHECKED:
             break
         word = token.norm
+        targets, index = _build_index()
         hits: set[tuple[int, int]] = set()
         for variant in (word, *_deletes(word)):
-            positions = _INDEX.get(variant)
+            positions = index.get(variant)
             if positions:
                 hits.update(positions)
         if not hits:
             continue
         best: tuple[int, int, int, Target] | None = None  # (distance, -length, first, ...)
         for t, position in hits:
-            target = _TARGETS[t]
+            target = targets[t]
             first = k - position
             last = first + len(target.words) - 1
             if first < 0 or last >= n or first <= taken_until:
