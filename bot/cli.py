@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # and each command only its own layers (settings, pipeline, renderer, server).
 
 if TYPE_CHECKING:
+    from bot.geo.place import Place
     from bot.search import Answer
 
 
@@ -86,7 +87,7 @@ def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
 )
 @click.option(
     "--provider",
-    type=click.Choice(["local", "plugshare"]),
+    type=click.Choice(["local", "plugshare", "ocm"]),
     help="Data source (default: CHARGEBOT_PROVIDER).",
 )
 @click.option(
@@ -131,7 +132,7 @@ def ask(
         sys.exit(EXIT_FIX_REQUEST)
     try:
         answer = pipeline.answer(request)
-        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings):
+        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings, answer.place):
             answer = pipeline.answer(request)
     finally:
         pipeline.close()
@@ -156,11 +157,13 @@ def ask(
         sys.exit(EXIT_FAILURE)
 
 
-def _fill_empty_index(settings: Settings) -> bool:
+def _fill_empty_index(settings: Settings, place: Place | None) -> bool:
     """The first answer needs no separate step: download open data into the empty index."""
-    from bot.opendata.commands import run_first_fill
+    from bot.data_commands import run_first_fill
+    from bot.providers.first_fill import Near
 
-    return run_first_fill(settings, None)
+    near = Near(place.latitude, place.longitude, place.country_code) if place else None
+    return run_first_fill(settings, None, near)
 
 
 # --- chargebot data: the local open-data index (bot/opendata) ---
@@ -190,13 +193,40 @@ def data_import(path: Path, db_path: Path | None) -> None:
 
 
 @data.command("sync")
-@click.argument("source", type=click.Choice(["afdc"], case_sensitive=False))
+@click.argument("source", type=click.Choice(["afdc", "ocm"], case_sensitive=False))
 @_DB_OPTION
-def data_sync(source: str, db_path: Path | None) -> None:
-    """Download the current US station list (AFDC) and import it."""
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    metavar="CC",
+    help="ocm: only this country (two-letter code, e.g. GB); repeat for more.",
+)
+@click.option("--bbox", metavar="S,W,N,E", help="ocm: only this box, in degrees.")
+@click.option("--full", is_flag=True, help="ocm: download everything, not only changes.")
+def data_sync(
+    source: str, db_path: Path | None, countries: tuple[str, ...], bbox: str | None, full: bool
+) -> None:
+    """Download a source and import it: afdc (every US station) or ocm (Open Charge Map).
+
+    ocm needs OCM_API_KEY; a later run for the same scope fetches only what changed.
+    """
+    from bot.data_commands import parse_bbox, run_sync_ocm
     from bot.opendata.commands import run_sync
 
-    sys.exit(run_sync(settings_or_exit(), db_path))
+    settings = settings_or_exit()
+    if source.lower() == "afdc":
+        if countries or bbox or full:
+            click.echo("--country, --bbox and --full are for `data sync ocm` only.", err=True)
+            sys.exit(2)
+        sys.exit(run_sync(settings, db_path))
+    try:
+        box = parse_bbox(bbox) if bbox else None
+        status = run_sync_ocm(settings, db_path, countries=countries, bbox=box, full=full)
+    except ValueError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    sys.exit(status)
 
 
 @data.command("stats")

@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     ocm_api_key: SecretStr | None = Field(None, alias="OCM_API_KEY")
 
     # --- Data source ---
-    provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
+    provider: Literal["auto", "local", "plugshare", "ocm"] = Field(
+        "auto", alias="CHARGEBOT_PROVIDER"
+    )
     db_path: Path = Field(
         default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
     )
@@ -237,8 +239,13 @@ class Settings(BaseSettings):
         )
 
     @property
-    def effective_provider(self) -> Literal["local", "plugshare"]:
-        """``auto`` means PlugShare when partner credentials are set, else the local index."""
+    def effective_provider(self) -> Literal["local", "plugshare", "ocm"]:
+        """``auto`` means PlugShare when partner credentials are set, else the local index.
+
+        Open Charge Map reaches ``auto`` through the index (``chargebot data sync ocm``,
+        and the first-answer download when ``OCM_API_KEY`` is set); ``ocm`` asks OCM's
+        API live instead.
+        """
         if self.provider == "auto":
             return "plugshare" if self.has_plugshare_credentials else "local"
         return self.provider

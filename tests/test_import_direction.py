@@ -28,7 +28,7 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 
 #: Top to bottom.
 LAYERS: list[set[str]] = [
-    {"__main__", "cli", "slack"},
+    {"__main__", "cli", "data_commands", "slack"},
     {"settings"},
     {"search"},
     {"query", "geo", "providers", "render", "state", "routing", "hours", "prices", "maps"},

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from bot.opendata.corridor import within_corridor
+from bot.opendata.corridor import even_spread, within_corridor
 from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import Hit, nearest
 from bot.opendata.schema import open_for_read, read_error
@@ -113,11 +113,7 @@ class StationIndex:
         conn = self.connection()
         if conn is None or count <= 0:
             return []
-        hits = within_corridor(conn, line, filters, corridor_m)
-        if len(hits) > count:
-            # An even spread along the whole route, not just its first stretch.
-            step = len(hits) / count
-            hits = [hits[int(k * step)] for k in range(count)]
+        hits = even_spread(within_corridor(conn, line, filters, corridor_m), count)
         found = load_locations(conn, [hit.location_id for hit in hits])
         return [found[hit.location_id] for hit in hits if hit.location_id in found]
 

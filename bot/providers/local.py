@@ -117,7 +117,7 @@ class LocalProvider:
 
     def fill_in_background(self, settings: Settings) -> bool:
         """When the index is empty, start its first download; True when one started."""
-        from bot.opendata.first_fill import BackgroundFill
+        from bot.providers.first_fill import BackgroundFill
 
         try:
             if not self.index.is_empty():

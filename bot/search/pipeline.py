@@ -53,6 +53,11 @@ CHECKINS_UNAVAILABLE_NOTE = (
 #: Candidates read when hours or prices are checked on the results ("open now",
 #: "cheapest"): no provider filters on them, so the pipeline filters and orders these.
 CHECKED_CANDIDATES = 100
+#: Said when a trip asks "open now" or "cheapest": stops are planned by distance alone.
+ROUTE_UNCHECKED_NOTE = (
+    "Opening hours and prices are checked around a place, not yet along a route:"
+    " these stations are by the road, whatever their hours and price."
+)
 #: Said under the answer when the person's stored settings could not be read.
 SETTINGS_UNAVAILABLE_NOTE = (
     "Your saved settings are unavailable right now, so I searched without them."
@@ -177,6 +182,8 @@ class SearchPipeline:
                                        answer.notes)  # fmt: skip
         answer.per_page = self._per_page(query)
         answer.notes.extend(_query_notes(query, applied.ignored))
+        if asks_hours_or_prices(query):
+            answer.notes.append(ROUTE_UNCHECKED_NOTE)
         answer_trip(
             answer,
             query.route,

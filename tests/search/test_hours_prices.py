@@ -134,3 +134,32 @@ def test_under_a_price_drops_dearer_stations(pipeline: SearchPipeline) -> None:
             and p[0] > 0.30]  # fmt: skip
     assert len(dear) == answer.checks.too_dear
     assert any("over 0.30 per kWh" in note for note in answer.notes)
+
+
+def test_json_says_what_was_asked_and_found(pipeline: SearchPipeline) -> None:
+    from bot.render.data import render_json
+
+    answer = pipeline.answer("cheapest CCS within 10 miles of Penn Station, open at 7am")
+    data = render_json(answer)
+    assert data["query"]["open_at"] == "07:00"
+    assert data["query"]["sort"] == "price"
+    assert data["query"]["max_price_per_kwh"] is None
+    checks = data["checks"]
+    assert checks["checked_at"].startswith("2026-11-25T07:00")
+    shown = [str(loc["id"]) for loc in data["locations"]]
+    assert set(checks["price_per_kwh"]) <= set(shown)
+    prices = [checks["price_per_kwh"][i]["price"] for i in shown if i in checks["price_per_kwh"]]
+    assert prices == sorted(prices)
+    assert pipeline.answer("CCS near Penn Station").checks is None
+
+
+def test_a_trip_says_hours_and_prices_are_not_checked_along_it(
+    trip_pipeline: SearchPipeline,
+) -> None:
+    from bot.search.pipeline import ROUTE_UNCHECKED_NOTE
+
+    answer = trip_pipeline.answer("cheapest CCS from Buffalo to New York City, open now")
+    assert answer.trip is not None and answer.locations
+    assert ROUTE_UNCHECKED_NOTE in answer.notes
+    plain = trip_pipeline.answer("CCS from Buffalo to New York City")
+    assert ROUTE_UNCHECKED_NOTE not in plain.notes
