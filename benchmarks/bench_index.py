@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from aims import aim  # noqa: E402
+
 from bot.geo.bearing import measure  # noqa: E402
 from bot.opendata.hydrate import load_locations  # noqa: E402
 from bot.opendata.importer import import_file  # noqa: E402
@@ -185,7 +187,7 @@ def main() -> None:
         us_db, ny_db = Path(tmp) / "us.sqlite3", Path(tmp) / "ny.sqlite3"
         us_import = timed_import(DATA / "us-min.csv", us_db)
         timed_import(DATA / "ny.csv", ny_db)
-        print(f"  us-min.csv import aim < 10 s: {'met' if us_import < 10 else 'NOT met'}")
+        aim("index import us-min.csv (50k)", us_import, 10, "s", digits=1)
         print()
         provider = LocalProvider(us_db)
         print(f"nearby, 50k-station index, count {COUNT}, radius {RADIUS_M // 1000} km, "
@@ -204,6 +206,8 @@ def main() -> None:
             print(f"  {'':<22} linear scan on {LINEAR_QUERIES} of the points ({same}): "
                   f"p50 {statistics.median(linear_times) * 1e3:.2f} ms against the index's "
                   f"{statistics.median(index_times) * 1e3:.3f} ms: {ratio:,.0f}x")  # fmt: skip
+            aim(f"index nearby p50, {kind}", p50, 2, "ms", digits=3)
+            aim(f"index against a linear scan, {kind}", ratio, 50, "x", higher=True)
         provider.close()
         print()
         child = subprocess.run(

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from aims import aim  # noqa: E402
 from support.nominatim import running_nominatim  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
@@ -107,6 +108,7 @@ def main() -> None:
         f"{'all':<60} {statistics.median(totals):8.2f} {percentile(totals, 0.99):8.2f}"
         f"   (p95 {percentile(totals, 0.95):.2f} ms; aim: p50 < 20 ms)"
     )
+    aim("pipeline whole answer p50", statistics.median(totals), 20, "ms", digits=2)
     print(
         f"rendering share of the median request: "
         f"{statistics.median(rendering) / statistics.median(totals):.0%};"

@@ -6,6 +6,9 @@
 Each benchmark is a script of its own (``benchmarks/bench_*.py``, each with ``--help``)
 run in a fresh process, so one's imports and caches never flatter another's figures.
 Figures are only comparable on a quiet machine: close other work first.
+
+Benchmarks print each aim beside its figure (``AIM | name | figure | aim | met``, see
+``benchmarks/aims.py``); the run ends with all of them in one table, misses marked.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from aims import PREFIX  # noqa: E402
 
 #: Options that keep the whole run to a few minutes without losing the figures' meaning.
 OPTIONS: dict[str, list[str]] = {"bench_render.py": ["--rounds", "100"]}
@@ -28,18 +34,41 @@ def main(words: list[str]) -> int:
         print(f"no benchmark matches {' '.join(words)}; there are:", *[s.stem for s in scripts])
         return 2
     failed = []
+    aims: list[list[str]] = []
     for script in chosen:
-        command = [sys.executable, str(script), *OPTIONS.get(script.name, [])]
-        print(f"\n=== {script.stem} ({' '.join(command[1:]).replace(str(HERE) + '/', '')})")
+        command = [sys.executable, "-u", str(script), *OPTIONS.get(script.name, [])]
+        print(f"\n=== {script.stem} ({' '.join(command[2:]).replace(str(HERE) + '/', '')})")
         sys.stdout.flush()
         start = time.perf_counter()
-        if subprocess.run(command, check=False).returncode != 0:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as child:
+            assert child.stdout is not None
+            for line in child.stdout:
+                print(line, end="", flush=True)
+                if line.startswith(PREFIX):
+                    aims.append([script.stem, *line.removeprefix(PREFIX).rstrip().split(" | ")])
+        if child.returncode != 0:
             failed.append(script.stem)
         print(f"--- {script.stem}: {time.perf_counter() - start:.1f} s")
+    print_aims(aims)
     if failed:
         print("\nfailed:", ", ".join(failed))
         return 1
     return 0
+
+
+def print_aims(aims: list[list[str]]) -> None:
+    if not aims:
+        return
+    header = ["benchmark", "what", "figure", "aim", ""]
+    widths = [max(len(row[i]) for row in [header, *aims]) for i in range(len(header))]
+    print("\nEvery aim beside its figure:")
+    for row in [header, *aims]:
+        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    missed = sum(row[-1] != "met" for row in aims)
+    print(
+        f"  {len(aims) - missed} of {len(aims)} aims met"
+        + (f"; {missed} NOT met" if missed else "")
+    )
 
 
 if __name__ == "__main__":

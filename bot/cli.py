@@ -6,14 +6,26 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot import __version__
-from bot.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+# Commands import what they use when they run: `chargebot --help` loads click alone,
+# and each command only its own layers (settings, pipeline, renderer, server).
+
+if TYPE_CHECKING:
+    from bot.geo.place import Place
+    from bot.search import Answer
 
 
 def settings_or_exit(**overrides: object) -> Settings:
+    from bot.config import ConfigError, load_settings
+
     try:
         return load_settings(**overrides)
     except ConfigError as error:
@@ -41,6 +53,28 @@ _FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 
+def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
+    """The answer's map as a PNG, or a line on stderr saying why there is none."""
+    from bot.search.answer_map import answer_map
+
+    if settings.tile_url is None:
+        click.echo("No map: set CHARGEBOT_TILE_URL to an XYZ tile server first.", err=True)
+        return
+    if not answer.locations:
+        click.echo("No map: the answer has no stations to show.", err=True)
+        return
+    picture = answer_map(answer, settings)
+    if picture is None:
+        click.echo("No map: the tile server gave no tiles (see the log).", err=True)
+        return
+    try:
+        path.write_bytes(picture.png)
+    except OSError as error:
+        click.echo(f"No map: couldn't write {path}: {error.strerror}.", err=True)
+        return
+    click.echo(f"Map written to {path} (pins numbered like the stations above).", err=True)
+
+
 @main.command()
 @click.argument("text", nargs=-1, required=True)
 @click.option(
@@ -53,7 +87,7 @@ _FAILURE = {"source_down", "index_empty"}
 )
 @click.option(
     "--provider",
-    type=click.Choice(["local", "plugshare"]),
+    type=click.Choice(["local", "plugshare", "ocm"]),
     help="Data source (default: CHARGEBOT_PROVIDER).",
 )
 @click.option(
@@ -64,17 +98,24 @@ _FAILURE = {"source_down", "index_empty"}
 @click.option(
     "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
 )
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write a map of the answer to this PNG (needs CHARGEBOT_TILE_URL).",
+)
 def ask(
     text: tuple[str, ...],
     output_format: str,
     provider: str | None,
     db: Path | None,
     units: str | None,
+    map_path: Path | None,
 ) -> None:
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
-    from bot.render.data import render_json
-    from bot.render.slack import render_message
-    from bot.render.text import render_text
+    # Only what this request uses is imported (the renderer for its format, no Slack
+    # SDK for text): a one-shot process pays for every import.
+    from bot.config import ConfigError
     from bot.search import Outcome, SearchRequest, build_pipeline
 
     overrides: dict[str, object] = {}
@@ -85,34 +126,44 @@ def ask(
     settings = settings_or_exit(**overrides)
     request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
     try:
-        pipeline = build_pipeline(settings)
+        pipeline = build_pipeline(settings, one_shot=True)
     except ConfigError as error:  # e.g. --provider plugshare without credentials
         click.echo(str(error), err=True)
         sys.exit(EXIT_FIX_REQUEST)
     try:
         answer = pipeline.answer(request)
-        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings):
+        if answer.outcome is Outcome.INDEX_EMPTY and _fill_empty_index(settings, answer.place):
             answer = pipeline.answer(request)
     finally:
         pipeline.close()
 
     if output_format == "json":
+        from bot.render.data import render_json
+
         click.echo(json.dumps(render_json(answer), indent=2, ensure_ascii=False))
     elif output_format == "blocks":
+        from bot.render.slack import render_message
+
         click.echo(json.dumps(render_message(answer), indent=2, ensure_ascii=False))
     else:
+        from bot.render.text import render_text
+
         click.echo(render_text(answer))
+    if map_path is not None:
+        _write_map(answer, settings, map_path)
     if answer.outcome in _FIX_REQUEST:
         sys.exit(EXIT_FIX_REQUEST)
     if answer.outcome in _FAILURE:
         sys.exit(EXIT_FAILURE)
 
 
-def _fill_empty_index(settings: Settings) -> bool:
+def _fill_empty_index(settings: Settings, place: Place | None) -> bool:
     """The first answer needs no separate step: download open data into the empty index."""
-    from bot.opendata.commands import run_first_fill
+    from bot.data_commands import run_first_fill
+    from bot.providers.first_fill import Near
 
-    return run_first_fill(settings, None)
+    near = Near(place.latitude, place.longitude, place.country_code) if place else None
+    return run_first_fill(settings, None, near)
 
 
 # --- chargebot data: the local open-data index (bot/opendata) ---
@@ -142,13 +193,40 @@ def data_import(path: Path, db_path: Path | None) -> None:
 
 
 @data.command("sync")
-@click.argument("source", type=click.Choice(["afdc"], case_sensitive=False))
+@click.argument("source", type=click.Choice(["afdc", "ocm"], case_sensitive=False))
 @_DB_OPTION
-def data_sync(source: str, db_path: Path | None) -> None:
-    """Download the current US station list (AFDC) and import it."""
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    metavar="CC",
+    help="ocm: only this country (two-letter code, e.g. GB); repeat for more.",
+)
+@click.option("--bbox", metavar="S,W,N,E", help="ocm: only this box, in degrees.")
+@click.option("--full", is_flag=True, help="ocm: download everything, not only changes.")
+def data_sync(
+    source: str, db_path: Path | None, countries: tuple[str, ...], bbox: str | None, full: bool
+) -> None:
+    """Download a source and import it: afdc (every US station) or ocm (Open Charge Map).
+
+    ocm needs OCM_API_KEY; a later run for the same scope fetches only what changed.
+    """
+    from bot.data_commands import parse_bbox, run_sync_ocm
     from bot.opendata.commands import run_sync
 
-    sys.exit(run_sync(settings_or_exit(), db_path))
+    settings = settings_or_exit()
+    if source.lower() == "afdc":
+        if countries or bbox or full:
+            click.echo("--country, --bbox and --full are for `data sync ocm` only.", err=True)
+            sys.exit(2)
+        sys.exit(run_sync(settings, db_path))
+    try:
+        box = parse_bbox(bbox) if bbox else None
+        status = run_sync_ocm(settings, db_path, countries=countries, bbox=box, full=full)
+    except ValueError as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
+    sys.exit(status)
 
 
 @data.command("stats")
@@ -193,6 +271,7 @@ def state_migrate() -> None:
 @click.option("--port", type=int, help="HTTP mode: port (default: PORT, else 3000).")
 def serve(host: str, port: int | None) -> None:
     """Run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else HTTP at /slack/events."""
+    from bot.config import ConfigError
     from bot.slack.server import StartupError, run
 
     settings = settings_or_exit()

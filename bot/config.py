@@ -57,7 +57,9 @@ class Settings(BaseSettings):
     ocm_api_key: SecretStr | None = Field(None, alias="OCM_API_KEY")
 
     # --- Data source ---
-    provider: Literal["auto", "local", "plugshare"] = Field("auto", alias="CHARGEBOT_PROVIDER")
+    provider: Literal["auto", "local", "plugshare", "ocm"] = Field(
+        "auto", alias="CHARGEBOT_PROVIDER"
+    )
     db_path: Path = Field(
         default_factory=lambda: default_data_dir() / "stations.sqlite3", alias="CHARGEBOT_DB"
     )
@@ -89,6 +91,12 @@ class Settings(BaseSettings):
     )
     router_timeout: PositiveSeconds = Field(10.0, alias="CHARGEBOT_ROUTER_TIMEOUT")
     router_min_delay: Annotated[float, Field(ge=0)] = Field(1.0, alias="CHARGEBOT_ROUTER_MIN_DELAY")
+
+    # --- Map image (an XYZ tile server; none: no map) ---
+    #: e.g. ``https://tiles.example.com/{z}/{x}/{y}.png?key=...``: a secret when it holds a key.
+    tile_url: SecretStr | None = Field(None, alias="CHARGEBOT_TILE_URL")
+    #: Credit drawn on the map, as the tile server's terms ask ("© OpenStreetMap contributors").
+    tile_attribution: str = Field("", alias="CHARGEBOT_TILE_ATTRIBUTION")
 
     # --- Answers ---
     units: Literal["auto", "mi", "km"] = Field("auto", alias="CHARGEBOT_UNITS")
@@ -149,6 +157,21 @@ class Settings(BaseSettings):
         if value.username or value.password or "key=" in (value.query or "").lower():
             raise ValueError("must not contain a key or password; set OCM_API_KEY instead")
         return value
+
+    @field_validator("tile_url", mode="before")
+    @classmethod
+    def _xyz_template(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        if not text.startswith(("http://", "https://")) or not all(
+            part in text for part in ("{z}", "{x}", "{y}")
+        ):
+            raise ValueError(
+                "must be an http(s) XYZ tile template with {z}, {x} and {y},"
+                " e.g. https://tiles.example.com/{z}/{x}/{y}.png"
+            )
+        return text
 
     @field_validator("db_path", "geocode_cache_path", mode="before")
     @classmethod
@@ -216,8 +239,13 @@ class Settings(BaseSettings):
         )
 
     @property
-    def effective_provider(self) -> Literal["local", "plugshare"]:
-        """``auto`` means PlugShare when partner credentials are set, else the local index."""
+    def effective_provider(self) -> Literal["local", "plugshare", "ocm"]:
+        """``auto`` means PlugShare when partner credentials are set, else the local index.
+
+        Open Charge Map reaches ``auto`` through the index (``chargebot data sync ocm``,
+        and the first-answer download when ``OCM_API_KEY`` is set); ``ocm`` asks OCM's
+        API live instead.
+        """
         if self.provider == "auto":
             return "plugshare" if self.has_plugshare_credentials else "local"
         return self.provider

@@ -28,10 +28,10 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 
 #: Top to bottom.
 LAYERS: list[set[str]] = [
-    {"__main__", "cli", "slack"},
+    {"__main__", "cli", "data_commands", "slack"},
     {"settings"},
     {"search"},
-    {"query", "geo", "providers", "render", "state", "routing", "hours", "prices"},
+    {"query", "geo", "providers", "render", "state", "routing", "hours", "prices", "maps"},
     {"plugshare", "opendata", "ocm", "http_client"},
     {"config", "control_chars", "__init__"},
 ]
@@ -40,7 +40,9 @@ LAYERS: list[set[str]] = [
 CONTRACTS: dict[tuple[str, str], str] = {
     ("render", "bot.search.answer"): "the Answer a renderer draws: data the pipeline hands down",
     ("render", "bot.search.request"): "the SearchRequest a button carries: data only",
+    ("render", "bot.search.checked"): "what the open-now and price checks found: data only",
     ("opendata", "bot.geo.bearing"): "the one geodesic distance and bearing (geographiclib)",
+    ("opendata", "bot.geo.geodesic"): "the same geodesic from one point to many (PROJ's build)",
     ("opendata", "bot.routing.line"): "a route's polyline geometry the index searches along",
     ("ocm", "bot.opendata.ids"): "the index's stable location ids, which OCM locations use too",
     ("ocm", "bot.opendata.records"): "the skipped / invalid outcomes a mapping raises",

@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from bot.geo.resolver import PlaceResolver
 
 
-def build_resolver(settings: Settings) -> PlaceResolver:
-    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be."""
+def build_resolver(settings: Settings, *, set_up_now: bool = True) -> PlaceResolver:
+    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be.
+
+    ``set_up_now=False`` sets up the online geocoder on first use instead.
+    """
     from bot.geo.resolver import build_resolver as build
 
-    return build(settings)
+    return build(settings, set_up_now=set_up_now)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
-"""Airport codes, offline, from the ``airportsdata`` package (IATA and ICAO tables).
+"""Airport codes, offline: IATA and ICAO, from a table shipped with ChargeBot (built from
+``airportsdata``, :mod:`bot.geo.tables`).
 
 A three-letter word is an airport code only when the user makes it one: typed
 in capitals on its own ("SFO"), or next to the word airport ("sfo airport").
@@ -9,10 +10,9 @@ on to the geocoder, so "Ely" or "Bath" stay towns.
 from __future__ import annotations
 
 import re
-import threading
-from typing import Any
 
 from bot.geo.place import Place, PlaceKind
+from bot.geo.tables import AIRPORTS
 
 SOURCE = "airport"
 
@@ -24,9 +24,6 @@ _WITH_WORD = re.compile(
 #: Capitalised words people type in a place that happen to be airport codes
 #: (USA is Concord-Padgett Regional, CCS is Caracas).
 _NOT_AIRPORTS = frozenset({"USA", "UAE", "CCS", "NACS", "DCFC", "AFDC"})
-
-_tables: dict[str, dict[str, dict[str, Any]]] = {}
-_tables_lock = threading.Lock()
 
 
 def lookup(text: str) -> Place | None:
@@ -40,28 +37,15 @@ def lookup(text: str) -> Place | None:
         if match is None:
             return None
         code = (match[1] or match[2]).upper()
-    entry = _table("IATA" if len(code) == 3 else "ICAO").get(code)
-    if entry is None:
+    row = AIRPORTS.row(code)
+    if row is None:
         return None
+    latitude, longitude, country, name = row
     return Place(
-        name=f"{entry['name']} ({code})",
-        latitude=float(entry["lat"]),
-        longitude=float(entry["lon"]),
+        name=f"{name} ({code})",
+        latitude=float(latitude),
+        longitude=float(longitude),
         kind=PlaceKind.AIRPORT,
         source=SOURCE,
-        country_code=(entry.get("country") or None),
+        country_code=country or None,
     )
-
-
-def _table(code_type: str) -> dict[str, dict[str, Any]]:
-    table = _tables.get(code_type)
-    if table is None:
-        with _tables_lock:
-            table = _tables.get(code_type)
-            if table is None:
-                # Imported here: the tables take ~0.1 s each to load, paid once and only if used.
-                import airportsdata
-
-                table = airportsdata.load(code_type)
-                _tables[code_type] = table
-    return table

@@ -33,6 +33,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from bot.config import ConfigError, Settings
+from bot.geo.deferred import OnlineFailure
 from bot.geo.match import Match
 from bot.geo.place import Place, PlaceKind
 from bot.geo.throttle import GateBusy, GateClosed, RequestGate, gate_for
@@ -57,14 +58,6 @@ _CITY_TYPES = frozenset(
         "province", "district", "island", "country", "administrative",
     }
 )  # fmt: skip
-
-
-class OnlineFailure(Exception):
-    """The geocoder gave no answer; ``reason`` completes "I couldn't use the geocoder: ..."."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 class OnlineGeocoder:

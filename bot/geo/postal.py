@@ -1,4 +1,4 @@
-"""US ZIP codes, offline, from the ``zipcodes`` package (USPS data shipped with it).
+"""US ZIP codes, offline, from a table shipped with ChargeBot (:mod:`bot.geo.tables`).
 
 A bare five-digit number (or ZIP+4) is read as a US ZIP code when the data knows
 it; an unknown one goes on to the online geocoder, which may know it as another
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.geo.place import Place, PlaceKind
+from bot.geo.tables import US_ZIPS
 
 SOURCE = "zip"
 
@@ -44,20 +45,15 @@ def lookup(text: str) -> Place | UnknownZip | None:
 
 @lru_cache(maxsize=4096)
 def _zip_candidate(zip_code: str) -> Place | None:
-    # Imported here: loading the package's data costs ~0.2 s, paid only when a ZIP is typed.
-    import zipcodes
-
-    for entry in zipcodes.matching(zip_code):
-        latitude, longitude = float(entry["lat"]), float(entry["long"])
-        if latitude == 0.0 and longitude == 0.0:
-            continue  # military (APO/FPO) ZIPs carry no position
-        place = ", ".join(part for part in (entry["city"].title(), entry["state"]) if part)
-        return Place(
-            name=f"{zip_code} ({place})" if place else zip_code,
-            latitude=latitude,
-            longitude=longitude,
-            kind=PlaceKind.POSTAL_CODE,
-            source=SOURCE,
-            country_code="US",
-        )
-    return None
+    row = US_ZIPS.row(zip_code)
+    if row is None:
+        return None  # unknown, or military (APO/FPO), which carry no position
+    latitude, longitude, place = row
+    return Place(
+        name=f"{zip_code} ({place})" if place else zip_code,
+        latitude=float(latitude),
+        longitude=float(longitude),
+        kind=PlaceKind.POSTAL_CODE,
+        source=SOURCE,
+        country_code="US",
+    )

@@ -17,21 +17,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.geo import airports, coordinates, gazetteer, postal
 from bot.geo.ambiguity import decide
 from bot.geo.cache import GeocodeCache
+from bot.geo.deferred import DeferredGeocoder, OnlineFailure
 from bot.geo.match import Match
-from bot.geo.online import OnlineFailure, OnlineGeocoder, make_geocoder
 from bot.geo.place import Resolution, ResolutionStatus
 from bot.geo.text import MAX_PLACE_LENGTH, clean, normalize
+
+if TYPE_CHECKING:
+    from bot.geo.online import OnlineGeocoder
 
 log = logging.getLogger(__name__)
 
 
 class PlaceResolver:
-    def __init__(self, online: OnlineGeocoder, cache: GeocodeCache | None) -> None:
+    def __init__(
+        self, online: OnlineGeocoder | DeferredGeocoder, cache: GeocodeCache | None
+    ) -> None:
         self.online = online
         self.cache = cache
 
@@ -90,6 +96,16 @@ class PlaceResolver:
         except OnlineFailure as failure:
             stale = cached.matches if cached is not None else ()
             return self._fallback(query, bias, failure.reason, stale)
+        except ConfigError as error:  # a deferred geocoder whose settings can't work
+            log.error("the geocoder cannot be set up: %s", error)
+            return Resolution(
+                ResolutionStatus.UNAVAILABLE,
+                query,
+                notes=(
+                    f"I couldn't look up '{query}': the geocoder isn't set up right ({error}). "
+                    "Send a ZIP code, an airport code or coordinates instead.",
+                ),
+            )
         if self.cache is not None:
             self.cache.put(key, matches)
         return decide(query, matches, bias)
@@ -133,11 +149,16 @@ class PlaceResolver:
         return f"{self.online.service}|{where}|{normalize(query)}"
 
 
-def build_resolver(settings: Settings) -> PlaceResolver:
-    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be."""
-    return PlaceResolver(
-        make_geocoder(settings), GeocodeCache(settings.resolved_geocode_cache_path)
-    )
+def build_resolver(settings: Settings, *, set_up_now: bool = True) -> PlaceResolver:
+    """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be.
+
+    ``set_up_now=False`` leaves the online geocoder (geopy) until a request needs it:
+    for a one-shot process, whose request may never need it.
+    """
+    online = DeferredGeocoder(settings)
+    if set_up_now:
+        online.set_up()
+    return PlaceResolver(online, GeocodeCache(settings.resolved_geocode_cache_path))
 
 
 def _refused(query: str, message: str) -> Resolution:

@@ -16,12 +16,12 @@ import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
 from bot import __version__
+from bot.http_client.closing import Closing
 from bot.http_client.errors import (
     AuthenticationFailed,
     BadResponse,
@@ -44,7 +44,7 @@ E = TypeVar("E", bound=ServiceError)
 ErrorTypes = Mapping[type[ServiceError], type[ServiceError]]
 
 
-class ApiClient:
+class ApiClient(Closing):
     """One pooled connection to one service. Use it as a context manager, or call ``close()``.
 
     ``service`` names it in messages ("PlugShare", "Open Charge Map"). ``path``
@@ -82,17 +82,6 @@ class ApiClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(service={self.service!r}, base_url={self.base_url!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._http.close()

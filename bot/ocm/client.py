@@ -18,14 +18,14 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final
 
 import httpx
 import polyline
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
+from bot.http_client.closing import Closing
 from bot.ocm.errors import OCM_ERRORS, BadResponse, NotFound
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class BoundingBox:
         return f"({self.north:g},{self.west:g}),({self.south:g},{self.east:g})"
 
 
-class OcmClient:
+class OcmClient(Closing):
     """One pooled connection to Open Charge Map. Use it as a context manager, or ``close()``."""
 
     def __init__(
@@ -131,17 +131,6 @@ class OcmClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._http.close()

@@ -59,8 +59,9 @@ from bot.opendata.ids import (
 )
 from bot.opendata.pricing import station_cost
 from bot.opendata.records import RowInvalid, RowSkipped
+from bot.plugshare import trusted
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
-from bot.plugshare.models import Amenity, Location, Network, Outlet, Station
+from bot.plugshare.models import Location, Network, Station
 from bot.plugshare.networks import network_name
 
 SOURCE: Final = "afdc"
@@ -245,8 +246,8 @@ def network_for(value: Any) -> Network | None:
         return None
     network_id = AFDC_NETWORK_IDS.get(name.lower())
     if network_id is None:
-        return Network(name=_brand(name))
-    return Network(id=network_id, name=network_name(network_id) or name)
+        return trusted.network(name=_brand(name))
+    return trusted.network(id=network_id, name=network_name(network_id) or name)
 
 
 def _brand(name: str) -> str:
@@ -375,7 +376,7 @@ def _ports(
     if first + ports > MAX_STATIONS_PER_LOCATION:
         raise IdOutOfRange(f"more than {MAX_STATIONS_PER_LOCATION - 1} charging ports at one site")
     sid = station_id(loc_id, first)
-    template = Station(
+    template = trusted.station(
         id=sid,
         name=level,
         network=site.network,
@@ -387,7 +388,7 @@ def _ports(
         created_at=site.created_at,
         location_id=loc_id,
         outlets=[
-            Outlet(id=outlet_id(sid, k), connector=c, power=p, kilowatts=kw)
+            trusted.outlet(id=outlet_id(sid, k), connector=c, power=p, kilowatts=kw)
             for k, (c, p, kw) in enumerate(plugs)
         ],
     )
@@ -474,7 +475,7 @@ def map_station(record: Mapping[str, Any]) -> Location:
     facility = (_text(record.get("facility_type")) or "").upper()
     hours = site.hours
     name = _text(record.get("station_name")) or _text(record.get("street_address"))
-    return Location(
+    return trusted.location(
         id=loc_id,
         name=name or "EV charging station",
         latitude=latitude,
@@ -494,6 +495,7 @@ def map_station(record: Mapping[str, Any]) -> Location:
         or parse_date(record.get("updated_at")),
         stations=stations,
         amenities=[
-            Amenity(location_id=loc_id, type=t) for t in FACILITY_AMENITIES.get(facility, ())
+            trusted.amenity(location_id=loc_id, type=t)
+            for t in FACILITY_AMENITIES.get(facility, ())
         ],
     )

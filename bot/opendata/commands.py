@@ -7,7 +7,7 @@ Each function prints to the terminal and returns the process exit status, so
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,15 +15,14 @@ from typing import Any
 import click
 
 from bot.config import Settings
-from bot.opendata.first_fill import SyncProgress, default_steps, fill_index
 from bot.opendata.formats import ImportFailed, ocm_files
 from bot.opendata.importer import ImportReport, Progress, import_file
 from bot.opendata.schema import IndexUnreadable
 from bot.opendata.stats import index_stats, stats_lines
-from bot.opendata.sync import sync_afdc
+from bot.opendata.sync import SyncProgress, sync_afdc
 
 
-class _Bar:
+class Bar:
     """A click progress bar that may be started later, with or without a known length."""
 
     def __init__(self, label: str) -> None:
@@ -53,8 +52,8 @@ class _Bar:
 
 
 @contextmanager
-def _bar(label: str, length: int | None = None) -> Iterator[_Bar]:
-    bar = _Bar(label)
+def _bar(label: str, length: int | None = None) -> Iterator[Bar]:
+    bar = Bar(label)
     if length is not None:
         bar.start(length)
     try:
@@ -87,10 +86,10 @@ def run_import(path: Path, db_path: Path) -> int:
 
 
 @contextmanager
-def _sync_bars() -> Iterator[SyncProgress]:
+def sync_bars() -> Iterator[SyncProgress]:
     """A download bar, then an import bar, for one download-and-import."""
-    download = _Bar("Downloading")
-    importing = _Bar("Importing")
+    download = Bar("Downloading")
+    importing = Bar("Importing")
 
     def begin_import(size: int) -> None:
         download.finish()
@@ -103,12 +102,17 @@ def _sync_bars() -> Iterator[SyncProgress]:
         importing.finish()
 
 
-def run_sync(settings: Settings, db_path: Path | None = None) -> int:
-    db_path = Path(db_path or settings.db_path)
-    click.echo("Downloading the US station list from AFDC (this can take a few minutes)...")
+def run_download(
+    db_path: Path,
+    what: str,
+    bars: Callable[[], AbstractContextManager[SyncProgress]],
+    download: Callable[[SyncProgress], ImportReport],
+) -> int:
+    """Say what is downloaded, run it with progress bars, report; the exit status."""
+    click.echo(f"Downloading {what}...")
     try:
-        with _sync_bars() as progress:
-            report = sync_afdc(settings, db_path, **progress.callbacks())  # type: ignore[arg-type]
+        with bars() as progress:
+            report = download(progress)
     except ImportFailed as error:
         click.echo(f"Error: {error}", err=True)
         return 1
@@ -117,26 +121,14 @@ def run_sync(settings: Settings, db_path: Path | None = None) -> int:
     return 0
 
 
-def run_first_fill(settings: Settings, db_path: Path | None = None) -> bool:
-    """Fill an empty index before the first answer, reporting on stderr; True when filled.
-
-    stdout stays the answer's alone (``chargebot ask --format json`` pipes it).
-    """
-    names = " and ".join(default_steps(settings))
-    click.echo(
-        f"The local station index is empty, so ChargeBot is downloading open station data "
-        f"({names}) first; this takes a few minutes, once.",
-        err=True,
+def run_sync(settings: Settings, db_path: Path | None = None) -> int:
+    db = Path(db_path or settings.db_path)
+    return run_download(
+        db,
+        "the US station list from AFDC (this can take a few minutes)",
+        sync_bars,
+        lambda progress: sync_afdc(settings, db, **progress.callbacks()),  # type: ignore[arg-type]
     )
-
-    def progress_for(name: str) -> AbstractContextManager[SyncProgress]:
-        click.echo(f"{name}:", err=True)
-        return _sync_bars()
-
-    report = fill_index(settings, db_path, progress_for=progress_for)
-    for line in report.lines():
-        click.echo(line, err=True)
-    return report.filled
 
 
 def run_stats(db_path: Path) -> int:

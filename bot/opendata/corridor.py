@@ -40,6 +40,14 @@ class CorridorHit:
     position: Position
 
 
+def even_spread(hits: list[CorridorHit], count: int) -> list[CorridorHit]:
+    """At most ``count`` hits, evenly spread along the whole route, not just its first stretch."""
+    if len(hits) <= count:
+        return hits
+    step = len(hits) / count
+    return [hits[int(k * step)] for k in range(count)]
+
+
 def runs(line: RouteLine) -> list[tuple[int, int]]:
     """Consecutive segment ranges ``[first, last)``, short enough to box tightly."""
     found: list[tuple[int, int]] = []

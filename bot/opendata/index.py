@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from bot.opendata.corridor import within_corridor
+from bot.opendata.corridor import even_spread, within_corridor
 from bot.opendata.hydrate import load_locations
-from bot.opendata.nearby import nearest
+from bot.opendata.nearby import Hit, nearest
 from bot.opendata.schema import open_for_read, read_error
 from bot.opendata.stats import SourceAge, source_ages
 from bot.plugshare.filters import Filters
@@ -84,16 +84,26 @@ class StationIndex:
         conn = self.connection()
         if conn is None:
             return []
-        hits = nearest(conn, latitude, longitude, filters, radius_m, count)
-        found = load_locations(conn, [hit.location_id for hit in hits])
-        results = []
-        for hit in hits:
-            location = found.get(hit.location_id)
-            if location is not None:  # removed by an import between the two reads
-                location.distance_meters = hit.distance_m
-                location.compass_bearing = hit.bearing
-                results.append(location)
-        return results
+        return _located(conn, nearest(conn, latitude, longitude, filters, radius_m, count))
+
+    @_reads
+    def nearby_page(
+        self,
+        latitude: float,
+        longitude: float,
+        filters: Filters,
+        radius_m: float,
+        start: int,
+        count: int,
+    ) -> tuple[list[Location], int]:
+        """Locations for the ``start``-th to the ``start + count``-th nearest (built for those
+        only), and how many were found up to one past the last of them."""
+        conn = self.connection()
+        if conn is None:
+            return [], 0
+        start, count = max(int(start), 0), max(int(count), 0)
+        hits = nearest(conn, latitude, longitude, filters, radius_m, start + count + 1)
+        return _located(conn, hits[start : start + count]), len(hits)
 
     @_reads
     def along(
@@ -103,11 +113,7 @@ class StationIndex:
         conn = self.connection()
         if conn is None or count <= 0:
             return []
-        hits = within_corridor(conn, line, filters, corridor_m)
-        if len(hits) > count:
-            # An even spread along the whole route, not just its first stretch.
-            step = len(hits) / count
-            hits = [hits[int(k * step)] for k in range(count)]
+        hits = even_spread(within_corridor(conn, line, filters, corridor_m), count)
         found = load_locations(conn, [hit.location_id for hit in hits])
         return [found[hit.location_id] for hit in hits if hit.location_id in found]
 
@@ -129,3 +135,16 @@ class StationIndex:
                 conn.close()
             self._connections.clear()
         self._local = threading.local()
+
+
+def _located(conn: sqlite3.Connection, hits: list[Hit]) -> list[Location]:
+    """The hits' locations, with their distance and bearing, in the hits' order."""
+    found = load_locations(conn, [hit.location_id for hit in hits])
+    results = []
+    for hit in hits:
+        location = found.get(hit.location_id)
+        if location is not None:  # removed by an import between the two reads
+            location.distance_meters = hit.distance_m
+            location.compass_bearing = hit.bearing
+            results.append(location)
+    return results

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.opendata.extras import EXTRA_TABLES, write_extras
 from bot.opendata.facets import facets_of
+from bot.opendata.id_set import IdSet
 from bot.opendata.ids import split_location_id
 from bot.opendata.spherical import unit_vector
 from bot.plugshare.models import Location
@@ -33,6 +34,7 @@ _INSERT_OUTLET = (
 )
 _INSERT_AMENITY = "INSERT OR IGNORE INTO amenities (location_id, type) VALUES (?, ?)"
 _INSERT_POINT = "INSERT INTO location_index VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_PENDING_POINT = "INSERT INTO temp.pending_points VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _CHILD_TABLES = ("stations", "outlets", "amenities", *EXTRA_TABLES)
 
 
@@ -51,14 +53,39 @@ def _int(value: Any) -> int | None:
 
 
 class IndexWriter:
-    """Batches of locations into an open write connection (the caller owns the transaction)."""
+    """Batches of locations into an open write connection (the caller owns the transaction).
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    ``points_last`` (a whole import) holds the R*Tree's rows back in a temporary table
+    and inserts them at :meth:`finish`, in order of place (half-degree bands of
+    latitude, then longitude): an R*Tree fed neighbouring points one after another
+    touches the same few nodes, about twice as fast as points in file order, which
+    jump across the map. The caller must call :meth:`finish` before committing.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, *, points_last: bool = False) -> None:
         self.conn = conn
+        self._insert_point = _INSERT_POINT
+        if points_last:
+            conn.execute(
+                "CREATE TEMP TABLE pending_points (id INTEGER PRIMARY KEY, min_lat, max_lat, "
+                "min_lng, max_lng, latitude, longitude, x, y, z)"
+            )
+            self._insert_point = _INSERT_PENDING_POINT
 
-    def existing_ids(self, source: str) -> set[int]:
-        rows = self.conn.execute("SELECT id FROM locations WHERE source = ?", (source,))
-        return {row[0] for row in rows}
+    def finish(self) -> None:
+        """Insert the points held back (``points_last``) into the R*Tree, in order of place."""
+        if self._insert_point is _INSERT_POINT:
+            return
+        self.conn.execute(
+            "INSERT INTO location_index SELECT * FROM temp.pending_points "
+            "ORDER BY CAST((latitude + 90) * 2 AS INTEGER), longitude"
+        )
+        self.conn.execute("DROP TABLE temp.pending_points")
+        self._insert_point = _INSERT_POINT
+
+    def existing_ids(self, source: str) -> IdSet:
+        rows = self.conn.execute("SELECT id FROM locations WHERE source = ? ORDER BY id", (source,))
+        return IdSet(row[0] for row in rows)
 
     def remove(self, ids: Iterable[int]) -> int:
         keys = [(i,) for i in ids]
@@ -121,5 +148,5 @@ class IndexWriter:
         self.conn.executemany(_INSERT_STATION, station_rows)
         self.conn.executemany(_INSERT_OUTLET, outlet_rows)
         self.conn.executemany(_INSERT_AMENITY, amenity_rows)
-        self.conn.executemany(_INSERT_POINT, point_rows)
+        self.conn.executemany(self._insert_point, point_rows)
         write_extras(self.conn, locations)

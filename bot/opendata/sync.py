@@ -18,6 +18,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -50,6 +51,35 @@ _CHUNK: Final = 256 * 1024
 
 #: Called once the response headers arrive, with the download size when known.
 DownloadStart = Callable[[int | None], None]
+
+
+@dataclass
+class SyncProgress:
+    """Progress callbacks of one download-and-import (see :func:`sync_afdc`)."""
+
+    on_download_start: DownloadStart | None = None
+    on_download: Progress | None = None
+    on_import_start: Callable[[int], None] | None = None
+    on_import: Progress | None = None
+    #: Downloads in pages (OCM): called with the number of records so far.
+    on_pages: Callable[[int], None] | None = None
+
+    def callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a single-request download (:func:`~bot.opendata.sync.sync_afdc`)."""
+        return {
+            "on_download_start": self.on_download_start,
+            "on_download": self.on_download,
+            "on_import_start": self.on_import_start,
+            "on_import": self.on_import,
+        }
+
+    def ocm_callbacks(self) -> dict[str, Callable[..., None] | None]:
+        """For a paged download (:func:`~bot.opendata.ocm_sync.sync_ocm`)."""
+        return {
+            "on_page": self.on_pages,
+            "on_import_start": self.on_import_start,
+            "on_import": self.on_import,
+        }
 
 
 class SyncFailed(ImportFailed):
@@ -179,6 +209,19 @@ def _check_first_bytes(chunk: bytes, where: str) -> None:
         raise _web_page(where)
 
 
+def download_file_beside(db_path: Path, *, prefix: str, suffix: str) -> Path:
+    """A new empty file beside the index for a download (same disk: no copy to import it)."""
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=db_path.parent)
+    except OSError as error:
+        raise SyncFailed(
+            f"Cannot write beside the index at {db_path}: {error.strerror or error}."
+        ) from None
+    os.close(handle)
+    return Path(name)
+
+
 def sync_afdc(
     settings: Settings,
     db_path: Path | None = None,
@@ -194,15 +237,7 @@ def sync_afdc(
     station list) with a message fit for the person who asked.
     """
     db_path = Path(db_path or settings.db_path).expanduser()
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="afdc-", suffix=".json", dir=db_path.parent)
-    except OSError as error:
-        raise SyncFailed(
-            f"Cannot write beside the index at {db_path}: {error.strerror or error}."
-        ) from None
-    os.close(handle)
-    download = Path(name)
+    download = download_file_beside(db_path, prefix="afdc-", suffix=".json")
     try:
         download_afdc(settings, download, on_start=on_download_start, on_bytes=on_download)
         if on_import_start is not None:

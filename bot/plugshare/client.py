@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import httpx
 from pydantic import ValidationError
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
+from bot.http_client.closing import Closing
 from bot.plugshare.errors import (
     PLUGSHARE_ERRORS,
     AddressNotFound,
@@ -41,7 +41,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 SEARCH_PAGE_SIZE = 100
 
 
-class PlugShareClient:
+class PlugShareClient(Closing):
     """One pooled connection to PlugShare. Use it as a context manager, or call ``close()``.
 
     ``transport`` replaces httpx's network transport (tests may use it; ours
@@ -92,17 +92,6 @@ class PlugShareClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._http.close()

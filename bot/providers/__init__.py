@@ -13,7 +13,7 @@ from bot.providers.base import (
 
 
 def make_provider(settings: Settings) -> Provider:
-    """The provider ``CHARGEBOT_PROVIDER`` picks: the local index unless PlugShare is chosen.
+    """The provider ``CHARGEBOT_PROVIDER`` picks: the local index unless PlugShare or OCM is.
 
     ``auto`` (the default) means PlugShare when partner credentials are set.
     Imports are deferred so that a deployment on one source never loads the other.
@@ -22,6 +22,10 @@ def make_provider(settings: Settings) -> Provider:
         from bot.providers.plugshare import PlugShareProvider
 
         return PlugShareProvider.from_settings(settings)
+    if settings.effective_provider == "ocm":
+        from bot.providers.ocm import OcmProvider
+
+        return OcmProvider.from_settings(settings)
     from bot.providers.local import LocalProvider
 
     return LocalProvider.from_settings(settings)

@@ -7,6 +7,7 @@ know Slack exists.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from bot.plugshare.filters import Filters
@@ -92,6 +93,50 @@ class Provider(Protocol):
     def close(self) -> None:
         """Release connections and files."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class NearbyPage:
+    """One page of a nearby search: the locations shown, and how many were found in all."""
+
+    locations: list[Location]
+    #: Locations found from the nearest up to one past the page's end (``start + count + 1``
+    #: at most): the one past tells whether there are more.
+    found: int
+
+
+@runtime_checkable
+class PagedNearby(Protocol):
+    """A provider that builds only the page shown (the local index: a model per row)."""
+
+    def nearby_page(
+        self,
+        latitude: float,
+        longitude: float,
+        filters: Filters,
+        radius_m: float,
+        start: int,
+        count: int,
+    ) -> NearbyPage:
+        """``nearby(..., start + count + 1)[start : start + count]``, building locations only
+        for that slice, and how many ``nearby`` found."""
+        ...
+
+
+def nearby_page(
+    provider: Provider,
+    latitude: float,
+    longitude: float,
+    filters: Filters,
+    radius_m: float,
+    start: int,
+    count: int,
+) -> NearbyPage:
+    """One page from any provider: its own ``nearby_page`` when it has one, else a slice."""
+    if isinstance(provider, PagedNearby):
+        return provider.nearby_page(latitude, longitude, filters, radius_m, start, count)
+    found = provider.nearby(latitude, longitude, filters, radius_m, start + count + 1)
+    return NearbyPage(found[start : start + count], len(found))
 
 
 @runtime_checkable

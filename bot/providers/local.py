@@ -35,6 +35,7 @@ from bot.providers.base import (
     IndexEmpty,
     IndexLoading,
     LocationNotFound,
+    NearbyPage,
     ProviderError,
 )
 from bot.routing.line import RouteLine
@@ -116,7 +117,7 @@ class LocalProvider:
 
     def fill_in_background(self, settings: Settings) -> bool:
         """When the index is empty, start its first download; True when one started."""
-        from bot.opendata.first_fill import BackgroundFill
+        from bot.providers.first_fill import BackgroundFill
 
         try:
             if not self.index.is_empty():
@@ -136,6 +137,26 @@ class LocalProvider:
         except IndexUnreadable as error:
             raise _unusable(error) from None
         return locations
+
+    def nearby_page(
+        self,
+        latitude: float,
+        longitude: float,
+        filters: Filters,
+        radius_m: float,
+        start: int,
+        count: int,
+    ) -> NearbyPage:
+        """Finds ``start + count + 1`` nearest, builds locations for the page's ``count`` only."""
+        try:
+            shown, found = self.index.nearby_page(
+                latitude, longitude, filters, radius_m, start, count
+            )
+            if not found and self.index.is_empty():
+                raise self._empty()
+        except IndexUnreadable as error:
+            raise _unusable(error) from None
+        return NearbyPage(shown, found)
 
     def along(
         self, line: RouteLine, filters: Filters, corridor_m: float, count: int

@@ -9,29 +9,17 @@ the one filter PlugShare cannot, ``min_power_kw`` (see
 
 from __future__ import annotations
 
-import logging
-import math
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
 from bot.config import Settings
 from bot.geo.bearing import measure
+from bot.http_client.closing import Closing
 from bot.plugshare.client import PlugShareClient
-from bot.plugshare.errors import (
-    AuthenticationFailed,
-    BadResponse,
-    NotFound,
-    PlugShareError,
-    RateLimited,
-    UpstreamUnavailable,
-)
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import LocationNotFound, ProviderError, ProviderUnavailable
+from bot.providers.remote import answer_or_raise
 from bot.routing.line import RouteLine
-
-logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -40,7 +28,7 @@ T = TypeVar("T")
 POWER_FILTER_OVERFETCH = 4
 
 
-class PlugShareProvider:
+class PlugShareProvider(Closing):
     """Charging locations from PlugShare's API, with live availability and check-ins."""
 
     name = "plugshare"
@@ -62,17 +50,6 @@ class PlugShareProvider:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.client!r})"
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
@@ -105,53 +82,7 @@ class PlugShareProvider:
 
 def _answer(call: Callable[[], T]) -> T:
     """The call's result, or a provider error whose ``user_message`` a user can act on."""
-    try:
-        return call()
-    except NotFound as error:
-        raise LocationNotFound(str(error)) from error
-    except RateLimited as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare is getting too many requests from ChargeBot. "
-                f"Try again {_after(error.retry_after)}."
-            ),
-        ) from error
-    except UpstreamUnavailable as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                f"PlugShare is not answering right now. Try again {_after(error.retry_after)}."
-            ),
-        ) from error
-    except AuthenticationFailed as error:
-        logger.error("%s: check PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET", error)
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare refused ChargeBot's credentials, so it cannot search right now. "
-                "Please let the admin who installed ChargeBot know."
-            ),
-        ) from error
-    except BadResponse as error:
-        raise ProviderUnavailable(
-            str(error),
-            user_message=(
-                "PlugShare sent an answer ChargeBot could not read. Try again in a minute."
-            ),
-        ) from error
-    except PlugShareError as error:
-        raise ProviderError(str(error)) from error
-
-
-def _after(seconds: float | None) -> str:
-    """When to try again, the way a person says it."""
-    if seconds is None:
-        return "in a minute"
-    amount, unit = (max(1, math.ceil(seconds)), "second")
-    if seconds > 60:
-        amount, unit = (math.ceil(seconds / 60), "minute")
-    return f"in {amount} {unit}{'' if amount == 1 else 's'}"
+    return answer_or_raise(call, "PlugShare", "PLUGSHARE_API_KEY and PLUGSHARE_API_SECRET")
 
 
 def _with_distance(location: Location, latitude: float, longitude: float) -> Location:

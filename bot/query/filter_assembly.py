@@ -10,6 +10,7 @@ PlugShare filter and is reported as ignored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 
 from bot.plugshare.enums import Availability
 from bot.plugshare.filters import Filters, OutletFilter
@@ -38,6 +39,12 @@ class Assembly:
     asked: bool = False
     #: The text greeted or asked for help.
     helpish: bool = False
+    #: Opening hours asked for: "now", "24/7", a local time of day, or None.
+    open_at: str | time | None = None
+    #: Highest price per kWh asked for ("under 30 cents/kWh" -> 0.30), or None.
+    max_price_per_kwh: float | None = None
+    #: "price" for "cheapest", else "distance".
+    sort: str = "distance"
 
 
 class _Collector:
@@ -58,6 +65,8 @@ class _Collector:
         self.helpish = False
         self.nearest = False
         self.plural_after_nearest = False
+        self.open_at: str | time | None = None
+        self.sort = "distance"
 
     def written(self, first: Item, last: Item | None = None) -> str:
         start = first.start
@@ -152,6 +161,37 @@ class _Collector:
             return
         self.values[quantity.kind] = quantity.value
 
+    def opening(self, k: int, meaning: Meaning) -> int:
+        """Apply "open now", "open 24/7" or "open at 7am" at ``k``; return where to go on."""
+        self.asked = True
+        if ":" in meaning.open_at:  # "open at noon" -> "12:00"
+            hour, minute = meaning.open_at.split(":")
+            self.open_at = time(int(hour), int(minute))
+            return k + 1
+        if meaning.open_at != "at":
+            if self.open_at is None or meaning.open_at == "24/7":
+                self.open_at = meaning.open_at
+            return k + 1
+        following = self.items[k + 1] if k + 1 < len(self.items) else None
+        clock = (
+            following.quantity.clock
+            if following is not None
+            and k + 1 not in self.skip
+            and following.kind == QUANTITY
+            and following.quantity is not None
+            else None
+        )
+        if clock is None:
+            # "open at" without a time we can read: the question is still "open".
+            if self.open_at is None:
+                self.open_at = "now"
+            if following is not None and following.kind == QUANTITY:
+                self.ignored.append(self.written(following))
+                return k + 2
+            return k + 1
+        self.open_at = time(clock // 60 % 24, clock % 60)
+        return k + 2
+
     def nearest_is_plural(self, k: int) -> bool:
         """More than one is wanted: "the nearest superchargers"."""
         for item in self.items[k + 1 : k + 5]:
@@ -190,6 +230,12 @@ class _Collector:
             elif kind is _NEGATOR:
                 k = self.negate(k)
                 continue
+            elif meaning.open_at:
+                k = self.opening(k, meaning)
+                continue
+            elif meaning.sort:
+                self.sort = meaning.sort
+                self.asked = True
             elif kind in _REPORTED_KINDS:
                 self.ignored.append(self.written(item))
                 self.asked = True
@@ -202,7 +248,15 @@ class _Collector:
             elif kind in _HELP_KINDS:
                 self.helpish = True
             k += 1
-        return Assembly(self.filters(), self.ignored, self.asked, self.helpish)
+        return Assembly(
+            self.filters(),
+            self.ignored,
+            self.asked,
+            self.helpish,
+            open_at=self.open_at,
+            max_price_per_kwh=self.values.get(QuantityKind.PRICE),
+            sort=self.sort,
+        )
 
     def filters(self) -> Filters:
         values = self.values

@@ -21,6 +21,13 @@ NEGATOR = Meaning(Kind.NEGATOR)
 CONJUNCTION = Meaning(Kind.CONJUNCTION, joiner=True)
 OR = Meaning(Kind.CONJUNCTION)
 IGNORE = Meaning(Kind.IGNORE)
+# No provider filter either, but ChargeBot applies these to the results itself.
+OPEN_NOW = Meaning(Kind.IGNORE, label="open now", open_at="now")
+OPEN_247 = Meaning(Kind.IGNORE, label="open 24/7", open_at="24/7")
+OPEN_AT = Meaning(Kind.IGNORE, label="open at", open_at="at")
+CHEAPEST = Meaning(Kind.IGNORE, label="cheapest", sort="price")
+OPEN_AT_NOON = Meaning(Kind.IGNORE, label="open at noon", open_at="12:00")
+OPEN_AT_MIDNIGHT = Meaning(Kind.IGNORE, label="open at midnight", open_at="00:00")
 NEAREST = Meaning(Kind.NEAREST)
 NOUN = Meaning(Kind.NOUN)
 NOUN_PLURAL = Meaning(Kind.NOUN, plural=True)
@@ -113,11 +120,10 @@ CONJUNCTION_PHRASES = "and|&|plus|as well as|along with|and also|or|and/or|nor|e
 
 #: Request words PlugShare has no filter for: the reply says they were ignored.
 IGNORE_PHRASES = """
-cheap|cheapest|cheaper|inexpensive|affordable|low cost|lowest cost|low price|
-lowest price|price|prices|pricing|cost|costs|paid|not free|pay|fastest|quickest|
+price|prices|pricing|cost|costs|paid|not free|pay|fastest|quickest|
 faster|best|better|good|great|nice|reliable|reliability|highly rated|well rated|
 top rated|best rated|good reviews|reviews|review|popular|busiest|least busy|quiet|
-open|open now|opened|24/7|24 hours|24h|open 24/7|open 24 hours|open 24h|open late|hours|
+open late|hours|
 rv park|rv parks|campground|campgrounds|campsite|campsites|truck stop|truck stops|
 covered|indoor|outdoor|
 underground|garage|well lit|lit|safe|secure|security|shaded|shade|pull through|
@@ -130,6 +136,23 @@ navigate|adapter|adapters|universal|slow|slowest|new|newest|
 recent|recently|unlimited|idle fee|idle fees|membership|app|rfid|credit card|
 contactless|pay by card|ac|stars|star|ratings|rating|rated|score|plugscore|plug score|
 kw|kwh|kilowatt|kilowatts|amps|amp|volts|voltage|speed|max|maximum|minimum|limit
+"""
+
+#: Opening hours and price order, which ChargeBot checks on the results itself.
+OPEN_NOW_PHRASES = """
+open|open now|opened|open right now|currently open|open currently|open at the moment|
+open today|that are open|which are open|still open
+"""
+OPEN_247_PHRASES = """
+24/7|24x7|24 hours|24 hour|24-hour|24h|24hr|24hrs|open 24/7|open 24x7|open 24 hours|
+open 24h|open 24hrs|open all day|24 hours a day|open around the clock|around the clock|
+always open|open all night
+"""
+OPEN_AT_PHRASES = "open at|opened at|open by|open before|still open at"
+CHEAPEST_PHRASES = """
+cheap|cheapest|cheaper|inexpensive|affordable|low cost|lowest cost|low price|
+lowest price|least expensive|lowest priced|best price|by price|sort by price|
+sorted by price|order by price|ordered by price|cheapest first
 """
 
 NEAREST_PHRASES = "nearest|closest|the nearest|the closest|nearest one|closest one"
@@ -180,6 +203,12 @@ def grammar_entries() -> list[tuple[str, Meaning]]:
         (HELP_PHRASES, HELP),
         (NEGATOR_PHRASES, NEGATOR),
         (IGNORE_PHRASES, IGNORE),
+        (OPEN_NOW_PHRASES, OPEN_NOW),
+        (OPEN_247_PHRASES, OPEN_247),
+        (OPEN_AT_PHRASES, OPEN_AT),
+        (CHEAPEST_PHRASES, CHEAPEST),
+        ("open at noon|open at midday|open by noon|open around noon", OPEN_AT_NOON),
+        ("open at midnight|open around midnight|open after midnight", OPEN_AT_MIDNIGHT),
         (NOUN_PHRASES, NOUN),
         (NOUN_PLURAL_PHRASES, NOUN_PLURAL),
         (STATION_PHRASES, STATION),

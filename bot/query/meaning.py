@@ -59,6 +59,11 @@ class Meaning:
     tail: bool = False
     #: Plural noun ("stations"): "the nearest stations" asks for more than one.
     plural: bool = False
+    #: For IGNORE phrases ChargeBot answers itself after the search (no provider filter):
+    #: "now", "24/7" or "at" (a clock time follows) for opening hours ("open now").
+    open_at: str = ""
+    #: "price" for "cheapest": the answer is sorted by price per kWh.
+    sort: str = ""
 
     @property
     def is_filter(self) -> bool:

@@ -21,9 +21,9 @@ Applied or only suggested (the choice, so replies stay predictable):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from rapidfuzz.distance import DamerauLevenshtein
+from functools import cache
 
 from .items import CONTENT, PHRASE, Item
 from .lexicon import LEXICON
@@ -55,6 +55,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+@cache  # built when a word first needs checking (10 ms): most requests have none
 def _build_index() -> tuple[list[Target], dict[str, list[tuple[int, int]]]]:
     targets: list[Target] = []
     seen: set[tuple[str, ...]] = set()
@@ -76,9 +77,6 @@ def _build_index() -> tuple[list[Target], dict[str, list[tuple[int, int]]]]:
             for variant in variants:
                 index.setdefault(variant, []).append((t, position))
     return targets, index
-
-
-_TARGETS, _INDEX = _build_index()
 
 
 def _decide(distance: int, target: Target) -> bool | None:
@@ -109,16 +107,17 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
         if checked > MAX_WORDS_CHECKED:
             break
         word = token.norm
+        targets, index = _build_index()
         hits: set[tuple[int, int]] = set()
         for variant in (word, *_deletes(word)):
-            positions = _INDEX.get(variant)
+            positions = index.get(variant)
             if positions:
                 hits.update(positions)
         if not hits:
             continue
         best: tuple[int, int, int, Target] | None = None  # (distance, -length, first, ...)
         for t, position in hits:
-            target = _TARGETS[t]
+            target = targets[t]
             first = k - position
             last = first + len(target.words) - 1
             if first < 0 or last >= n or first <= taken_until:
@@ -132,7 +131,7 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
             ):
                 continue
             written = " ".join(tokens[w.first].norm for w in window)
-            distance = DamerauLevenshtein.distance(written, target.text, score_cutoff=2)
+            distance = _damerau_levenshtein()(written, target.text, score_cutoff=2)
             if distance > 2:
                 continue
             candidate = (distance, -len(target.words), first, target)
@@ -148,3 +147,11 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
         found.append(NearMiss(first, last, target, decision))
         taken_until = last
     return found
+
+
+@cache
+def _damerau_levenshtein() -> Callable[..., int]:
+    """rapidfuzz's edit distance, imported when a leftover word first needs it (5 MB)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance

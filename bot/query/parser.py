@@ -180,6 +180,9 @@ def parse_query(text: str | CleanText) -> SearchQuery:
         is_help=is_help,
         truncated=clean.truncated,
         route=trip.route if trip is not None else None,
+        open_at=assembly.open_at,  # type: ignore[arg-type]
+        max_price_per_kwh=assembly.max_price_per_kwh,
+        sort="price" if assembly.sort == "price" else "distance",
     )
 
 

@@ -27,6 +27,8 @@ class QuantityKind(IntEnum):
     POWER = 3
     SCORE = 4
     UNUSABLE = 5
+    #: A highest price per kWh, in the currency's main unit ("under 30 cents/kWh" -> 0.30).
+    PRICE = 6
 
 
 class Comparator(IntEnum):
@@ -42,6 +44,9 @@ class Quantity:
     value: float
     #: Tokens consumed, from the match start.
     length: int
+    #: For a time of day ("7am", "19:30"): minutes after midnight. Such a quantity is
+    #: UNUSABLE on its own; "open at" makes it an opening-hours question.
+    clock: int | None = None
 
 
 _DISTANCE_UNITS: dict[str, float] = {
@@ -405,9 +410,10 @@ def _range_end(tokens: list[Token], j: int) -> tuple[float | None, int]:
 
 
 def _clock_time(tokens: list[Token], i: int) -> Quantity | None:
-    """A time of day, which no filter can use: "10:30", "5pm"."""
+    """A time of day, which no provider filter can use: "10:30", "5pm", "7:15 am"."""
     n = len(tokens)
     j = i + 1
+    minutes: float | None = 0.0
     if (
         j + 1 < n
         and tokens[j].norm == ":"
@@ -415,44 +421,82 @@ def _clock_time(tokens: list[Token], i: int) -> Quantity | None:
         and tokens[j + 1].kind == NUMBER
         and tokens[j + 1].glued
     ):
+        minutes = tokens[j + 1].value
         j += 2
     elif _norm(tokens, j) not in _MERIDIEMS:
         return None
-    if _norm(tokens, j) in _MERIDIEMS:
+    meridiem = _norm(tokens, j)
+    if meridiem in _MERIDIEMS:
         j += 1
-    return Quantity(QuantityKind.UNUSABLE, tokens[i].value or 0.0, j - i)
+    hour = tokens[i].value or 0.0
+    clock: int | None = None
+    if minutes is not None and hour == int(hour) and minutes == int(minutes) and minutes < 60:
+        if meridiem in _MERIDIEMS:
+            if 1 <= hour <= 12:
+                clock = int(hour) % 12 * 60 + (720 if meridiem == "pm" else 0) + int(minutes)
+        elif 0 <= hour < 24:
+            clock = int(hour) * 60 + int(minutes)
+    return Quantity(QuantityKind.UNUSABLE, hour, j - i, clock=clock)
 
 
 _MERIDIEMS = frozenset({"am", "pm"})
 
 
-def _price(tokens: list[Token], i: int) -> Quantity | None:
-    """A price, which no filter can use: "$0.30/kWh", "€5 per session"."""
-    if not tokens[i].sep.rstrip().endswith(_CURRENCIES):
+def _price(tokens: list[Token], i: int) -> tuple[Quantity, str] | None:
+    """A price and its unit: "$0.30/kWh", "€5 per session", "30 cents/kWh", "30¢ per kWh".
+
+    The value is in the currency's main unit (cents are divided by 100); the unit is the
+    normalised word after "per" or "/", or "" when none follows.
+    """
+    value = tokens[i].value
+    if value is None:
         return None
     j = i + 1
+    if tokens[i].sep.rstrip().endswith(_CURRENCIES):
+        pass
+    elif _norm(tokens, j) in _CENT_WORDS or (
+        j < len(tokens) and tokens[j].sep.lstrip().startswith("¢")
+    ):
+        if _norm(tokens, j) in _CENT_WORDS:
+            j += 1
+        value /= 100
+        # Cents without a unit are too ambiguous ("30 c") to call a price.
+        following = _norm(tokens, j + 1) if _norm(tokens, j) == "per" else _norm(tokens, j)
+        if following not in _PRICE_UNITS:
+            return None
+    else:
+        return None
     if _norm(tokens, j) == "per":
         j += 1
+    unit = ""
     if j < len(tokens) and tokens[j].norm in _PRICE_UNITS:
+        unit = tokens[j].norm
         j += 1
-    return Quantity(QuantityKind.UNUSABLE, tokens[i].value or 0.0, j - i)
+    return Quantity(QuantityKind.UNUSABLE, value, j - i), unit
 
 
 _CURRENCIES = ("$", "€", "£", "¥")
+_CENT_WORDS = frozenset({"cents", "cent", "c", "ct", "cts", "p", "pence"})
 _PRICE_UNITS = frozenset({"kwh", "hour", "hr", "h", "session", "charge", "min", "minute"})
 
 
 def match_measure(tokens: list[Token], i: int) -> Quantity | None:
     """A distance (radius), a power (minimum kW) or a time or price (unusable)."""
     if tokens[i].kind == NUMBER:
-        special = _clock_time(tokens, i) or _price(tokens, i)
-        if special is not None:
-            return special
+        clock = _clock_time(tokens, i)
+        if clock is not None:
+            return clock
+        price = _price(tokens, i)
+        if price is not None:
+            return price[0]
     comparator, j = _comparator(tokens, i, _PREFIXES)
     if j > i and j < len(tokens) and tokens[j].kind == NUMBER:
         price = _price(tokens, j)  # "under €0.40 per kWh"
         if price is not None:
-            return Quantity(QuantityKind.UNUSABLE, price.value, j - i + price.length)
+            found, unit = price
+            usable = comparator == Comparator.MAX and unit == "kwh" and found.value > 0
+            kind = QuantityKind.PRICE if usable else QuantityKind.UNUSABLE
+            return Quantity(kind, found.value, j - i + found.length)
     if _norm(tokens, j) in ("a", "an") and j + 1 < len(tokens) and tokens[j + 1].kind == NUMBER:
         j += 1  # "within a 5 mile radius"
     value, j = _number(tokens, j, allow_article=True)

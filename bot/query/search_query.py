@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
+from typing import Literal
 
 from bot.plugshare.filters import Filters
 
@@ -65,6 +67,14 @@ class SearchQuery:
     truncated: bool = False
     #: A search along a route instead of around one place (``place`` is then None).
     route: RouteQuery | None = None
+    #: Opening hours asked for, in the place's local time: None (not asked), ``"now"``
+    #: ("open now"), ``"24/7"`` ("open 24/7") or a time of day ("open at 7am" -> 07:00).
+    open_at: Literal["now", "24/7"] | time | None = None
+    #: Highest price per kWh ("under 30 cents/kWh" -> 0.30), in dollars or the local
+    #: currency's main unit; None when not asked.
+    max_price_per_kwh: float | None = None
+    #: Order of the results: ``"distance"`` (default) or ``"price"`` ("cheapest").
+    sort: Literal["distance", "price"] = "distance"
 
     @property
     def min_power_kw(self) -> float | None:

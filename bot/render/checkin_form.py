@@ -19,7 +19,6 @@ from slack_sdk.models.blocks import (
     InputBlock,
     MarkdownTextObject,
     NumberInputElement,
-    Option,
     PlainTextInputElement,
     RadioButtonsElement,
     StaticSelectElement,
@@ -29,6 +28,9 @@ from slack_sdk.models.views import View
 
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.render import limits
+from bot.render.blocks import element as _element
+from bot.render.blocks import options
+from bot.render.blocks import selected as _selected
 from bot.render.escape import escape_mrkdwn, truncate
 
 CALLBACK_ID = "checkin_submit"
@@ -91,7 +93,7 @@ def checkin_modal(
             label="How did it go?",
             element=RadioButtonsElement(
                 action_id=OUTCOME_ACTION,
-                options=[Option(text=label, value=str(int(r))) for r, label in OUTCOMES],
+                options=options((label, str(int(r))) for r, label in OUTCOMES),
             ),
         ),
         InputBlock(
@@ -102,7 +104,7 @@ def checkin_modal(
             element=StaticSelectElement(
                 action_id=PROBLEM_ACTION,
                 placeholder="Choose the problem",
-                options=[Option(text=p.label, value=str(int(p))) for p in Problem],
+                options=options((p.label, str(int(p))) for p in Problem),
             ),
         ),
         InputBlock(
@@ -145,17 +147,6 @@ def checkin_modal(
         blocks=blocks,
         private_metadata=private_metadata,
     ).to_dict()
-
-
-def _element(values: dict[str, Any], block: str, action: str) -> dict[str, Any]:
-    element = (values.get(block) or {}).get(action)
-    return element if isinstance(element, dict) else {}
-
-
-def _selected(values: dict[str, Any], block: str, action: str) -> str | None:
-    option = _element(values, block, action).get("selected_option")
-    value = option.get("value") if isinstance(option, dict) else None
-    return value if isinstance(value, str) else None
 
 
 def read_checkin(values: dict[str, Any], *, comment_max: int, kilowatts_max: float) -> CheckinForm:

@@ -10,6 +10,7 @@ nothing is escaped here.
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from pydantic_core import PydanticSerializationError
@@ -34,6 +35,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
                 "page": answer.page,
                 "per_page": answer.per_page,
                 "units": answer.units,
+                **asked_json(answer),
             },
             "place": place_json(answer.place) if answer.place is not None else None,
             "candidates": [place_json(candidate) for candidate in answer.candidates],
@@ -45,8 +47,42 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "source": answer.source,
             "attribution": answer.attribution,
             "route": route_json(answer),
+            "checks": checks_json(answer),
         }
     )
+
+
+def asked_json(answer: Answer) -> dict[str, Any]:
+    """What was asked of hours and price ("open now", "cheapest", "under 30 cents/kWh")."""
+    query = answer.query
+    if query is None:
+        return {}
+    open_at = query.open_at
+    return {
+        "open_at": open_at.strftime("%H:%M") if isinstance(open_at, time) else open_at,
+        "max_price_per_kwh": query.max_price_per_kwh,
+        "sort": query.sort,
+    }
+
+
+def checks_json(answer: Answer) -> dict[str, Any] | None:
+    """What the hours and price checks found, for the locations shown."""
+    checks = answer.checks
+    if checks is None:
+        return None
+    shown = [location.id for location in answer.locations]
+    return {
+        "checked_at": checks.moment.isoformat() if checks.moment is not None else None,
+        "closed": checks.closed,
+        "too_dear": checks.too_dear,
+        "hours_unknown": [i for i in shown if i in checks.hours_unknown],
+        "price_unknown": [i for i in shown if i in checks.price_unknown],
+        "price_per_kwh": {
+            str(i): {"price": checks.prices[i][0], "currency": checks.prices[i][1]}
+            for i in shown
+            if i in checks.prices
+        },
+    }
 
 
 def search_parameters(answer: Answer) -> dict[str, str]:

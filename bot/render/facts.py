@@ -33,6 +33,7 @@ from bot.plugshare.filters import MAX_RADIUS_M, Filters, format_number
 from bot.plugshare.models import Location, Outlet, Review, User
 from bot.plugshare.networks import network_name
 from bot.render import limits
+from bot.render.checks import checks_text
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
 from bot.render.trip_facts import along_text
@@ -399,6 +400,9 @@ def details(answer: Answer, location: Location, style: Style) -> list[str]:
     status = status_text(location, answer.live_availability)
     if status:
         lines.append(status)
+    checked = checks_text(answer, location)
+    if checked:
+        lines.append(checked)
     return lines
 
 

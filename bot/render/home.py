@@ -18,7 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.render.escape import escape_mrkdwn, truncate
 from bot.render.home_settings import MemberSettings, settings_blocks, unavailable_blocks
-from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TOPICS
+from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TOPICS, SLACK_EXTRAS
 
 #: The three ways to ask, each with what to expect.
 SURFACES = (
@@ -86,6 +86,11 @@ def home_view(
     blocks += [
         SectionBlock(text=MarkdownTextObject(text="*What I understand*\n" + understands)),
         SectionBlock(text=MarkdownTextObject(text="*More examples*\n" + examples)),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text="*Also in Slack*\n" + "\n".join(f"• {extra}" for extra in SLACK_EXTRAS)
+            )
+        ),
         DividerBlock(),
         SectionBlock(text=MarkdownTextObject(text="*Data source*\n" + _describe_source(source))),
         ContextBlock(

@@ -21,7 +21,6 @@ from slack_sdk.models.blocks import (
     DividerBlock,
     HeaderBlock,
     InputBlock,
-    MarkdownTextObject,
     Option,
     PlainTextInputElement,
     SectionBlock,
@@ -31,6 +30,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.render import limits
+from bot.render.blocks import chosen, mrkdwn, options, ticked, typed
 from bot.render.escape import channel_link, truncate
 from bot.render.style import MRKDWN
 
@@ -108,10 +108,6 @@ class MemberSettings:
     max_places: int = 25
 
 
-def _mrkdwn(text: str) -> MarkdownTextObject:
-    return MarkdownTextObject(text=text, verbatim=True)
-
-
 def _button(
     text: str, action_id: str, value: str | None = None, *, style: str | None = None
 ) -> ButtonElement:
@@ -122,14 +118,14 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     """The member's settings with a control for each (``notice``: trusted mrkdwn)."""
     blocks: list[Block] = [HeaderBlock(text="Your settings")]
     if notice:
-        blocks.append(ContextBlock(elements=[_mrkdwn(notice)]))
+        blocks.append(ContextBlock(elements=[mrkdwn(notice)]))
 
-    connector_options = [Option(text=label, value=word) for label, word in CONNECTOR_CHOICES]
+    connector_options = options(CONNECTOR_CHOICES)
     selected = [o for o in connector_options if o.value in member.connector_words]
     car = MRKDWN(member.connectors, limits.LINE) if member.connectors else "not set"
     blocks.append(
         SectionBlock(
-            text=_mrkdwn(f"*My car's connectors:* {car}\nUsed when a request names no connector."),
+            text=mrkdwn(f"*My car's connectors:* {car}\nUsed when a request names no connector."),
             accessory=StaticMultiSelectElement(
                 action_id=CONNECTORS,
                 placeholder="Every connector",
@@ -139,16 +135,16 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
         )
     )
 
-    unit_options = [Option(text=label, value=value) for label, value in UNIT_CHOICES]
+    unit_options = options(UNIT_CHOICES)
     current_units = member.units or "auto"
     blocks.append(
         SectionBlock(
-            text=_mrkdwn("*Distances in*"),
+            text=mrkdwn("*Distances in*"),
             accessory=StaticSelectElement(
                 action_id=UNITS,
                 placeholder="Automatic",
                 options=unit_options,
-                initial_option=next(o for o in unit_options if o.value == current_units),
+                initial_option=chosen(unit_options, current_units),
             ),
         )
     )
@@ -161,17 +157,12 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
             description="Skip workplace, dealer and residential chargers",
         ),
     ]
-    ticked = [
-        o
-        for o in checks
-        if (o.value == FREE_ONLY and member.free_only)
-        or (o.value == PUBLIC_ONLY and member.public_only)
-    ]
+    on = ticked(checks, {FREE_ONLY: member.free_only, PUBLIC_ONLY: member.public_only})
     blocks.append(
         SectionBlock(
-            text=_mrkdwn("*Searches show*"),
+            text=mrkdwn("*Searches show*"),
             accessory=CheckboxesElement(
-                action_id=OPTIONS, options=checks, initial_options=ticked or None
+                action_id=OPTIONS, options=checks, initial_options=on
             ),
         )
     )
@@ -182,14 +173,14 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
         home_buttons.append(_button("Clear", CLEAR_HOME))
     blocks += [
         SectionBlock(
-            text=_mrkdwn(
+            text=mrkdwn(
                 f"*Home:* {home}\nAmbiguous places lean toward it; `CCS near home` searches there."
             )
         ),
         ActionsBlock(elements=home_buttons),
         DividerBlock(),
         SectionBlock(
-            text=_mrkdwn(
+            text=mrkdwn(
                 "*Saved places*\nName a place once, then ask e.g. `CCS near office`."
                 + ("" if member.places else "\nNone yet.")
             )
@@ -198,7 +189,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     for name, resolved in member.places:
         blocks.append(
             SectionBlock(
-                text=_mrkdwn(f"*{MRKDWN(name, limits.NAME)}*: {MRKDWN(resolved, limits.PLACE)}"),
+                text=mrkdwn(f"*{MRKDWN(name, limits.NAME)}*: {MRKDWN(resolved, limits.PLACE)}"),
                 accessory=_button_with_confirm(
                     "Delete",
                     DELETE_PLACE,
@@ -218,7 +209,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
         ]
         blocks.append(
             SectionBlock(
-                text=_mrkdwn(
+                text=mrkdwn(
                     "*Channel places you set*\n"
                     + "\n".join(lines)
                     + "\nClear one with `/charge clear channel place` in that channel."
@@ -231,7 +222,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     blocks += [
         DividerBlock(),
         SectionBlock(
-            text=_mrkdwn(
+            text=mrkdwn(
                 f"*Your data:* these settings, {len(member.places)} saved "
                 f"place{'' if len(member.places) == 1 else 's'} and {checkins} in this "
                 "workspace. `/charge settings` lists it; *Forget me* deletes all of it."
@@ -251,7 +242,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
 
 def unavailable_blocks(message: str) -> list[Block]:
     """Instead of the settings, when they cannot be read (``message``: trusted mrkdwn)."""
-    return [HeaderBlock(text="Your settings"), SectionBlock(text=_mrkdwn(f"⚠️ {message}"))]
+    return [HeaderBlock(text="Your settings"), SectionBlock(text=mrkdwn(f"⚠️ {message}"))]
 
 
 def _button_with_confirm(
@@ -269,7 +260,7 @@ def _button_with_confirm(
         value=value,
         style="danger",
         confirm=ConfirmObject(
-            title=title, text=_mrkdwn(body), confirm=confirm, deny="Cancel", style="danger"
+            title=title, text=mrkdwn(body), confirm=confirm, deny="Cancel", style="danger"
         ),
     )
 
@@ -311,9 +302,4 @@ def place_modal(kind: Literal["home", "saved"]) -> dict[str, Any]:
 def read_place_form(values: dict[str, Any]) -> tuple[str, str]:
     """(name, place text) from a submitted place modal; name is "" in the home modal."""
 
-    def typed(block: str, action: str) -> str:
-        element = (values.get(block) or {}).get(action)
-        value = element.get("value") if isinstance(element, dict) else None
-        return " ".join(value.split()) if isinstance(value, str) else ""
-
-    return typed(NAME_BLOCK, NAME_ACTION), typed(PLACE_BLOCK, PLACE_ACTION)
+    return typed(values, NAME_BLOCK, NAME_ACTION), typed(values, PLACE_BLOCK, PLACE_ACTION)

@@ -15,13 +15,14 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     InputBlock,
     MarkdownTextObject,
-    Option,
     StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
 from bot.geo.units import METERS_PER_MILE
 from bot.query import parse_query
+from bot.render.blocks import chosen, options, selected_all, ticked
+from bot.render.blocks import selected as selected_value
 from bot.render.escape import escape_mrkdwn, truncate
 from bot.search.request import Refinement, SearchRequest
 
@@ -66,34 +67,27 @@ RANGES = tuple(
 )
 
 
-def _option(label: str, value: str) -> Option:
-    return Option(text=label, value=value)
-
-
 def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any]:
     current = request.refine or Refinement()
     is_route = parse_query(request.text).route is not None
-    connectors = [_option(label, value) for label, value in CONNECTORS]
-    radii = [
-        _option(label, f"{metres:.0f}") for label, metres in (CORRIDORS if is_route else RADII)
-    ]
-    checks = [
-        _option("Free only", FREE_ONLY),
-        _option("Available now only (where live status is known)", AVAILABLE_ONLY),
-    ]
-    initial_connector = next(
-        (o for o in connectors if current.connector and o.value == current.connector), None
+    connectors = options(CONNECTORS)
+    radii = options(
+        (label, f"{metres:.0f}") for label, metres in (CORRIDORS if is_route else RADII)
     )
+    checks = options(
+        [
+            ("Free only", FREE_ONLY),
+            ("Available now only (where live status is known)", AVAILABLE_ONLY),
+        ]
+    )
+    initial_connector = chosen(connectors, current.connector)
     initial_radius = next(
         (o for o in radii if current.radius_m and abs(float(o.value) - current.radius_m) < 1),
         None,
     )
-    initial_checks = [
-        o
-        for o in checks
-        if (o.value == FREE_ONLY and current.free_only)
-        or (o.value == AVAILABLE_ONLY and current.available_only)
-    ]
+    initial_checks = ticked(
+        checks, {FREE_ONLY: current.free_only, AVAILABLE_ONLY: current.available_only}
+    )
     asked = truncate(escape_mrkdwn(request.text), 500) or "your search"
     blocks = [
         ContextBlock(
@@ -127,7 +121,7 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
         ),
     ]
     if is_route:
-        ranges = [_option(label, f"{metres:.0f}") for label, metres in RANGES]
+        ranges = options((label, f"{metres:.0f}") for label, metres in RANGES)
         blocks.append(
             InputBlock(
                 block_id=RANGE_BLOCK,
@@ -156,7 +150,7 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
             element=CheckboxesElement(
                 action_id=OPTIONS_ACTION,
                 options=checks,
-                initial_options=initial_checks or None,
+                initial_options=initial_checks,
             ),
         ),
     ]
@@ -175,18 +169,14 @@ def read_refinement(state_values: dict[str, Any]) -> Refinement:
     """The Refinement in a submitted Refine modal. Raises ValueError on a foreign shape."""
 
     def selected(block: str, action: str) -> str | None:
-        option = (state_values.get(block) or {}).get(action, {}).get("selected_option")
-        return option.get("value") if isinstance(option, dict) else None
+        return selected_value(state_values, block, action)
 
     connector = selected(CONNECTOR_BLOCK, CONNECTOR_ACTION)
     if connector is not None and connector not in {value for _, value in CONNECTORS}:
         raise ValueError("unknown connector")
     radius = selected(RADIUS_BLOCK, RADIUS_ACTION)
     reach = selected(RANGE_BLOCK, RANGE_ACTION)
-    checked = (state_values.get(OPTIONS_BLOCK) or {}).get(OPTIONS_ACTION, {}).get(
-        "selected_options"
-    ) or []
-    values = {o.get("value") for o in checked if isinstance(o, dict)}
+    values = selected_all(state_values, OPTIONS_BLOCK, OPTIONS_ACTION)
     # An empty field or unticked box keeps what the text asked for (None), so
     # refining the radius of "free CCS near X" does not drop "free".
     return Refinement(

@@ -37,6 +37,7 @@ HELP_TOPICS: tuple[tuple[str, str], ...] = (
     ("Amenities", "dining, restrooms, WiFi, grocery, lodging, shopping"),
     ("Places", "addresses, landmarks, ZIP codes, airport codes, coordinates"),
     ("Trips", "from Denver to Salt Lake City, on my way to Tahoe, via Reno, range 220 mi"),
+    ("Hours and price", "open now, open 24/7, open at 7am, cheapest, under 30 cents/kWh"),
 )
 EXAMPLES: tuple[str, ...] = (
     "CCS near Union Station, Los Angeles",
@@ -44,6 +45,22 @@ EXAMPLES: tuple[str, ...] = (
     "Tesla Supercharger near Barstow, top 3",
     "DC fast near JFK, no ChargePoint",
     "available Level 2 near 40.7580,-73.9855",
+    "cheapest CCS near Penn Station, open now",
+    "J1772 under $0.40 per kWh near Albany, open at 7am",
+)
+#: What ChargeBot does in Slack beyond answering requests, each with how to try it (mrkdwn).
+SLACK_EXTRAS: tuple[str, ...] = (
+    "*Station links:* paste a PlugShare, Open Charge Map or AFDC station link"
+    " (e.g. `https://afdc.energy.gov/stations#/station/358788`) where I am, and it unfolds"
+    " into the station's card",
+    "*Find chargers form:* the ⚡ shortcuts menu → _Find chargers_ (place, connectors,"
+    " distance, free only, open now; filled in from your settings), answered in our DM",
+    "*Near a message:* a message's ⋮ menu → _Find chargers near this_ searches near the place"
+    " it names",
+    "*Assistant view:* open ChargeBot from the assistant icon for suggestions from your"
+    " places and car (e.g. `CCS near office`)",
+    "*Map:* where the app has a map server, each answer comes with a map whose numbered pins"
+    " match the cards",
 )
 FILL_INDEX = ("chargebot data sync afdc", "chargebot data import FILE")
 

@@ -1,4 +1,4 @@
-"""Answer -> a Slack message (Block Kit), and a location's check-ins as blocks or a modal.
+"""Answer -> a Slack message (Block Kit). A location's check-ins: ``render/checkins.py``.
 
 Built with slack-sdk's Block Kit model classes, whose ``to_dict()`` validates each
 block. Every untrusted string is escaped and cut (see :mod:`bot.render.style`), and
@@ -9,38 +9,40 @@ rather than sent and rejected.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-import humanize
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
-    ButtonElement,
-    ConfirmObject,
     ContextBlock,
     DividerBlock,
-    HeaderBlock,
     ImageElement,
-    MarkdownTextObject,
-    PlainTextObject,
     SectionBlock,
 )
-from slack_sdk.models.views import View
 
-from bot.plugshare.models import Location, Photo, Review
+from bot.plugshare.models import Location, Photo
 from bot.render import actions, limits, links
-from bot.render.escape import escape_mrkdwn, escape_plain, strip_html, truncate
+
+# Shared pieces under their old local names: this module's code reads as before.
+from bot.render.blocks import UNNAMED
+from bot.render.blocks import button as _button
+from bot.render.blocks import context as _context
+from bot.render.blocks import fit_lines as _fit_lines
+from bot.render.blocks import header as _header
+from bot.render.blocks import mrkdwn as _mrkdwn
+from bot.render.blocks import name_link as _name_link
+from bot.render.blocks import notes as _notes
+from bot.render.blocks import section as _section
+from bot.render.escape import escape_mrkdwn, escape_plain, truncate
 from bot.render.facts import (
     SEP,
-    WORKSPACE,
     checkin_line,
     credit,
     details,
     distance_text,
     filter_words,
-    format_kw,
     headline,
     recent_checkins,
 )
@@ -49,6 +51,7 @@ from bot.render.replies import (
     HELP_INTRO,
     HELP_TITLE,
     HELP_TOPICS,
+    SLACK_EXTRAS,
     candidate_label,
     paragraphs,
 )
@@ -56,12 +59,8 @@ from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.search.answer import Answer, Outcome
 from bot.search.request import SearchRequest
 
-UNNAMED = "Unnamed location"
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
 MAX_CANDIDATES = 10
-_URL_BUTTONS = frozenset({actions.DIRECTIONS, actions.OPEN_LOCATION})
-#: ``callback_id`` of the check-ins modal (its Delete buttons' clicks carry the view).
-CHECKINS_VIEW = "checkins_list"
 
 
 # --- Public API ---------------------------------------------------------------------------
@@ -102,113 +101,6 @@ def render_message(
     return {"text": _fallback(fallback), "blocks": [block.to_dict() for block in blocks]}
 
 
-def render_checkins(
-    location: Location,
-    *,
-    source: str = "",
-    now: datetime | None = None,
-    max_blocks: int = limits.MESSAGE_BLOCKS,
-    deletable: Collection[str] = (),
-    notice: str | None = None,
-) -> list[dict[str, Any]]:
-    """A location's recent check-ins, newest first, as blocks for a thread reply or a modal.
-
-    As many as ``max_blocks`` allows; a last line says how many older ones were left out.
-    Workspace check-ins whose ``source_id`` is in ``deletable`` (the viewer's own) get a
-    Delete button. ``notice`` (trusted mrkdwn) is shown above the list.
-    """
-    now = now or datetime.now(UTC)
-    page = links.location_page(location, source)
-    title = f"*Check-ins at {_name_link(location, page)}*"
-    description = location.description and MRKDWN(
-        strip_html(location.description), limits.DESCRIPTION
-    )
-    blocks: list[Block] = [_section("\n".join(filter(None, [title, description])))]
-    if notice:
-        blocks.append(_context([notice]))
-    reviews = recent_checkins(location)
-    if not reviews:
-        blocks.append(_section("No check-ins yet."))
-    room = max_blocks - len(blocks) - 1  # one left for the "older check-ins" notice
-    shown = reviews if len(reviews) <= room + 1 else reviews[:room]
-    blocks.extend(_checkin_block(review, now, deletable) for review in shown)
-    if len(shown) < len(reviews):
-        more = len(reviews) - len(shown)
-        notice = f"{more} older check-in{'s' if more != 1 else ''} not shown"
-        inline = links.safe_url(page, limits.INLINE_URL) if page else None
-        if inline:
-            notice += f" (<{inline}|see them all>)"
-        blocks.append(_context([notice]))
-    return [block.to_dict() for block in blocks]
-
-
-def checkins_modal(
-    location: Location,
-    *,
-    source: str = "",
-    now: datetime | None = None,
-    deletable: Collection[str] = (),
-    notice: str | None = None,
-    private_metadata: str | None = None,
-) -> dict[str, Any]:
-    """A ``views.open`` modal listing the location's recent check-ins.
-
-    ``deletable`` and ``notice`` as in :func:`render_checkins`; ``private_metadata``
-    lets a Delete click find the location again to refresh the list.
-    """
-    blocks = render_checkins(
-        location,
-        source=source,
-        now=now,
-        max_blocks=limits.MODAL_BLOCKS,
-        deletable=deletable,
-        notice=notice,
-    )
-    view = View(
-        type="modal",
-        callback_id=CHECKINS_VIEW,
-        title=PlainTextObject(text="Check-ins", emoji=True),
-        close=PlainTextObject(text="Close", emoji=True),
-        blocks=blocks,
-        private_metadata=private_metadata,
-    )
-    return view.to_dict()
-
-
-def checkin_saved_modal(
-    location_name: str | None,
-    review: Review,
-    *,
-    notes: Sequence[str] = (),
-    card_refreshing: bool = False,
-    now: datetime | None = None,
-) -> dict[str, Any]:
-    """The modal's last view after a check-in is saved: the check-in as others see it.
-
-    ``notes`` are trusted mrkdwn (ChargeBot's own words).
-    """
-    now = now or datetime.now(UTC)
-    name = MRKDWN(location_name or "", limits.NAME) or "this location"
-    where = (
-        "The answer you checked in from is being updated to show it"
-        if card_refreshing
-        else "It shows on this location's card in every new answer"
-    )
-    blocks: list[Block] = [
-        _section(f"✅ Thanks! Your check-in at *{name}* is saved. {where}."),
-        _section(_checkin_full(review, now)),
-    ]
-    if notes:
-        blocks.append(_context([f"ℹ️ {note}" for note in notes]))
-    view = View(
-        type="modal",
-        title=PlainTextObject(text="Checked in", emoji=True),
-        close=PlainTextObject(text="Done", emoji=True),
-        blocks=blocks,
-    )
-    return view.to_dict()
-
-
 # --- Results --------------------------------------------------------------------------------
 
 
@@ -223,8 +115,9 @@ def _results(
     room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
     cards: list[Block] = []
     shown = 0
-    for location in answer.locations:
-        card = _card(answer, location, checkins_enabled, thumbnails, now)
+    first = answer.page * answer.per_page + 1
+    for number, location in enumerate(answer.locations, start=first):
+        card = _card(answer, location, number, checkins_enabled, thumbnails, now)
         needed = len(card) + (1 if cards else 0)
         if len(cards) + needed > room:
             break
@@ -257,10 +150,18 @@ def _summary(answer: Answer) -> ContextBlock | None:
 
 
 def _card(
-    answer: Answer, location: Location, checkins_enabled: bool, thumbnails: bool, now: datetime
+    answer: Answer,
+    location: Location,
+    number: int | None,
+    checkins_enabled: bool,
+    thumbnails: bool,
+    now: datetime,
 ) -> list[Block]:
     page = links.location_page(location, answer.source)
+    # Numbered like the map's pins (an unfurled station has no number).
     first = f"*{_name_link(location, page)}*"
+    if number is not None:
+        first = f"{number}. {first}"
     distance = distance_text(answer, location)
     if distance:
         first += SEP + distance
@@ -290,12 +191,6 @@ def _card(
     if present:
         blocks.append(ActionsBlock(elements=present))
     return blocks
-
-
-def _name_link(location: Location, page: str | None) -> str:
-    name = MRKDWN(location.name, limits.NAME) or UNNAMED
-    inline = links.safe_url(page, limits.INLINE_URL) if page else None
-    return f"<{inline}|{name}>" if inline else name
 
 
 def _thumbnail(location: Location) -> ImageElement | None:
@@ -352,11 +247,13 @@ def _results_fallback(answer: Answer, shown: int) -> str:
 def _help(answer: Answer) -> tuple[list[Block], str]:
     fields = [_mrkdwn(f"*{topic}*\n{words}") for topic, words in HELP_TOPICS]
     examples = "\n".join(f"• `{example}`" for example in EXAMPLES)
+    extras = "\n".join(f"• {extra}" for extra in SLACK_EXTRAS)
     blocks: list[Block] = [
         _header("⚡ " + HELP_TITLE),
         _section(HELP_INTRO),
         SectionBlock(fields=fields[: limits.SECTION_FIELDS]),
         _section(f"*Try*\n{examples}"),
+        _section(f"*Also in Slack*\n{extras}"),
     ]
     source = credit(answer, MRKDWN)
     if source:
@@ -396,121 +293,6 @@ def _reply(answer: Answer) -> tuple[list[Block], str]:
         if refine is not None:
             blocks.append(ActionsBlock(elements=[refine]))
     return blocks, " ".join(paragraphs(answer, TERMINAL))
-
-
-# --- Check-ins ----------------------------------------------------------------------------
-
-
-def _checkin_block(review: Review, now: datetime, deletable: Collection[str]) -> SectionBlock:
-    section = _section(_checkin_full(review, now))
-    if review.source == WORKSPACE and review.source_id and review.source_id in deletable:
-        section.accessory = ButtonElement(
-            text=PlainTextObject(text="Delete", emoji=True),
-            action_id=actions.DELETE_CHECKIN,
-            value=review.source_id,
-            style="danger",
-            confirm=ConfirmObject(
-                title="Delete your check-in?",
-                text="It disappears for everyone in this workspace.",
-                confirm="Delete",
-                deny="Keep it",
-                style="danger",
-            ),
-        )
-    return section
-
-
-def _leaving(review: Review, now: datetime) -> str | None:
-    """``leaving in 2 hours`` while the check-in's leaving time is ahead (a time span
-    reads right in every time zone)."""
-    finished = review.finished
-    if finished is None or finished.tzinfo is None or finished <= now:
-        return None
-    return f"leaving in {humanize.naturaldelta(finished - now)}"
-
-
-def _checkin_full(review: Review, now: datetime) -> str:
-    line = checkin_line(review, now, MRKDWN, emoji=True, comment_limit=limits.COMMENT_FULL)
-    extras = []
-    if review.vehicle_name and review.vehicle_name.strip():
-        extras.append(MRKDWN(review.vehicle_name, limits.NETWORK))
-    if review.kilowatts is not None and 0 < review.kilowatts < 10_000:
-        extras.append(format_kw(review.kilowatts))
-    if review.waiting:
-        extras.append("waited")
-    leaving = _leaving(review, now)
-    if leaving:
-        extras.append(leaving)
-    if extras:
-        line += "\n" + SEP.join(extras)
-    return truncate(line, limits.SECTION_TEXT)
-
-
-# --- Building blocks ----------------------------------------------------------------------
-
-
-def _mrkdwn(text: str) -> MarkdownTextObject:
-    # verbatim: Slack must not turn data into links, channel names or mentions on its own.
-    return MarkdownTextObject(text=text, verbatim=True)
-
-
-def _section(text: str) -> SectionBlock:
-    return SectionBlock(text=_mrkdwn(truncate(text, limits.SECTION_TEXT) or "…"))
-
-
-def _header(text: str) -> HeaderBlock:
-    return HeaderBlock(text=PlainTextObject(text=truncate(text, limits.HEADER_TEXT), emoji=True))
-
-
-def _context(texts: Sequence[str]) -> ContextBlock:
-    """Up to 10 elements; any beyond the tenth are folded into it."""
-    texts = [text for text in texts if text.strip()]
-    if len(texts) > limits.CONTEXT_ELEMENTS:
-        keep = limits.CONTEXT_ELEMENTS - 1
-        texts = [*texts[:keep], "\n".join(texts[keep:])]
-    elements = [_mrkdwn(_fit_lines(text.split("\n"), limits.TEXT_OBJECT)) for text in texts]
-    return ContextBlock(elements=elements or [_mrkdwn("…")])
-
-
-def _notes(notes: Sequence[str]) -> ContextBlock | None:
-    lines = [f"ℹ️ {MRKDWN(note, limits.NOTE)}" for note in notes if note.strip()]
-    return _context(["\n".join(lines)]) if lines else None
-
-
-def _button(
-    text: str,
-    action_id: str,
-    *,
-    url: str | None = None,
-    value: str | None = None,
-    primary: bool = False,
-) -> ButtonElement | None:
-    """A button, or ``None`` when its URL or value cannot be sent."""
-    if action_id in _URL_BUTTONS and url is None:
-        return None
-    if value is not None and len(value) > limits.BUTTON_VALUE:
-        return None
-    return ButtonElement(
-        text=PlainTextObject(text=truncate(text, limits.BUTTON_TEXT), emoji=True),
-        action_id=action_id,
-        url=url,
-        value=value,
-        style="primary" if primary else None,
-    )
-
-
-def _fit_lines(lines: Sequence[str], limit: int) -> str:
-    """Whole lines joined while they fit; never a line cut through its markup."""
-    kept: list[str] = []
-    size = 0
-    for line in lines:
-        extra = len(line) + (1 if kept else 0)
-        if size + extra > limit:
-            break
-        kept.append(line)
-        size += extra
-    # Callers bound every line well below the limit; cutting the first is a last resort.
-    return "\n".join(kept) or truncate(lines[0] if lines else "", limit) or "…"
 
 
 def _fallback(text: str) -> str:

@@ -12,17 +12,14 @@ from datetime import datetime
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
 
 from bot.render import actions, limits
+from bot.render.blocks import UNNAMED
+from bot.render.blocks import button as _button
+from bot.render.blocks import context as _context
+from bot.render.blocks import header as _header
+from bot.render.blocks import notes as _notes
+from bot.render.blocks import section as _section
 from bot.render.facts import SEP, credit, distance_text, filter_words
-from bot.render.slack import (
-    UNNAMED,
-    _button,
-    _card,
-    _context,
-    _header,
-    _notes,
-    _request,
-    _section,
-)
+from bot.render.slack import _card, _request
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
 from bot.search.answer import Answer
@@ -65,7 +62,7 @@ def trip_results(
             body.append(_section(heading))
         first = True
         for location in locations:
-            card = _card(answer, location, checkins_enabled, thumbnails, now)
+            card = _card(answer, location, shown + 1, checkins_enabled, thumbnails, now)
             needed = len(card) + (0 if first else 1)
             if len(body) + needed > room:
                 break

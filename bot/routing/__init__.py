@@ -6,9 +6,21 @@ against it (distance along, distance off, side), for every provider's results al
 ``plan`` proposes charging stops for a range.
 """
 
-from bot.routing.client import DEFAULT_ROUTER_URL, NoRoute, Router, RouterError, RouterUnavailable
+from typing import Any
+
+from bot.routing.errors import NoRoute, RouterError, RouterUnavailable
 from bot.routing.line import Position, RouteLine
 from bot.routing.route import Route, straight_line
+
+
+def __getattr__(name: str) -> Any:
+    # The client (and httpx) load when first asked for: most searches need no route.
+    if name in {"Router", "DEFAULT_ROUTER_URL"}:
+        from bot.routing import client
+
+        return getattr(client, name)
+    raise AttributeError(f"module 'bot.routing' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_ROUTER_URL",

@@ -40,6 +40,7 @@ from bot.http_client import (
     ServiceError,
     UpstreamUnavailable,
 )
+from bot.routing.errors import NoRoute, RouterUnavailable
 from bot.routing.route import Route
 
 log = logging.getLogger(__name__)
@@ -50,22 +51,6 @@ CACHE_SIZE = 256
 #: How long a router that failed is left alone before it is asked again.
 HOLD_AFTER_FAILURE_S = 30.0
 _PRECISION = 6  # polyline6
-
-
-class RouterError(Exception):
-    """No route came back. ``reason`` completes "I couldn't get a road route: ..."."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-class RouterUnavailable(RouterError):
-    """The router did not answer (down, slow, busy): a straight line may stand in."""
-
-
-class NoRoute(RouterError):
-    """The router answered that no road joins the places."""
 
 
 class Router:

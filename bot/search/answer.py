@@ -10,6 +10,7 @@ from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
+from bot.search.checked import HoursAndPrices
 from bot.search.request import SearchRequest, Units
 
 if TYPE_CHECKING:
@@ -55,5 +56,7 @@ class Answer:
     has_more: bool = False
     #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND / BAD_ROUTE.
     message: str | None = None
+    #: Opening hours and prices read for "open now", "cheapest", "under 30 cents/kWh".
+    checks: HoursAndPrices | None = None
     #: A search along a route: the road, the stations in order along it, the stops.
     trip: Trip | None = None

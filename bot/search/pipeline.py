@@ -10,9 +10,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
@@ -20,15 +21,16 @@ from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
 from bot.plugshare.enums import Access, Availability
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.base import IndexEmpty, Provider, ProviderError
+from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.routing.client import Router
 from bot.search.answer import Answer, Outcome
 from bot.search.checkins import CheckinsSource, merge_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
+from bot.search.hours_prices import asks_hours_or_prices, check
+from bot.search.hours_prices import notes as hours_price_notes
 from bot.search.request import Refinement, SearchContext, SearchRequest
-from bot.search.trip import answer_trip, refresh_locations
+from bot.search.trip import RouteSource, answer_trip, refresh_locations
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,14 @@ WORKSPACE_CHECKINS_PER_LOCATION = 25
 #: Said under the answer when the workspace's check-ins could not be read.
 CHECKINS_UNAVAILABLE_NOTE = (
     "I couldn't read this workspace's check-ins just now, so the cards show only the data source's."
+)
+#: Candidates read when hours or prices are checked on the results ("open now",
+#: "cheapest"): no provider filters on them, so the pipeline filters and orders these.
+CHECKED_CANDIDATES = 100
+#: Said when a trip asks "open now" or "cheapest": stops are planned by distance alone.
+ROUTE_UNCHECKED_NOTE = (
+    "Opening hours and prices are checked around a place, not yet along a route:"
+    " these stations are by the road, whatever their hours and price."
 )
 #: Said under the answer when the person's stored settings could not be read.
 SETTINGS_UNAVAILABLE_NOTE = (
@@ -74,9 +84,12 @@ class SearchPipeline:
         resolver: Resolver,
         *,
         checkins: CheckinsSource | None = None,
-        router: Router | None = None,
+        clock: Callable[[], datetime] | None = None,
+        router: RouteSource | None = None,
     ) -> None:
         self.settings = settings
+        #: "Now" for "open now" (tests pass a fixed moment).
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.provider = provider
         self.resolver = resolver
         self.checkins = checkins
@@ -169,6 +182,8 @@ class SearchPipeline:
                                        answer.notes)  # fmt: skip
         answer.per_page = self._per_page(query)
         answer.notes.extend(_query_notes(query, applied.ignored))
+        if asks_hours_or_prices(query):
+            answer.notes.append(ROUTE_UNCHECKED_NOTE)
         answer_trip(
             answer,
             query.route,
@@ -272,15 +287,27 @@ class SearchPipeline:
         # ("10 closest"), widen until there are that many.
         enough = start + answer.per_page if filters.count is not None else 1
         first_found: int | None = None
+        # Only the page shown is built (and, for a provider with nothing cheaper, sliced).
+        page_size = max(min(wanted, MAX_COUNT) - start - 1, 0)
+        checking = asks_hours_or_prices(answer.query)
         try:
             for radius in radii:
-                found = self.provider.nearby(
-                    place.latitude, place.longitude, filters, radius, min(wanted, MAX_COUNT)
-                )
+                if checking:
+                    page = self._checked_page(answer, place, radius, start, page_size)
+                else:
+                    page = nearby_page(
+                        self.provider,
+                        place.latitude,
+                        place.longitude,
+                        filters,
+                        radius,
+                        start,
+                        page_size,
+                    )
                 answer.radius_m = radius
                 if first_found is None:
-                    first_found = len(found)
-                if len(found) >= enough:
+                    first_found = page.found
+                if page.found >= enough:
                     break
         except IndexEmpty as error:
             answer.outcome = Outcome.INDEX_EMPTY
@@ -291,7 +318,7 @@ class SearchPipeline:
             answer.outcome = Outcome.SOURCE_DOWN
             answer.message = error.user_message
             return
-        if answer.radius_m != radii[0] and found:
+        if answer.radius_m != radii[0] and page.found:
             within = format_distance(radii[0], answer.units)
             reach = format_distance(answer.radius_m, answer.units)
             answer.notes.append(
@@ -299,8 +326,10 @@ class SearchPipeline:
                 if not first_found
                 else f"Only {first_found} within {within}, so I looked up to {reach}."
             )
-        answer.locations = found[start : start + answer.per_page]
-        answer.has_more = len(found) > start + answer.per_page
+        answer.locations = page.locations[: answer.per_page]
+        answer.has_more = page.found > start + answer.per_page
+        if answer.checks is not None and answer.query is not None:
+            answer.notes.extend(hours_price_notes(answer.checks, answer.query, answer.locations))
         if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
             answer.notes.append(
                 f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
@@ -308,6 +337,24 @@ class SearchPipeline:
         answer.outcome = Outcome.RESULTS if answer.locations else Outcome.NOTHING_FOUND
         if answer.locations and self.provider.has_checkins:
             answer.locations = self._with_details(answer.locations)
+
+    def _checked_page(
+        self, answer: Answer, place: Place, radius: float, start: int, size: int
+    ) -> NearbyPage:
+        """A page of the candidates that pass the hours and price checks, in their order.
+
+        No provider filters on hours or price, so up to :data:`CHECKED_CANDIDATES` nearest
+        are read and checked, then the page is cut from what is kept.
+        """
+        assert answer.query is not None
+        wanted = min(max(start + size + 1, CHECKED_CANDIDATES), MAX_COUNT)
+        candidates = nearby_page(
+            self.provider, place.latitude, place.longitude, answer.filters, radius, 0, wanted
+        ).locations
+        kept, answer.checks = check(
+            candidates, answer.query, place.latitude, place.longitude, self.clock()
+        )
+        return NearbyPage(kept[start : start + size], len(kept))
 
     def _with_details(self, locations: list[Location]) -> list[Location]:
         """Reviews and photos from the single-location endpoint, within a deadline.
@@ -394,15 +441,31 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
     return notes
 
 
-def build_pipeline(settings: Settings, *, checkins: CheckinsSource | None = None) -> SearchPipeline:
-    """The pipeline with the provider and geocoder the settings choose."""
+def build_pipeline(
+    settings: Settings, *, checkins: CheckinsSource | None = None, one_shot: bool = False
+) -> SearchPipeline:
+    """The pipeline with the provider and geocoder the settings choose.
+
+    ``one_shot`` (a process answering one request, ``chargebot ask``) sets up the online
+    geocoder and the router only if the request needs them; otherwise a bad geocoder
+    setting fails here.
+    """
     from bot.geo import build_resolver
     from bot.providers import make_provider
 
+    router: RouteSource
+    if one_shot:
+        from bot.routing.deferred import DeferredRouter
+
+        router = DeferredRouter(settings)
+    else:
+        from bot.routing.client import Router
+
+        router = Router.from_settings(settings)
     return SearchPipeline(
         settings,
         make_provider(settings),
-        build_resolver(settings),
+        build_resolver(settings, set_up_now=not one_shot),
         checkins=checkins,
-        router=Router.from_settings(settings),
+        router=router,
     )

@@ -10,9 +10,10 @@ straight line stands in, labelled), no road, a range a gap cannot be bridged wit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Protocol
 
 from bot.geo.place import HOME, Place, ResolutionStatus, Resolver, place_key
 from bot.geo.units import METERS_PER_MILE, Units, format_distance
@@ -28,13 +29,22 @@ from bot.providers.base import (
 )
 from bot.query import RouteQuery
 from bot.routing.along import AlongRoute, place_along
-from bot.routing.client import NoRoute, Router, RouterError
+from bot.routing.errors import NoRoute, RouterError
 from bot.routing.plan import StopPlan, plan_stops
 from bot.routing.route import Route, straight_line
 from bot.search.answer import Answer, Outcome
 from bot.search.request import SearchContext
 
 log = logging.getLogger(__name__)
+
+
+class RouteSource(Protocol):
+    """A router (:class:`bot.routing.client.Router`, or one set up on first use)."""
+
+    def route(self, waypoints: Sequence[tuple[float, float]]) -> Route: ...
+
+    def close(self) -> None: ...
+
 
 #: The longest trip searched (the issue's limit; a corridor beyond it is a continent).
 MAX_TRIP_M = 3_000_000.0
@@ -72,7 +82,7 @@ def answer_trip(
     *,
     provider: Provider,
     resolver: Resolver,
-    router: Router | None,
+    router: RouteSource | None,
     context: SearchContext,
     default_units: Callable[[str | None], Units],
 ) -> None:
@@ -242,7 +252,7 @@ def _resolve(
 
 def _route(
     answer: Answer,
-    router: Router | None,
+    router: RouteSource | None,
     waypoints: list[tuple[float, float]],
     origin: Place,
     destination: Place,

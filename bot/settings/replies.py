@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.geo.place import Resolution, ResolutionStatus, Resolver
+from bot.geo.place import Resolver
 from bot.plugshare.enums import connector_label
 from bot.render.escape import channel_link, escape_mrkdwn
-from bot.search.defaults import search_context
 from bot.settings.commands import (
     SETTINGS_HELP,
     ClearCar,
@@ -33,6 +32,13 @@ from bot.settings.commands import (
     SetUnits,
     ShowSettings,
 )
+from bot.settings.places import (
+    NotResolved,
+    Target,
+    not_resolved,
+    set_place,
+    stored_sentence,
+)
 from bot.settings.refusals import refusal
 from bot.state import (
     InvalidSetting,
@@ -40,7 +46,6 @@ from bot.state import (
     SavedPlace,
     StateStore,
     StateUnavailable,
-    StoredPlace,
     UserData,
 )
 
@@ -129,14 +134,16 @@ class _Run:
                     "Public only: *off*. Searches include restricted (workplace, dealership) "
                     "and shared residential locations too."
                 )
-            case SetHome(text):
-                return self.set_home(text)
+            case SetHome():
+                return self.set_place(
+                    command, "Ambiguous places lean toward it, and `near home` searches there."
+                )
             case ClearHome():
                 had = self.store.get_preferences(self.team, self.user).home is not None
                 self.store.set_preferences(self.team, self.user, home=None)
                 return "Cleared your home place." if had else "You had no home place set."
-            case SavePlace(name, text):
-                return self.save_place(name, text)
+            case SavePlace():
+                return self.set_place(command)
             case DeletePlace(name):
                 if self.store.delete_place(self.team, self.user, name):
                     return f"Deleted your saved place *{_e(name)}*."
@@ -144,8 +151,12 @@ class _Run:
                 return f"You have no saved place called “{_e(name)}”. " + _places_line(places)
             case ListPlaces():
                 return _places_list(self.store.list_places(self.team, self.user))
-            case SetChannelPlace(text):
-                return self.set_channel_place(text)
+            case SetChannelPlace():
+                return self.set_place(
+                    command,
+                    "Requests here that name no place search there, and ambiguous places "
+                    "lean toward it.",
+                )
             case ClearChannelPlace():
                 if self.channel is None:
                     return "Channel places belong to channels: type this in the channel."
@@ -167,49 +178,23 @@ class _Run:
 
     # --- places -------------------------------------------------------------------------
 
-    def _bias(self) -> tuple[float, float] | None:
-        return search_context(self.store, self.team, self.user, self.channel).bias
-
-    def resolve(self, text: str) -> StoredPlace | str:
-        """The place ``text`` names, or the reply explaining why there is none."""
-        resolution = self.resolver.resolve(text, bias=self._bias())
-        best = resolution.best
-        if resolution.status is ResolutionStatus.FOUND and best is not None:
-            return StoredPlace(text, best)
-        return _not_resolved(text, resolution)
-
-    def set_home(self, text: str) -> str:
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.set_preferences(self.team, self.user, home=place).home
-        assert saved is not None
-        return (
-            f"Home set to *{_e(saved.name)}*. Ambiguous places lean toward it, and "
-            "`near home` searches there."
-        )
-
-    def save_place(self, name: str, text: str) -> str:
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.save_place(self.team, self.user, name, place)
-        return (
-            f"Saved *{_e(saved.name)}*: {_e(saved.place.name)}. "
-            f"Try `/charge CCS near {_e(saved.name)}`."
-        )
-
-    def set_channel_place(self, text: str) -> str:
-        if self.channel is None:
+    def set_place(self, target: Target, hint: str = "") -> str:
+        if isinstance(target, SetChannelPlace) and self.channel is None:
             return "Channel places belong to channels: type this in the channel."
-        place = self.resolve(text)
-        if isinstance(place, str):
-            return place
-        saved = self.store.set_channel_place(self.team, self.channel, place, set_by=self.user)
-        return (
-            f"This channel's place is now *{_e(saved.place.name)}*. Requests here that name "
-            "no place search there, and ambiguous places lean toward it."
-        )
+        try:
+            stored = set_place(
+                self.store,
+                self.resolver,
+                target,
+                team_id=self.team,
+                user_id=self.user,
+                channel_id=self.channel,
+            )
+        except NotResolved as error:
+            return not_resolved(error)
+        if isinstance(target, SavePlace):
+            hint = f"Try `/charge CCS near {_e(stored.name or target.name)}`."
+        return f"{stored_sentence(stored)} {hint}"
 
     def forget(self) -> str:
         forgotten = self.store.forget_user(self.team, self.user)
@@ -233,19 +218,6 @@ def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _not_resolved(text: str, resolution: Resolution) -> str:
-    quoted = f"“{_e(text)}”"
-    if resolution.status is ResolutionStatus.AMBIGUOUS:
-        options = "; ".join(_e(c.name) for c in resolution.candidates[:_MAX_CANDIDATES])
-        return (
-            f"{quoted} could be several places ({options}). Add the city or state, "
-            "e.g. `Union Station, Denver`."
-        )
-    if resolution.status is ResolutionStatus.UNAVAILABLE:
-        return "I can't look places up right now (the geocoder is not answering). Try again soon."
-    return f"I couldn't find {quoted}. Try a street address with its city, a ZIP code or a city."
 
 
 def _places_line(places: list[SavedPlace]) -> str:

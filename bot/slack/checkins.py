@@ -19,8 +19,8 @@ from bot.providers.base import LocationNotFound, ProviderError
 from bot.render import status
 from bot.render.actions import REFINE, decode_request, encode_request
 from bot.render.checkin_form import CheckinForm, checkin_modal
+from bot.render.checkins import checkin_saved_modal, checkins_modal, render_checkins
 from bot.render.escape import escape_mrkdwn
-from bot.render.slack import checkin_saved_modal, checkins_modal, render_checkins
 from bot.search import SearchContext, SearchRequest, merge_reviews
 from bot.settings import refusal
 from bot.slack import people, searches

@@ -169,6 +169,36 @@ class Sender:
             log.warning("post.failed", extra={"error": _api_error(error)})
             return False
 
+    def upload_image(self, content: bytes, filename: str, title: str, alt_text: str) -> str | None:
+        """Upload a picture privately (``files_upload_v2`` with no channel); its file id, for
+        an image block's ``slack_file``. None when Slack refused (no ``files:write``...)."""
+        try:
+            response = self.client.files_upload_v2(
+                content=content, filename=filename, title=title, alt_txt=alt_text
+            )
+        except (SlackApiError, OSError) as error:
+            reason = _api_error(error) if isinstance(error, SlackApiError) else type(error).__name__
+            log.warning("upload.failed", extra={"error": reason})
+            return None
+        uploaded = response.get("file") or {}
+        file_id = uploaded.get("id") if isinstance(uploaded, dict) else None
+        return file_id if isinstance(file_id, str) else None
+
+    def unfurl(self, event: dict[str, Any], unfurls: dict[str, dict[str, Any]]) -> bool:
+        """Unfold links in the message (``channel`` + ``message_ts``) or in the composer
+        (``unfurl_id`` + ``source``) that ``event`` (a ``link_shared`` event) names."""
+        where: dict[str, Any]
+        if event.get("unfurl_id") and event.get("source"):
+            where = {"unfurl_id": event["unfurl_id"], "source": event["source"]}
+        else:
+            where = {"channel": event.get("channel"), "ts": event.get("message_ts")}
+        try:
+            self.client.chat_unfurl(unfurls=unfurls, **where)
+            return True
+        except SlackApiError as error:
+            log.warning("unfurl.failed", extra={"error": _api_error(error)})
+            return False
+
     def open_view(self, trigger_id: str, view: dict[str, Any]) -> str | None:
         """Open a modal; its view id, or None (the trigger expires 3 s after the click)."""
         try:

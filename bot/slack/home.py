@@ -14,23 +14,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.geo.place import Resolution, ResolutionStatus
 from bot.plugshare.filters import OutletFilter
 from bot.query import outlets_for
 from bot.render import home_settings as controls
-from bot.render.escape import escape_mrkdwn, escape_plain, truncate
 from bot.render.home import DataSourceInfo, home_view
 from bot.render.home_settings import CONNECTOR_CHOICES, NAME_BLOCK, PLACE_BLOCK, MemberSettings
-from bot.search import SearchContext, search_context
-from bot.settings import connectors_text, refusal, run_command
+from bot.search import SearchContext
+from bot.settings import (
+    NotResolved,
+    connectors_text,
+    not_resolved,
+    refusal,
+    run_command,
+    set_place,
+    stored_sentence,
+)
 from bot.settings.commands import (
     ClearCar,
     ClearHome,
     Command,
     DeletePlace,
     ForgetMe,
+    SavePlace,
     SetCar,
     SetFreeOnly,
+    SetHome,
     SetPublicOnly,
     SetUnits,
 )
@@ -40,9 +48,7 @@ from bot.state import (
     InvalidSetting,
     StateStore,
     StateUnavailable,
-    StoredPlace,
     UserData,
-    check_place_name,
 )
 
 log = logging.getLogger(__name__)
@@ -224,43 +230,21 @@ def _geocode_and_store(
     store = services.store
     if store is None or not who.team_id or not who.user_id:
         return PlaceSaved(errors={PLACE_BLOCK: "This ChargeBot doesn't keep places."})
-    if kind == "saved":
-        try:
-            check_place_name(name)  # before asking the geocoder anything
-        except InvalidSetting as error:
-            return PlaceSaved(errors={NAME_BLOCK: refusal(error)})
     try:
-        bias = search_context(store, who.team_id, who.user_id).bias
-        resolution = services.resolver.resolve(text, bias=bias)
-        best = resolution.best
-        if resolution.status is not ResolutionStatus.FOUND or best is None:
-            return PlaceSaved(errors={PLACE_BLOCK: _not_found(resolution)})
-        place = StoredPlace(text, best)
-        if kind == "home":
-            saved = store.set_preferences(who.team_id, who.user_id, home=place).home
-            assert saved is not None
-            notice = f"Home set to *{_mrkdwn(saved.name)}*."
-        else:
-            entry = store.save_place(who.team_id, who.user_id, name, place)
-            notice = f"Saved *{_mrkdwn(entry.name)}*: {_mrkdwn(entry.place.name)}."
+        stored = set_place(
+            store,
+            services.resolver,
+            SavePlace(name, text) if kind == "saved" else SetHome(text),
+            team_id=who.team_id,
+            user_id=who.user_id,
+        )
+    except NotResolved as error:
+        return PlaceSaved(errors={PLACE_BLOCK: not_resolved(error, plain=True)})
     except StateUnavailable as error:
         return PlaceSaved(errors={PLACE_BLOCK: error.user_message})
     except InvalidSetting as error:
-        # The name passed; what is left is the place, or the most places one may keep.
-        return PlaceSaved(errors={NAME_BLOCK if kind == "saved" else PLACE_BLOCK: refusal(error)})
+        # A saved place's name, or the most places one may keep; else the place itself.
+        block = NAME_BLOCK if kind == "saved" else PLACE_BLOCK
+        return PlaceSaved(errors={block: refusal(error)})
     log.info("home.place_saved", extra={"kind": kind})
-    return PlaceSaved(notice=notice)
-
-
-def _mrkdwn(text: str) -> str:
-    return escape_mrkdwn(truncate(text, 200))
-
-
-def _not_found(resolution: Resolution) -> str:
-    """Plain words for a field error (Slack shows them as typed, without formatting)."""
-    if resolution.status is ResolutionStatus.AMBIGUOUS:
-        options = "; ".join(escape_plain(c.name) for c in resolution.candidates[:3])
-        return truncate(f"That could be several places ({options}). Add the city or state.", 300)
-    if resolution.status is ResolutionStatus.UNAVAILABLE:
-        return "I can't look places up right now (the geocoder is not answering). Try again soon."
-    return "I couldn't find that place. Try a street address with its city, a ZIP code or a city."
+    return PlaceSaved(notice=stored_sentence(stored))

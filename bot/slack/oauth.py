@@ -18,7 +18,17 @@ INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 #: The bot scopes an install asks for: exactly manifest.yml's (a test checks), each
 #: justified there.
-BOT_SCOPES = ("commands", "app_mentions:read", "chat:write", "im:history", "users:read")
+BOT_SCOPES = (
+    "commands",
+    "app_mentions:read",
+    "chat:write",
+    "im:history",
+    "users:read",
+    "files:write",
+    "links:read",
+    "links:write",
+    "assistant:write",
+)
 #: Seconds an install link stays valid (between the install page and Slack's redirect).
 STATE_EXPIRATION_SECONDS = 600
 

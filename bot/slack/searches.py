@@ -12,8 +12,10 @@ import time
 
 from bot.query import SearchQuery
 from bot.render import status
+from bot.render.map_block import MAP_FILENAME, map_alt_text, map_message, map_title
 from bot.render.slack import render_message
 from bot.search import Answer, SearchContext, SearchRequest
+from bot.search.answer_map import answer_map
 from bot.settings import SETTINGS_HELP
 from bot.slack.delivery import Destination, Message
 from bot.slack.logs import current_request_id
@@ -92,6 +94,37 @@ def answer_to(
         return
     if not services.sender.send(destination, message):
         log.error("answer.undelivered", extra={"kind": destination.kind})
+        return
+    send_map(services, answer, destination)
+
+
+def send_map(services: SlackServices, answer: Answer, destination: Destination) -> None:
+    """With a tile server configured, the answer's map as a follow-up image, beside the
+    cards it numbers. A map is an extra: any failure is logged and the answer stands.
+
+    An updated message (a button's re-run) gets no new map: the cards changed in place.
+    """
+    if services.settings.tile_url is None or destination.kind == "update":
+        return
+    try:
+        picture = answer_map(answer, services.settings)
+        if picture is None:
+            return
+        file_id = services.sender.upload_image(
+            picture.png, MAP_FILENAME, map_title(answer), map_alt_text(answer)
+        )
+        if file_id is None:
+            return
+        shown = map_message(answer, file_id)
+        if destination.kind == "response_url":
+            services.sender.post_response(
+                destination.response_url or "",
+                {**shown, "response_type": "ephemeral", "replace_original": False},
+            )
+        elif destination.channel:
+            services.sender.post(destination.channel, shown, thread_ts=destination.ts)
+    except Exception:
+        log.exception("map.failed")
 
 
 def share(

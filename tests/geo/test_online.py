@@ -238,7 +238,7 @@ def test_the_nominatim_url_is_not_sent_to_a_hosted_service(
 ) -> None:
     settings = load_settings(geocoder="opencage", geocoder_api_key="k", nominatim_url=nominatim.url)
     with build_resolver(settings) as resolver:
-        assert "api.opencagedata.com" in resolver.online.endpoint
+        assert "api.opencagedata.com" in resolver.online.set_up().endpoint
     assert "CHARGEBOT_NOMINATIM_URL is ignored" in caplog.text
 
 

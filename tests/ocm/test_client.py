@@ -7,16 +7,13 @@ here by brute force over the same files, independently of the server's code.
 from __future__ import annotations
 
 import logging
-import math
 import traceback
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 from support.loopback_api import Reply, closed_port
-from support.ocm_server import OcmServer, load_pois
+from support.ocm_server import OcmServer, distance_km, load_pois
 
 from bot.config import ConfigError, load_settings
 from bot.http_client import Unreachable
@@ -39,15 +36,8 @@ ALL = load_pois("ocm-sample.json", "ocm-andorra.json")
 
 
 def km_between(a: tuple[float, float], poi: dict[str, Any]) -> float:
-    """Haversine, written out here so the expectation does not share the server's code."""
-    lat1, lng1 = map(math.radians, a)
-    lat2 = math.radians(poi["AddressInfo"]["Latitude"])
-    lng2 = math.radians(poi["AddressInfo"]["Longitude"])
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lng2 - lng1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+    address = poi["AddressInfo"]
+    return distance_km(*a, address["Latitude"], address["Longitude"])
 
 
 def within(point: tuple[float, float], km: float, pois: list[dict[str, Any]]) -> list[int]:
@@ -55,20 +45,6 @@ def within(point: tuple[float, float], km: float, pois: list[dict[str, Any]]) ->
         (poi["ID"] for poi in pois if km_between(point, poi) <= km),
         key=lambda i: km_between(point, next(p for p in pois if p["ID"] == i)),
     )
-
-
-@pytest.fixture
-def server() -> Iterator[OcmServer]:
-    with OcmServer(ALL) as running:
-        yield running
-
-
-@pytest.fixture
-def client(server: OcmServer) -> Iterator[OcmClient]:
-    with OcmClient(
-        server.key, base_url=server.url, timeout=httpx.Timeout(0.5, connect=1.0), backoff=0.02
-    ) as made:
-        yield made
 
 
 # --- the request, parameter by parameter ---------------------------------------------

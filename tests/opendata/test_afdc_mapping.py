@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from support.validated import assert_as_validated
 
 from bot.opendata.afdc_csv import api_name
 from bot.opendata.afdc_mapping import map_station
@@ -261,3 +262,33 @@ def test_skipped_rows(fields: dict[str, str], reason: str) -> None:
 def test_invalid_rows(fields: dict[str, str], reason: str) -> None:
     with pytest.raises(RowInvalid, match=reason):
         map_station(station(**fields))
+
+
+def test_every_ny_row_maps_to_what_validation_builds(ny_rows: dict[str, dict[str, str]]) -> None:
+    # The mapping builds its models without validating them again (bot.plugshare.trusted).
+    mapped = 0
+    for row in ny_rows.values():
+        try:
+            location = map_station(row)
+        except (RowSkipped, RowInvalid):
+            continue
+        assert_as_validated(location)
+        mapped += 1
+    assert mapped == 4736
+
+
+def test_api_rows_with_charging_units_map_to_what_validation_builds() -> None:
+    units = [
+        {"charging_level": "2", "port_count": 2,
+         "connectors": {"J1772": {"power_kw": 7.2, "port_count": 2}}},
+        {"charging_level": "dc_fast", "port_count": 2,
+         "connectors": {"J1772COMBO": {"power_kw": 150, "port_count": 2},
+                        "TESLA": {"power_kw": 250, "port_count": 1},
+                        "CHADEMO": {"power_kw": None, "port_count": 0}}},
+    ]  # fmt: skip
+    location = map_station(
+        station(ev_charging_units=units, ev_network="Tesla", facility_type="HOTEL",
+                date_last_confirmed="2025-04-21", open_date="2021-06-01")
+    )  # fmt: skip
+    assert_as_validated(location)
+    assert location.max_kilowatts == 250 and location.amenities

@@ -8,6 +8,7 @@ Outlet parameters are written out as PlugShare receives them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,9 @@ class Case:
     min_power_kw: float | None = None
     is_help: bool = False
     ignored: list[str] = field(default_factory=list)
+    open_at: str | time | None = None
+    max_price_per_kwh: float | None = None
+    sort: str = "distance"
 
 
 WALL = '[{"connector":1}]'
@@ -590,8 +594,14 @@ NOISE = [
         {"outlets": J1772, "cost": "false"},
     ),
     Case("<@U012AB3CD|chargebot> superchargers near SFO", "SFO", {"outlets": SUPERCHARGER}),
-    Case("cheap fastest CCS in Seattle", "Seattle", {"outlets": CCS}, ignored=["cheap", "fastest"]),
-    Case("CCS near Denver open 24/7", "Denver", {"outlets": CCS}, ignored=["open 24/7"]),
+    Case(
+        "cheap fastest CCS in Seattle",
+        "Seattle",
+        {"outlets": CCS},
+        ignored=["fastest"],
+        sort="price",
+    ),
+    Case("CCS near Denver open 24/7", "Denver", {"outlets": CCS}, open_at="24/7"),
     Case("chargers near me", None, {}),
     Case("any superchargers nearby?", None, {"outlets": SUPERCHARGER}),
     Case("CCS near home", None, {"outlets": CCS}, ignored=["near home"]),
@@ -612,6 +622,52 @@ HELP = [
     Case("help me find CCS near Denver", "Denver", {"outlets": CCS}),
 ]
 
+# Opening hours and prices: checked by ChargeBot on the results, not by the provider.
+OPENING_AND_PRICES = [
+    Case("CCS near Albany open now", "Albany", {"outlets": CCS}, open_at="now"),
+    Case("open chargers near Buffalo", "Buffalo", {}, open_at="now"),
+    Case("chargers currently open in Ithaca", "Ithaca", {}, open_at="now"),
+    Case("J1772 near Troy that are open right now", "Troy", {"outlets": J1772}, open_at="now"),
+    Case(
+        "open 24/7 superchargers near Syracuse",
+        "Syracuse",
+        {"outlets": SUPERCHARGER},
+        open_at="24/7",
+    ),
+    Case("24 hour chargers near Utica", "Utica", {}, open_at="24/7"),
+    Case("chargers open 24 hours near Utica", "Utica", {}, open_at="24/7"),
+    Case("always open CCS in Rochester", "Rochester", {"outlets": CCS}, open_at="24/7"),
+    Case("J1772 open at 7am near Albany", "Albany", {"outlets": J1772}, open_at=time(7, 0)),
+    Case("chargers open at 7:30 pm in Buffalo", "Buffalo", {}, open_at=time(19, 30)),
+    Case(
+        "CCS open at 19:45 near Schenectady", "Schenectady", {"outlets": CCS}, open_at=time(19, 45)
+    ),
+    Case("chargers open at 12am in Albany", "Albany", {}, open_at=time(0, 0)),
+    Case("chargers open at noon in Albany", "Albany", {}, open_at=time(12, 0)),
+    Case("free chargers open by 6am near Troy", "Troy", {"cost": "false"}, open_at=time(6, 0)),
+    Case("open at 25pm near Troy", "Troy", {}, open_at="now", ignored=["25pm"]),
+    Case("cheapest CCS near Denver", "Denver", {"outlets": CCS}, sort="price"),
+    Case("cheapest chargers near Penn Station", "Penn Station", {}, sort="price"),
+    Case("J1772 near Boston sorted by price", "Boston", {"outlets": J1772}, sort="price"),
+    Case("affordable level 2 in Boise", "Boise", {"outlets": J1772}, sort="price"),
+    Case("CCS under 30 cents/kWh near Albany", "Albany", {"outlets": CCS}, max_price_per_kwh=0.30),
+    Case("chargers under $0.40 per kWh in Buffalo", "Buffalo", {}, max_price_per_kwh=0.40),
+    Case("under €0.35/kWh chargers in Berlin", "Berlin", {}, max_price_per_kwh=0.35),
+    Case("less than 35c/kWh near Troy, NY", "Troy, NY", {}, max_price_per_kwh=0.35),
+    Case("chargers below 25p per kWh near Leeds", "Leeds", {}, max_price_per_kwh=0.25),
+    Case("chargers at most 45¢ per kWh near Utica", "Utica", {}, max_price_per_kwh=0.45),
+    Case("over $0.40 per kWh near Utica", "Utica", {}, ignored=["over $0.40 per kWh"]),
+    Case("under $2 per session near Utica", "Utica", {}, ignored=["under $2 per session"]),
+    Case(
+        "cheapest free CCS open now under 40 cents/kWh near Albany",
+        "Albany",
+        {"outlets": CCS, "cost": "false"},
+        open_at="now",
+        max_price_per_kwh=0.40,
+        sort="price",
+    ),
+]
+
 CORPUS: list[Case] = [
     *CONNECTORS,
     *NETWORKS,
@@ -624,4 +680,5 @@ CORPUS: list[Case] = [
     *PLACES,
     *NOISE,
     *HELP,
+    *OPENING_AND_PRICES,
 ]

@@ -21,6 +21,9 @@ def test_corpus_case(case: Case) -> None:
     assert query.min_power_kw == case.min_power_kw
     assert query.is_help == case.is_help
     assert query.ignored == case.ignored
+    assert query.open_at == case.open_at
+    assert query.max_price_per_kwh == case.max_price_per_kwh
+    assert query.sort == case.sort
 
 
 def test_corpus_is_large_and_has_no_duplicates() -> None:

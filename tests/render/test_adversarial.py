@@ -27,8 +27,9 @@ from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Po
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
+from bot.render.checkins import checkins_modal, render_checkins
 from bot.render.data import render_json
-from bot.render.slack import checkins_modal, render_checkins, render_message
+from bot.render.slack import render_message
 from bot.render.text import render_text
 from bot.search import Answer, Outcome, SearchRequest
 

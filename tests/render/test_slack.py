@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -14,7 +15,8 @@ from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery, parse_query
 from bot.render import actions
-from bot.render.slack import checkins_modal, render_checkins, render_message
+from bot.render.checkins import checkins_modal, render_checkins
+from bot.render.slack import render_message
 from bot.search import Answer, Outcome, SearchRequest
 
 ZWSP = "\u200b"
@@ -78,31 +80,32 @@ def test_afdc_answer_as_a_user_sees_it(afdc_answer: Answer) -> None:
         "[header] ⚡ 5 stations near Penn Station, New York, NY, USA",
         "[context] public · within 1 mi | U.S. DOE Alternative Fuels Data Center"
         " | Live status isn't available from this source",
-        f"[section] *<{afdc}358788|Chelsea29 - Tesla Destination>* · 0.2 mi S\n"
+        f"[section] 1. *<{afdc}358788|Chelsea29 - Tesla Destination>* · 0.2 mi S\n"
         "221 W 29th St, New York, NY 10001\n"
         "J1772 ×6   Tesla wall connector ×6\n"
         "Tesla Destination · Free · Public",
         card_buttons,
         "[divider]",
-        f"[section] *<{afdc}115009|Quik Park Garden Lots LLC - Tesla Destination>* · 0.2 mi ESE\n"
+        f"[section] 2. *<{afdc}115009|Quik Park Garden Lots LLC - Tesla Destination>*"
+        " · 0.2 mi ESE\n"
         "126 West 32nd St, New York, NY 10001\n"
         "J1772 ×3   Tesla wall connector ×3\n"
         "Tesla Destination · Free · Public",
         card_buttons,
         "[divider]",
-        f"[section] *<{afdc}313682|COM1-1 COM1-1>* · 0.4 mi WSW\n"
+        f"[section] 3. *<{afdc}313682|COM1-1 COM1-1>* · 0.4 mi WSW\n"
         "372 W 25th St, New York, NY 10001\n"
         "CCS ×1   CHAdeMO ×1\n"
         "ChargePoint · Cost unknown · Public · 24/7",
         card_buttons,
         "[divider]",
-        f"[section] *<{afdc}313672|COM1-1 COM1-2>* · 0.4 mi WSW\n"
+        f"[section] 4. *<{afdc}313672|COM1-1 COM1-2>* · 0.4 mi WSW\n"
         "365 W 25th St, New York, NY 10001\n"
         "CCS ×1   CHAdeMO ×1\n"
         "ChargePoint · Cost unknown · Public · 24/7",
         card_buttons,
         "[divider]",
-        f"[section] *<{afdc}358813|10 Hudson Yards - Tesla Destination>* · 0.4 mi WNW\n"
+        f"[section] 5. *<{afdc}358813|10 Hudson Yards - Tesla Destination>* · 0.4 mi WNW\n"
         "10 Hudson Yards, New York, NY 10001\n"
         "J1772 ×16   Tesla wall connector ×16\n"
         "Tesla Destination · Free · Public",
@@ -120,7 +123,7 @@ def test_plugshare_answer_with_live_status_checkins_and_photo(plugshare_answer: 
     assert read(message) == [
         "[header] ⚡ 2 J1772 or CCS stations near Union Station, Los Angeles, CA, USA",
         "[context] within 5 mi | Data © PlugShare",
-        f"[section] *<{page}|Union Station — Patsaouras Plaza Garage>* · 0.2 mi ESE\n"
+        f"[section] 1. *<{page}|Union Station — Patsaouras Plaza Garage>* · 0.2 mi ESE\n"
         "801 N Vignes St, Los Angeles, CA 90012\n"
         "CCS ×2 · 350 kW   CHAdeMO ×1 · 50 kW   J1772 ×2 · 6.6 kW\n"
         "Electrify America, ChargePoint · Fee: $0.48/kWh; idle fee after 10 min · Public · 24/7\n"
@@ -133,7 +136,8 @@ def test_plugshare_answer_with_live_status_checkins_and_photo(plugshare_answer: 
         "[buttons] Directions (directions) | Open (open_location) | Check-ins (4) (show_checkins)"
         " | Check in (check_in)",
         "[divider]",
-        "[section] *<https://www.plugshare.com/location/300001|Metro Center Garage>* · 0.6 mi NW\n"
+        "[section] 2. *<https://www.plugshare.com/location/300001|Metro Center Garage>*"
+        " · 0.6 mi NW\n"
         "1 Gateway Plaza, Los Angeles, CA\n"
         "J1772 ×2\n"
         "Free · Restricted\n"
@@ -215,7 +219,12 @@ def test_help_says_what_it_understands_with_examples() -> None:
     assert "*Connectors*\nCCS, CHAdeMO, J1772 / Level 2" in lines[2]
     assert "*Networks*\nEVgo only, on Electrify America, no ChargePoint" in lines[2]
     assert lines[3].startswith("[section] *Try*\n• `CCS near Union Station, Los Angeles`\n")
-    assert lines[4] == "[context] AFDC"
+    assert "*Hours and price*\nopen now, open 24/7, open at 7am, cheapest" in lines[2]
+    assert "`cheapest CCS near Penn Station, open now`" in lines[3]
+    assert lines[4].startswith("[section] *Also in Slack*\n• *Station links:*")
+    for capability in ("Find chargers", "Find chargers near this", "Assistant view", "Map"):
+        assert capability in lines[4]
+    assert lines[5] == "[context] AFDC"
     assert message["text"].startswith("ChargeBot finds EV charging stations.")
 
 
@@ -337,7 +346,7 @@ def test_too_many_locations_are_cut_to_fit_with_a_notice(plugshare_answer: Answe
     plugshare_answer.locations = [location.model_copy(update={"id": i}) for i in range(1, 41)]
     message = rendered(plugshare_answer, ephemeral=True, checkins_enabled=True)
     assert len(message["blocks"]) <= 50
-    cards = [line for line in read(message) if line.startswith("[section] *<https")]
+    cards = [line for line in read(message) if re.match(r"\[section\] \d+\. \*<https", line)]
     notice = f"[context] {40 - len(cards)} more stations did not fit in this message."
     assert notice in read(message)
     assert read(message)[-1] == ("[buttons] Refine (refine) | Share in channel (share_in_channel)")
@@ -399,4 +408,4 @@ def test_no_summary_line_when_there_is_nothing_to_summarise(plugshare_answer: An
     plugshare_answer.source = plugshare_answer.attribution = "\x00"
     lines = read(rendered(plugshare_answer))
     assert lines[0] == "[header] ⚡ 2 stations near Union Station, Los Angeles, CA, USA"
-    assert lines[1].startswith("[section] *Union Station — Patsaouras Plaza Garage* · ")
+    assert lines[1].startswith("[section] 1. *Union Station — Patsaouras Plaza Garage* · ")

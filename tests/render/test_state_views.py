@@ -22,9 +22,9 @@ from bot.render.checkin_form import (
     checkin_modal,
     read_checkin,
 )
+from bot.render.checkins import checkin_saved_modal, checkins_modal
 from bot.render.home import DataSourceInfo, home_view
 from bot.render.home_settings import DELETE_PLACE, MemberSettings
-from bot.render.slack import checkin_saved_modal, checkins_modal
 
 HOSTILE = "<!channel> *bold* <@U0BOSS> @here & <https://evil.example|click>"
 SOURCE = DataSourceInfo("local", "AFDC", live_availability=False, has_checkins=False)

@@ -238,8 +238,8 @@ def test_offline_is_a_status_open_data_does_know(pipeline: SearchPipeline) -> No
 
 
 def test_ignored_words_and_typos_become_notes(pipeline: SearchPipeline) -> None:
-    answer = pipeline.answer("cheap CCS near Penn Station on Elecrify America")
-    assert any("cheap" in note for note in answer.notes)
+    answer = pipeline.answer("fastest CCS near Penn Station on Elecrify America")
+    assert any("fastest" in note for note in answer.notes)
     assert any("Electrify America" in note for note in answer.notes)
 
 

@@ -16,6 +16,7 @@ from bot.config import Settings, load_settings
 from bot.geo import build_resolver
 from bot.plugshare.models import Review, User
 from bot.providers import make_provider
+from bot.providers.base import NearbyPage
 from bot.search import SearchContext, SearchPipeline
 from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
 from bot.state import WORKSPACE_SOURCE, StateStore
@@ -87,7 +88,9 @@ def test_check_ins_interleave_with_the_data_sources_by_time(
             Review(rating=0, created_at=now - timedelta(minutes=5), comment="source, now",
                    user=User(first_name="Ana")),
         ]  # fmt: skip
-        pipeline.provider.nearby = lambda *a, **k: [location.model_copy(update={"reviews": own})]  # type: ignore[method-assign]
+        with_own = location.model_copy(update={"reviews": own})
+        pipeline.provider.nearby = lambda *a, **k: [with_own]  # type: ignore[method-assign]
+        pipeline.provider.nearby_page = lambda *a, **k: NearbyPage([with_own], 1)  # type: ignore[attr-defined]
         store.add_checkin(
             TEAM, data_source="local", location_id=location.id, user_id="U1",
             user_name="Dana", rating=1, comment="workspace, 1 day",

@@ -243,3 +243,13 @@ def test_a_database_that_is_down_is_explained_on_the_home_tab(
     words = shown(view)
     assert StateUnavailable.user_message in words
     assert "/charge" in words  # the rest of the tab is there
+
+
+def test_the_home_tab_shows_the_new_capabilities_with_examples(harness: Harness) -> None:
+    view = open_home(harness)
+    words = shown(view)
+    assert "open now, open 24/7, open at 7am, cheapest, under 30 cents/kWh" in words
+    assert "cheapest CCS near Penn Station, open now" in words
+    assert "https://afdc.energy.gov/stations#/station/358788" in words  # paste a station link
+    for capability in ("Find chargers", "Find chargers near this", "Assistant view", "Map"):
+        assert capability in words

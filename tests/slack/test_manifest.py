@@ -48,6 +48,10 @@ def test_every_scope_is_the_minimum_and_justified_by_a_comment(manifest: dict[st
         "chat:write",
         "im:history",
         "users:read",
+        "files:write",
+        "links:read",
+        "links:write",
+        "assistant:write",
     }
     # An OAuth install asks for exactly the manifest's scopes.
     assert set(BOT_SCOPES) == set(scopes)

@@ -19,7 +19,7 @@ for the parameters ChargeBot sends:
   ``DateLastStatusUpdate``, else ``DateCreated``, at or after it),
   ``greaterthanid`` (ids above it; answers then come in id order).
 - ``polyline`` (Google-encoded, precision 5) with ``distance``: POIs within that
-  distance of one of the line's points (ChargeBot sends points closer than that);
+  distance of the line (OCM widens the line into a polygon that wide);
 - ``maxresults`` (default 100); ``includecomments`` other than ``true`` leaves out
   ``UserComments`` and ``MediaItems``.
 
@@ -30,6 +30,7 @@ Records come back as stored (OCM's compact export form). Scripted replies
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -37,9 +38,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import polyline
+
 from support.loopback_api import LoopbackApi, RecordedRequest, Reply
 
-__all__ = ["OcmServer", "RecordedRequest", "Reply", "load_pois", "ocm_data"]
+__all__ = ["OcmServer", "RecordedRequest", "Reply", "distance_km", "load_pois", "ocm_data"]
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
@@ -71,11 +74,24 @@ def _when(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+def distance_km(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle (haversine) distance: how OCM measures ``distance``."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lng2 - lng1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _km_to_line(lat: float, lng: float, line: list[tuple[float, float]]) -> float:
+    scale = math.cos(math.radians(lat))
+    best = math.inf
+    for (lat1, lng1), (lat2, lng2) in itertools.pairwise(line):
+        x1, y1 = (lng1 - lng) * scale, lat1 - lat
+        dx, dy = (lng2 - lng1) * scale, lat2 - lat1
+        length2 = dx * dx + dy * dy
+        t = 0.0 if length2 == 0 else min(1.0, max(0.0, -(x1 * dx + y1 * dy) / length2))
+        best = min(best, math.hypot(x1 + t * dx, y1 + t * dy))
+    return math.radians(best) * EARTH_RADIUS_KM
 
 
 class OcmServer(LoopbackApi):
@@ -166,7 +182,7 @@ class OcmServer(LoopbackApi):
         found.sort(key=lambda poi: poi["ID"])
         if query.get("latitude") and query.get("longitude"):
             found = self._near(found, query)
-        if query.get("polyline"):
+        elif query.get("polyline"):
             found = self._along(found, query)
         if query.get("includecomments", "").lower() != "true":
             for poi in found:
@@ -175,16 +191,14 @@ class OcmServer(LoopbackApi):
         return found[: int(query.get("maxresults", 100))]
 
     def _along(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
-        """``polyline`` (encoded, precision 5) and ``distance``: POIs that near a vertex."""
-        import polyline
-
-        points = polyline.decode(query["polyline"], 5)
+        """POIs within ``distance`` of the encoded line (flat-earth per segment: a test double)."""
+        line = polyline.decode(query["polyline"], 5)
         in_km = query.get("distanceunit", "miles").lower() in ("km", "kilometers", "kilometres")
-        limit = float(query.get("distance") or 5) * (1 if in_km else KM_PER_MILE)
+        limit_km = float(query.get("distance", 5)) * (1 if in_km else KM_PER_MILE)
         return [
             poi for poi in pois
-            if any(_distance_km(lat, lng, poi["AddressInfo"]["Latitude"],
-                                poi["AddressInfo"]["Longitude"]) <= limit for lat, lng in points)
+            if _km_to_line(poi["AddressInfo"]["Latitude"], poi["AddressInfo"]["Longitude"], line)
+            <= limit_km
         ]  # fmt: skip
 
     def _near(self, pois: list[dict[str, Any]], query: dict[str, str]) -> list[dict[str, Any]]:
@@ -194,7 +208,7 @@ class OcmServer(LoopbackApi):
         near = []
         for poi in pois:
             address = poi["AddressInfo"]
-            km = _distance_km(lat, lng, address["Latitude"], address["Longitude"])
+            km = distance_km(lat, lng, address["Latitude"], address["Longitude"])
             distance = km if in_km else km / KM_PER_MILE
             if distance <= limit:
                 address["Distance"] = distance

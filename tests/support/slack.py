@@ -391,6 +391,20 @@ class MockSlack:
                 "enterprise": None,
                 "is_enterprise_install": False,
             }
+        if method in (
+            "chat.unfurl",
+            "assistant.threads.setStatus",
+            "assistant.threads.setSuggestedPrompts",
+            "assistant.threads.setTitle",
+        ):
+            return {"ok": True}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = body.get("files")
+            files = json.loads(files) if isinstance(files, str) else files or []
+            return {"ok": True, "files": [{**f, "mimetype": "image/png"} for f in files]}
         if method in ("views.open", "views.update", "views.publish"):
             view = body.get("view")
             view = json.loads(view) if isinstance(view, str) else view
@@ -411,6 +425,11 @@ class MockSlack:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 path = urlparse(self.path).path
+                if path.startswith("/upload/"):  # files_upload_v2 sends the file's bytes here
+                    headers = {k.lower(): v for k, v in self.headers.items()}
+                    mock._record(Call("file_upload", path, {"content": raw}, headers))
+                    self._send(200, b"OK - " + str(len(raw)).encode(), "text/plain")
+                    return
                 body = _parse(raw, self.headers.get("Content-Type", ""))
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 if path.startswith("/response/"):

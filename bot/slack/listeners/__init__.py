@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners import actions, commands, events, views
+from bot.slack.listeners import actions, assistant, commands, events, shortcuts, views
 
 
 def register_listeners(app: App) -> None:
+    # First: Bolt's Assistant takes only assistant-view events and lets the rest through.
+    assistant.register(app)
     actions.register(app)
     commands.register(app)
     events.register(app)
+    shortcuts.register(app)
     views.register(app)

@@ -13,32 +13,23 @@ from slack_bolt import Ack, BoltContext
 
 from bot.render import status
 from bot.slack import checkins
-from bot.slack.listeners.actions.location_value import location_of
-from bot.slack.payloads import action_destination
-from bot.slack.services import services_of
+from bot.slack.listeners.actions.click import clicked
 
 
 def check_in(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services = services_of(context)
-    destination = action_destination(body)
-    location_id = location_of(services, body, destination)
+    click = clicked(ack, body, context)
+    location_id = click.location_id()
     if location_id is None:
         return
     state = checkins.CheckinState(
         location_id=location_id,
-        data_source=services.provider.name,
+        data_source=click.services.provider.name,
         location_name=None,
-        destination=destination,
+        destination=click.destination,
         request=checkins.request_in_message(body),
     )
-    trigger_id = body.get("trigger_id")
-    view_id = (
-        services.sender.open_view(trigger_id, status.loading_modal("Check in"))
-        if isinstance(trigger_id, str)
-        else None
-    )
+    view_id = click.open_view(status.loading_modal("Check in"))
     if view_id is not None:
-        services.background.submit(checkins.open_form, services, state, view_id)
-    elif destination is not None:
-        services.background.submit(services.sender.notify, destination, status.cannot_reach_you())
+        click.submit(checkins.open_form, click.services, state, view_id)
+    else:
+        click.tell(status.cannot_reach_you())

@@ -8,17 +8,15 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.slack import checkins
-from bot.slack.payloads import context_of, first_action
-from bot.slack.services import services_of
+from bot.slack.listeners.actions.click import clicked
 
 log = logging.getLogger(__name__)
 
 
 def delete_checkin(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services = services_of(context)
+    click = clicked(ack, body, context)
     view = body.get("view") if isinstance(body.get("view"), dict) else {}
-    value = first_action(body).get("value")
+    value = click.action.get("value")
     try:
         checkin_id = int(value) if isinstance(value, str) else None
         location_id = checkins.location_of_list(str(view.get("private_metadata") or ""))
@@ -28,6 +26,4 @@ def delete_checkin(ack: Ack, body: dict[str, Any], context: BoltContext) -> None
     if checkin_id is None or not isinstance(view_id, str):
         log.info("action.bad_value", extra={"action": "delete_checkin"})
         return
-    services.background.submit(
-        checkins.delete, services, checkin_id, location_id, view_id, context_of(body)
-    )
+    click.submit(checkins.delete, click.services, checkin_id, location_id, view_id, click.who)

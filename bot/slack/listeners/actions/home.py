@@ -12,8 +12,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.render import home_settings as controls
 from bot.slack import home
-from bot.slack.payloads import context_of, first_action
-from bot.slack.services import services_of
+from bot.slack.listeners.actions.click import clicked
 
 log = logging.getLogger(__name__)
 
@@ -34,23 +33,16 @@ def _values(action: dict[str, Any]) -> list[str]:
 
 
 def home_control(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services = services_of(context)
-    who = context_of(body)
-    action = first_action(body)
-    control = str(action.get("action_id", ""))
-    if who.user_id is None:
+    click = clicked(ack, body, context)
+    if click.who.user_id is None:
         return
-    services.background.submit(home.change, services, who, control, _values(action))
+    control = str(click.action.get("action_id", ""))
+    click.submit(home.change, click.services, click.who, control, _values(click.action))
 
 
 def _open(kind: Literal["home", "saved"]) -> Any:
     def open_place_modal(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-        ack()
-        services = services_of(context)
-        trigger_id = body.get("trigger_id")
-        if isinstance(trigger_id, str):
-            services.sender.open_view(trigger_id, controls.place_modal(kind))
+        clicked(ack, body, context).open_view(controls.place_modal(kind))
 
     return open_place_modal
 

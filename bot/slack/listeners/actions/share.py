@@ -7,16 +7,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.slack import searches
-from bot.slack.listeners.actions.request_value import request_of
-from bot.slack.payloads import action_destination, context_of
-from bot.slack.services import services_of
+from bot.slack.listeners.actions.click import clicked
 
 
 def share(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services = services_of(context)
-    destination = action_destination(body)
-    request = request_of(services, body, destination)
-    if request is None or destination is None:
+    click = clicked(ack, body, context)
+    request = click.request()
+    if request is None or click.destination is None:
         return
-    services.background.submit(searches.share, services, request, context_of(body), destination)
+    click.submit(searches.share, click.services, request, click.who, click.destination)

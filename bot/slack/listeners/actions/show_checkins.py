@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
 
 from bot.render import status
 from bot.slack import checkins
-from bot.slack.listeners.actions.location_value import location_of
-from bot.slack.payloads import action_destination, context_of
-from bot.slack.services import services_of
-
-log = logging.getLogger(__name__)
+from bot.slack.listeners.actions.click import clicked
 
 
 def show_checkins(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    ack()
-    services = services_of(context)
-    destination = action_destination(body)
-    location_id = location_of(services, body, destination)
+    click = clicked(ack, body, context)
+    location_id = click.location_id()
     if location_id is None:
         return
-    who = context_of(body)
-    trigger_id = body.get("trigger_id")
-    view_id = (
-        services.sender.open_view(trigger_id, status.loading_modal("Check-ins"))
-        if isinstance(trigger_id, str)
-        else None
-    )
+    view_id = click.open_view(status.loading_modal("Check-ins"))
     if view_id is not None:
-        services.background.submit(checkins.show_list, services, location_id, view_id, who)
-    elif destination is not None:
-        services.background.submit(checkins.send_list, services, location_id, destination, who)
+        click.submit(checkins.show_list, click.services, location_id, view_id, click.who)
+    elif click.destination is not None:
+        click.submit(checkins.send_list, click.services, location_id, click.destination, click.who)

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Final
 
 from bot.config import Settings
+from bot.ocm.client import BoundingBox
 from bot.opendata.formats import ImportFailed
-from bot.opendata.importer import ImportReport, Progress
-from bot.opendata.sync import DownloadStart, sync_afdc
+from bot.opendata.importer import ImportReport
+from bot.opendata.sync import SyncProgress, sync_afdc
 
 log = logging.getLogger(__name__)
 
@@ -30,24 +31,6 @@ IMPORT_INSTEAD: Final = (
     "`chargebot data import FILE` (an AFDC CSV export, an Open Charge Map export or a "
     "PlugShare JSON file)."
 )
-
-
-@dataclass
-class SyncProgress:
-    """Progress callbacks of one download-and-import (see :func:`bot.opendata.sync.sync_afdc`)."""
-
-    on_download_start: DownloadStart | None = None
-    on_download: Progress | None = None
-    on_import_start: Callable[[int], None] | None = None
-    on_import: Progress | None = None
-
-    def callbacks(self) -> dict[str, Callable[..., None] | None]:
-        return {
-            "on_download_start": self.on_download_start,
-            "on_download": self.on_download,
-            "on_import_start": self.on_import_start,
-            "on_import": self.on_import,
-        }
 
 
 #: One download-and-import step: the settings, the index path, progress callbacks.
@@ -80,9 +63,44 @@ def _afdc(settings: Settings, db: Path, progress: SyncProgress) -> ImportReport:
     return sync_afdc(settings, db, **progress.callbacks())  # type: ignore[arg-type]
 
 
-def default_steps(settings: Settings) -> dict[str, Step]:
-    """The open data an empty index is filled with: AFDC, and OCM with a key."""
+@dataclass(frozen=True)
+class Near:
+    """The place asked about, when known: OCM is fetched for its country (or around it)."""
+
+    latitude: float
+    longitude: float
+    country_code: str | None = None
+
+
+def _ocm_near(near: Near | None) -> Step:
+    """OCM for the country asked about (a 2-degree box when it is unknown), else everywhere."""
+    countries: tuple[str, ...] = ()
+    bbox = None
+    if near is not None and near.country_code:
+        countries = (near.country_code,)
+    elif near is not None:
+        bbox = BoundingBox(
+            south=max(-90.0, near.latitude - 1), west=max(-180.0, near.longitude - 1),
+            north=min(90.0, near.latitude + 1), east=min(180.0, near.longitude + 1),
+        )  # fmt: skip
+
+    def step(settings: Settings, db: Path, progress: SyncProgress) -> ImportReport:
+        from bot.opendata.ocm_sync import sync_ocm
+
+        return sync_ocm(
+            settings, db, countries=countries, bbox=bbox,
+            **progress.ocm_callbacks(),  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    return step
+
+
+def default_steps(settings: Settings, near: Near | None = None) -> dict[str, Step]:
+    """The open data an empty index is filled with: AFDC's US list, and Open Charge Map
+    (around ``near``, the place asked about, when known) with ``OCM_API_KEY`` set."""
     steps: dict[str, Step] = {"AFDC": _afdc}
+    if settings.has_ocm_key:
+        steps["Open Charge Map"] = _ocm_near(near)
     return steps
 
 
@@ -90,13 +108,14 @@ def fill_index(
     settings: Settings,
     db_path: Path | None = None,
     *,
+    near: Near | None = None,
     progress_for: Callable[[str], AbstractContextManager[SyncProgress]] | None = None,
 ) -> FillReport:
     """Run each step (within ``progress_for(name)``, which gives its callbacks); a
     failing one is reported and the others still run."""
     db = Path(db_path or settings.db_path)
     report = FillReport()
-    for name, step in default_steps(settings).items():
+    for name, step in default_steps(settings, near).items():
         progress = progress_for(name) if progress_for is not None else nullcontext(SyncProgress())
         try:
             with progress as callbacks:

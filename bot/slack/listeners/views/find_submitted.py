@@ -1,0 +1,48 @@
+"""The "Find chargers" form submitted: search, and answer in the person's DM with the app."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+
+from bot.render.find_form import PLACE_BLOCK, read_find_form
+from bot.search import SearchContext, SearchRequest
+from bot.slack import searches
+from bot.slack.delivery import Destination
+from bot.slack.payloads import team_of, user_of
+from bot.slack.services import services_of
+
+log = logging.getLogger(__name__)
+
+
+def find_submitted(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+) -> None:
+    services = services_of(context)
+    team, user = team_of(body), user_of(body)
+    values = (view.get("state") or {}).get("values") or {}
+    try:
+        text, refinement = read_find_form(values if isinstance(values, dict) else {})
+    except ValueError as error:
+        ack(response_action="errors", errors={PLACE_BLOCK: str(error)[:150]})
+        return
+    if not user:
+        ack()
+        return
+    denied = searches.rate_limit_message(services, team, user)
+    if denied:
+        ack(response_action="errors", errors={PLACE_BLOCK: denied["text"][:150]})
+        return
+    ack()
+    log.info("find_form.submitted", extra={"user": user, "chars": len(text)})
+    # A user id as the channel: the app's Messages tab with that person (their DM).
+    destination = Destination.post(user, None, user)
+    services.background.submit(
+        searches.answer_to,
+        services,
+        SearchRequest(text=text, refine=refinement),
+        SearchContext(team_id=team, user_id=user),
+        destination,
+    )

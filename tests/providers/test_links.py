@@ -1,0 +1,44 @@
+"""Which station a source's page URL names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.providers.links import StationLink, provider_id, station_link
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://www.plugshare.com/location/12345", StationLink("plugshare", 12345)),
+        ("https://plugshare.com/location/12345/", StationLink("plugshare", 12345)),
+        ("https://www.plugshare.com/?locationId=777", StationLink("plugshare", 777)),
+        ("https://openchargemap.org/site/poi/details/16596", StationLink("ocm", 16596)),
+        ("https://map.openchargemap.io/?id=16596", StationLink("ocm", 16596)),
+        ("https://afdc.energy.gov/stations#/station/358788", StationLink("afdc", 358788)),
+        ("https://afdc.energy.gov/stations/#/station/358788", StationLink("afdc", 358788)),
+        ("https://afdc.energy.gov/stations#/find/nearest", None),
+        ("https://www.plugshare.com/location/abc", None),
+        ("https://plugshare.com.evil.example/location/1", None),
+        ("javascript:alert(1)//plugshare.com/location/1", None),
+        ("https://www.plugshare.com/location/0", None),
+        ("https://www.plugshare.com/location/99999999999", None),
+        ("https://example.com/location/12", None),
+    ],
+)
+def test_station_links(url: str, link: StationLink | None) -> None:
+    assert station_link(url) == link
+
+
+class _Provider:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def test_each_provider_answers_for_the_links_it_can_hold() -> None:
+    local, plugshare = _Provider("local"), _Provider("plugshare")
+    assert provider_id(local, StationLink("afdc", 12)) == 12  # type: ignore[arg-type]
+    assert provider_id(local, StationLink("plugshare", 12)) == 1_000_000_012  # type: ignore[arg-type]
+    assert provider_id(local, StationLink("ocm", 12)) == 2_000_000_012  # type: ignore[arg-type]
+    assert provider_id(plugshare, StationLink("plugshare", 12)) == 12  # type: ignore[arg-type]
+    assert provider_id(plugshare, StationLink("afdc", 12)) is None  # type: ignore[arg-type]
