@@ -5,10 +5,11 @@
   ``https://map.openchargemap.io/?id=12345``;
 - AFDC: ``https://afdc.energy.gov/stations#/station/12345`` (the id is in the fragment).
 
-The provider in use answers for the station: PlugShare's API for PlugShare links; the
-local index for any source it holds (its ids are the source's ids in that source's
-namespace, :mod:`bot.opendata.ids`). A link the provider can't answer for, or a station it
-doesn't know, is None: the caller says nothing.
+The provider in use answers for the station: PlugShare's API for PlugShare links, Open
+Charge Map's API for OCM links, the local index for any source it holds (the index and the
+OCM provider use the source's ids in that source's namespace, :mod:`bot.opendata.ids`).
+A link the provider can't answer for, or a station it doesn't know, is None: the caller
+says nothing.
 """
 
 from __future__ import annotations
@@ -78,12 +79,13 @@ def provider_id(provider: Provider, link: StationLink) -> int | None:
     """The provider's id for the linked station, or None when the provider can't hold it."""
     if provider.name == "plugshare":
         return link.external_id if link.source == "plugshare" else None
-    if provider.name == "local":
+    # The local index and the OCM API both use namespaced ids (bot.opendata.ids).
+    if provider.name == "local" or provider.name == link.source:
         try:
             return location_id(link.source, link.external_id)
         except (IdOutOfRange, KeyError):
             return None
-    return link.external_id if provider.name == link.source else None
+    return None
 
 
 def linked_location(provider: Provider, url: str) -> Location | None:
