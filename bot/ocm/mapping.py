@@ -492,31 +492,32 @@ def _stations(
             raise RowInvalid(
                 f"more than {MAX_STATIONS_PER_LOCATION - 1} charging points at one site"
             )
-        for _ in range(quantity):
+        sid = station_id(loc_id, len(stations))
+        outlet = Outlet(
+            id=outlet_id(sid, 0),
+            connector=connector,
+            power=power,
+            description=description,
+            kilowatts=kilowatts,
+            volts=volts,
+            amps=amps,
+        )
+        template = Station(
+            id=sid,
+            location_id=loc_id,
+            network=network,
+            network_id=network.id if network else None,
+            cost=site.cost,
+            cost_description=site.cost_description,
+            available=available,
+            created_at=site.created_at,
+            outlets=[outlet],
+        )
+        stations.append(template)
+        for _ in range(quantity - 1):  # the connection's other points: copies, not re-validated
             sid = station_id(loc_id, len(stations))
-            stations.append(
-                Station(
-                    id=sid,
-                    location_id=loc_id,
-                    network=network,
-                    network_id=network.id if network else None,
-                    cost=site.cost,
-                    cost_description=site.cost_description,
-                    available=available,
-                    created_at=site.created_at,
-                    outlets=[
-                        Outlet(
-                            id=outlet_id(sid, 0),
-                            connector=connector,
-                            power=power,
-                            description=description,
-                            kilowatts=kilowatts,
-                            volts=volts,
-                            amps=amps,
-                        )
-                    ],
-                )
-            )
+            copy = outlet.model_copy(update={"id": outlet_id(sid, 0)})
+            stations.append(template.model_copy(update={"id": sid, "outlets": [copy]}))
     return stations
 
 

@@ -25,7 +25,7 @@ from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.answer import Answer, Outcome
-from bot.search.checkins import CheckinsSource, merge_reviews
+from bot.search.checkins import CheckinsSource, with_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
@@ -405,12 +405,7 @@ class SearchPipeline:
             answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
             return
         answer.locations = [
-            location.model_copy(
-                update={"reviews": merge_reviews(location.reviews, found.get(location.id, ()))}
-            )
-            if found.get(location.id)
-            else location
-            for location in answer.locations
+            with_reviews(location, found.get(location.id, ())) for location in answer.locations
         ]
 
     def _detail_pool(self) -> ThreadPoolExecutor:

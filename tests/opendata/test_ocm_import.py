@@ -269,3 +269,44 @@ def test_every_answer_with_ocm_data_credits_it(ocm_index: Path) -> None:
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     assert "Open Charge Map contributors, CC BY-SA 4.0" in answer["attribution"]
+
+
+def test_an_index_from_before_check_ins_reads_and_then_upgrades(
+    sample: list[POI], tmp_path: Path
+) -> None:
+    """An index file written by the previous ChargeBot (format 1, no check-in tables)."""
+    db = tmp_path / "old.sqlite3"
+    import_pois(sample[:5], db, origin="first")
+    conn = sqlite3.connect(db)
+    for table in ("reviews", "photos", "credits", "site_links"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    provider = LocalProvider(db)
+    try:
+        [location] = provider.nearby(64.13150, -21.89468, Filters(), 50, 1)
+        assert location.id == 2_000_016_596 and location.reviews == []
+    finally:
+        provider.close()
+    import_pois(sample[:5], db, origin="again")  # the import adds the tables
+    provider = LocalProvider(db)
+    try:
+        [location] = provider.nearby(64.13150, -21.89468, Filters(), 50, 1)
+        assert [r.id for r in location.reviews] == [24882, 20818]
+    finally:
+        provider.close()
+
+
+def test_the_slack_card_shows_check_ins_and_the_photo(ocm_index: Path) -> None:
+    result = run("ask", "near 64.14209,-21.91457 top 1", "--db", str(ocm_index), "--format",
+                 "blocks")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    blocks = json.loads(result.stdout)["blocks"]
+    [card] = [b for b in blocks if b["type"] == "section" and "Grettisgata" in b["text"]["text"]]
+    assert card["accessory"]["image_url"].endswith("OCM-118241.thmb.2019031909105038.jpg")
+    texts = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
+    checkins = next(t for t in texts if "Charged" in t)
+    assert checkins.splitlines()[0].startswith("⚠️ Problem: Permanently closed · ")
+    assert "years ago · Charlie: “leftmost station has a tendency to be stuck" in checkins
+    assert any("Open Charge Map contributors, CC BY-SA 4.0" in t for t in texts)

@@ -343,6 +343,16 @@ def test_source_down_and_index_empty_say_what_to_do() -> None:
     assert read(rendered(told))[0].endswith("\n\nRun chargebot data sync afdc.")
 
 
+def test_an_empty_index_is_said_once_with_the_provider_words() -> None:
+    # The pipeline always hands the provider's words on; they must not repeat the lead line.
+    from bot.providers.base import IndexEmpty
+
+    empty = _answer(Outcome.INDEX_EMPTY, message=IndexEmpty.user_message)
+    (text,) = read(rendered(empty))
+    assert text.lower().count("is empty") == 1, text
+    assert "chargebot data sync afdc" in text and "chargebot data import FILE" in text
+
+
 def test_too_many_locations_are_cut_to_fit_with_a_notice(plugshare_answer: Answer) -> None:
     location = plugshare_answer.locations[0]
     plugshare_answer.locations = [location.model_copy(update={"id": i}) for i in range(1, 41)]
