@@ -13,6 +13,13 @@ each ack, and a loopback mock Web API records what arrives at the response URLs.
 each of the 50 askers has a car and the nearest locations have workspace check-ins:
 every search then reads the asker's defaults and merges check-ins into the cards.
 
+``--ny`` replaces the sleeping data source with the real local index of New York's
+stations (``../shared/data/afdc/ny.csv``, imported once into a temporary file) and the
+real geocoder pointed at the loopback Nominatim fake (``tests/support/nominatim.py``):
+searches are then CPU-bound (index query, ranking, rendering), which is what competes
+with the acks for the interpreter. ``--instances N`` starts N server processes and
+spreads the clients' commands over them, as a platform's router would.
+
 Prints ack p50/p90/p99/max, replies delivered, duplicates. Aim: p99 ack < 100 ms,
 every reply delivered, none duplicated.
 """
@@ -43,6 +50,17 @@ from support.slack import (  # noqa: E402
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 TEXT = "chargers near Penn Station"
+#: ``--ny``: requests spread over New York, each a real search of the local index.
+NY_TEXTS = (
+    "chargers near Penn Station",
+    "CCS near Times Square",
+    "J1772 near Grand Central",
+    "chargers within 10 miles of Brooklyn",
+    "fast chargers near Yonkers",
+    "chargers near Albany",
+    "CCS near Buffalo",
+    "free chargers near Penn Station",
+)
 
 
 def seeded_store(directory: str, locations: list[Any]) -> Any:
@@ -64,19 +82,39 @@ def seeded_store(directory: str, locations: list[Any]) -> Any:
     return store
 
 
-def serve(api_url: str, delay: float, overrides: dict[str, Any], state: bool, ports: Any) -> None:
-    """The server process: the production app and server, a sleeping data source."""
+def serve(
+    api_url: str,
+    delay: float,
+    overrides: dict[str, Any],
+    state: bool,
+    ports: Any,
+    ny: dict[str, str] | None = None,
+    threads_only: bool = False,
+) -> None:
+    """The server process: the production app and server, a sleeping data source, or
+    with ``ny`` the local New York index and the geocoder fake."""
     import tempfile
 
     from support.penn import FixedProvider, FixedResolver, load_penn_locations
 
     from bot.config import load_settings
-    from bot.search import SearchPipeline
+    from bot.search import SearchPipeline, build_pipeline
     from bot.slack.app import create_app
     from bot.slack.logs import configure_logging
     from bot.slack.server import create_server
 
     configure_logging("WARNING")
+    directory = tempfile.mkdtemp(prefix="bench-state-")
+    if ny is not None:
+        overrides = {
+            "provider": "local",
+            "db_path": ny["index"],
+            "nominatim_url": ny["nominatim"],
+            "geocoder_min_delay": 0,
+            "log_level": "WARNING",  # the search process logs what the settings say
+            "geocode_cache_path": f"{directory}/geocode-cache.sqlite3",
+            **overrides,
+        }
     settings = load_settings(
         slack_bot_token=BOT_TOKEN,
         slack_signing_secret=SIGNING_SECRET,
@@ -84,14 +122,44 @@ def serve(api_url: str, delay: float, overrides: dict[str, Any], state: bool, po
         rate_limit_per_minute=0,
         **overrides,
     )
-    provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
-    directory = tempfile.mkdtemp(prefix="bench-state-")
-    store = seeded_store(directory, provider.locations) if state else None
-    pipeline = SearchPipeline(settings, provider, FixedResolver(), checkins=store)
-    app = create_app(settings, pipeline, store=store)
+    if ny is not None:
+        store = None
+        if state:
+            from bot.state import StateStore
+
+            store = StateStore(f"sqlite:///{directory}/state.sqlite3")
+        pipeline = build_pipeline(settings, checkins=store)
+    else:
+        threads_only = True  # the child builds its pipeline from settings: not the fake
+        provider = FixedProvider(load_penn_locations(SHARED_DATA), delay=delay)
+        store = seeded_store(directory, provider.locations) if state else None
+        pipeline = SearchPipeline(settings, provider, FixedResolver(), checkins=store)
+    background = None
+    if not threads_only:
+        from bot.slack.search_process import SearchProcessBackground
+
+        background = SearchProcessBackground(settings)  # as `chargebot serve` does
+    app = create_app(settings, pipeline, store=store, background=background)
     server = create_server(app, "127.0.0.1", 0, settings.http_threads)
     ports.put((server.effective_port, settings.http_threads, settings.search_workers))
     server.run()
+
+
+@contextlib.contextmanager
+def ny_setup() -> Any:
+    """The New York index (imported once, shared read-only by every instance) and the
+    loopback Nominatim fake every instance geocodes with."""
+    import tempfile
+
+    from support.nominatim import running_nominatim
+
+    from bot.opendata.importer import import_file
+
+    with tempfile.TemporaryDirectory(prefix="bench-ny-") as folder:
+        index = Path(folder) / "stations.sqlite3"
+        import_file(SHARED_DATA / "afdc" / "ny.csv", index)
+        with running_nominatim() as nominatim:
+            yield {"index": str(index), "nominatim": nominatim.url}
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -115,6 +183,17 @@ def main() -> int:
     parser.add_argument(
         "--state", action="store_true", help="with a state database (defaults, check-ins)"
     )
+    parser.add_argument(
+        "--ny",
+        action="store_true",
+        help="CPU-bound searches: the real New York index and the geocoder fake",
+    )
+    parser.add_argument("--instances", type=int, default=1, help="server processes (default 1)")
+    parser.add_argument(
+        "--threads-only",
+        action="store_true",
+        help="--ny: answer searches on the server's threads (before the search process)",
+    )
     args = parser.parse_args()
     overrides = {
         key: value
@@ -125,14 +204,23 @@ def main() -> int:
     import httpx
 
     slack = MockSlack()
+    stack = contextlib.ExitStack()
+    ny = stack.enter_context(ny_setup()) if args.ny else None
     context = multiprocessing.get_context("spawn")
     ports = context.Queue()
-    server = context.Process(
-        target=serve, args=(slack.api_url, args.delay, overrides, args.state, ports), daemon=True
-    )
-    server.start()
-    port, http_threads, workers = ports.get(timeout=60)
-    events_url = f"http://127.0.0.1:{port}/slack/events"
+    servers = [
+        context.Process(
+            target=serve,
+            args=(slack.api_url, args.delay, overrides, args.state, ports, ny, args.threads_only),
+            daemon=False,  # a server starts its own search process (a daemon may not)
+        )
+        for _ in range(args.instances)
+    ]
+    for server in servers:
+        server.start()
+    started_servers = [ports.get(timeout=120) for _ in servers]
+    _, http_threads, workers = started_servers[0]
+    events_urls = [f"http://127.0.0.1:{port}/slack/events" for port, _, _ in started_servers]
 
     lock = threading.Lock()
 
@@ -155,9 +243,11 @@ def main() -> int:
                         index = next(next_index, None)
                     if index is None:
                         return
-                    request = slash_command(TEXT, urls[index], user=f"U{index % 50:04d}")
+                    text = NY_TEXTS[index % len(NY_TEXTS)] if args.ny else TEXT
+                    request = slash_command(text, urls[index], user=f"U{index % 50:04d}")
                     signed = signature_headers(request.body)
                     headers = {"Content-Type": request.content_type, **signed}
+                    events_url = events_urls[index % len(events_urls)]
                     started = time.perf_counter()
                     response = http.post(events_url, content=request.body, headers=headers)
                     elapsed = time.perf_counter() - started
@@ -200,17 +290,26 @@ def main() -> int:
     delivered = sum(1 for path in paths if per_url.get(path, 0) >= 1)
     # Counted over warm-up and measured commands alike: each must be answered once.
     duplicates = sum(count - 1 for count in per_url.values() if count > 1)
-    server.terminate()
-    server.join(5)
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        server.join(5)
     slack.close()
+    stack.close()
 
     ms = [a * 1000 for a in acks]
     state = "a SQLite state database" if args.state else "no state database"
-    print(f"server: waitress, {http_threads} HTTP threads, {workers} search workers, {state}")
     print(
-        f"load: {args.commands} /charge commands, {args.clients} concurrent clients, "
-        f"data source {args.delay * 1000:.0f} ms per search"
+        f"server: {args.instances} instance(s) of waitress, {http_threads} HTTP threads, "
+        f"{workers} search workers, {state}, searches answered "
+        + ("in a child process" if args.ny and not args.threads_only else "on the server's threads")
     )
+    source = (
+        "the local New York index (CPU-bound searches) and the geocoder fake"
+        if args.ny
+        else f"data source {args.delay * 1000:.0f} ms per search"
+    )
+    print(f"load: {args.commands} /charge commands, {args.clients} concurrent clients, {source}")
     print(
         f"ack p50 {percentile(ms, 0.50):.1f} ms   p90 {percentile(ms, 0.90):.1f} ms   "
         f"p99 {percentile(ms, 0.99):.1f} ms   max {max(ms):.1f} ms   "

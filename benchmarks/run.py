@@ -29,6 +29,10 @@ OPTIONS: dict[str, list[str]] = {"bench_render.py": ["--rounds", "100"]}
 
 def main(words: list[str]) -> int:
     scripts = sorted(HERE.glob("bench_*.py"))
+    if any(word in ("-h", "--help") for word in words):
+        print((__doc__ or "").strip())
+        print("\nBenchmarks:", *[s.stem for s in scripts])
+        return 0
     chosen = [s for s in scripts if not words or any(w in s.stem for w in words)]
     if not chosen:
         print(f"no benchmark matches {' '.join(words)}; there are:", *[s.stem for s in scripts])

@@ -53,6 +53,30 @@ _FIX_REQUEST = {"no_place", "place_not_found", "ambiguous_place", "bad_route"}
 _FAILURE = {"source_down", "index_empty"}
 
 
+#: First words of Slack's settings commands (``set car CCS``, ``forget me``...): only text
+#: starting with one pays for importing the settings language, which decides.
+# fmt: off
+_SETTINGS_WORDS = frozenset({
+    "set", "clear", "reset", "save", "delete", "forget", "remove", "unset",
+    "show", "list", "my", "saved", "places", "settings", "preferences", "prefs",
+})
+# fmt: on
+_SETTINGS_IN_SLACK = (
+    "Settings such as “set car CCS” are kept for each Slack member (/charge set car CCS); "
+    "the terminal keeps none, so say what you need in the request itself, e.g. "
+    'chargebot ask "CCS near 10036".'
+)
+
+
+def _is_settings_command(text: str) -> bool:
+    words = text.split(maxsplit=1)
+    if not words or words[0].lower().rstrip(".!") not in _SETTINGS_WORDS:
+        return False
+    from bot.settings import parse_command
+
+    return parse_command(text) is not None
+
+
 def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
     """The answer's map as a PNG, or a line on stderr saying why there is none."""
     from bot.search.answer_map import answer_map
@@ -65,7 +89,9 @@ def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
         return
     picture = answer_map(answer, settings)
     if picture is None:
-        click.echo("No map: the tile server gave no tiles (see the log).", err=True)
+        click.echo(
+            "No map: the tile server gave no tiles (`chargebot -v ask ...` shows why).", err=True
+        )
         return
     try:
         path.write_bytes(picture.png)
@@ -124,6 +150,9 @@ def ask(
     if db:
         overrides["db_path"] = db
     settings = settings_or_exit(**overrides)
+    if _is_settings_command(" ".join(text)):
+        click.echo(_SETTINGS_IN_SLACK, err=True)
+        sys.exit(EXIT_FIX_REQUEST)
     request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
     try:
         pipeline = build_pipeline(settings, one_shot=True)

@@ -123,6 +123,10 @@ class Settings(BaseSettings):
         "INFO", alias="CHARGEBOT_LOG_LEVEL"
     )
 
+    #: Shared by every instance of a deploy: rate limit, geocoder throttle (and event
+    #: dedupe without PostgreSQL). May carry a password, so it is a secret.
+    redis_url: SecretStr | None = Field(None, alias="CHARGEBOT_REDIS_URL")
+
     # --- State (people's defaults, saved places, check-ins) ---
     #: May carry a password (PostgreSQL), so it is a secret: never shown in reprs or logs.
     database_url: SecretStr | None = Field(None, alias="CHARGEBOT_DATABASE_URL")
@@ -259,6 +263,12 @@ class Settings(BaseSettings):
         if self.database_url and self.database_url.get_secret_value().strip():
             return self.database_url.get_secret_value().strip()
         return f"sqlite:///{self.db_path.with_name('state.sqlite3')}"
+
+    @property
+    def redis_url_value(self) -> str | None:
+        """``CHARGEBOT_REDIS_URL``, or None when unset or blank (nothing is shared)."""
+        value = self.redis_url.get_secret_value().strip() if self.redis_url else ""
+        return value or None
 
 
 _DATABASE_URL_EXAMPLES = (

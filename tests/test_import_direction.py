@@ -4,7 +4,7 @@
     settings/           the settings language (above the store and the pipeline)
     search/             the one pipeline
     query/ geo/ providers/ render/ state/ ...   what the pipeline is made of
-    plugshare/ opendata/ ocm/ http_client/      API clients, the local index
+    plugshare/ opendata/ ocm/ http_client/ redis_client   API clients, the local index, Redis
     config              read once at start-up, passed down
 
 A package may import its own modules, anything in a lower layer and, within its own
@@ -32,7 +32,7 @@ LAYERS: list[set[str]] = [
     {"settings"},
     {"search"},
     {"query", "geo", "providers", "render", "state", "routing", "hours", "prices", "maps"},
-    {"plugshare", "opendata", "ocm", "http_client"},
+    {"plugshare", "opendata", "ocm", "http_client", "redis_client"},
     {"config", "control_chars", "__init__"},
 ]
 
@@ -170,3 +170,20 @@ def test_the_check_fails_on_an_upward_import() -> None:
     assert _violations([("slack", "bot.state", "x.py:1")]) == []
     cycle = [("query", "bot.render", "a.py:1"), ("render", "bot.query", "b.py:1")]
     assert _violations(cycle) == ["bot/query and bot/render import each other"]
+
+
+def test_the_readme_design_names_every_package() -> None:
+    """README's Design picture is the map of ``ls bot/``: every package is on it."""
+    readme = (BOT.parent / "README.md").read_text(encoding="utf-8")
+    design = readme[readme.index("## Design") :]
+    missing = [
+        path.name
+        for path in BOT.iterdir()
+        if (path.is_dir() and (path / "__init__.py").exists() and f"bot/{path.name}/" not in design)
+        or (
+            path.suffix == ".py"
+            and not path.name.startswith("__")
+            and f"bot/{path.name}" not in design
+        )
+    ]
+    assert missing == []

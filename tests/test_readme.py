@@ -40,3 +40,11 @@ def test_sections_come_in_the_order_a_newcomer_needs_them() -> None:
     order += ["Test", "Benchmark"]
     positions = [titles.index(title) for title in order]
     assert positions == sorted(positions)
+
+
+def test_every_benchmark_is_in_the_benchmark_table() -> None:
+    table = _section("Benchmark")
+    documented = set(re.findall(r"^\| `(bench_\w+\.py)` \|", table, re.M))
+    scripts = {path.name for path in (ROOT / "benchmarks").glob("bench_*.py")}
+    assert scripts - documented == set(), "benchmarks missing from README's Benchmark table"
+    assert documented - scripts == set(), "README lists benchmarks that do not exist"

@@ -22,17 +22,21 @@ from bot.geo.place import (
 
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.geo.cache import AnswerCache
     from bot.geo.resolver import PlaceResolver
 
 
-def build_resolver(settings: Settings, *, set_up_now: bool = True) -> PlaceResolver:
+def build_resolver(
+    settings: Settings, *, set_up_now: bool = True, cache: AnswerCache | None = None
+) -> PlaceResolver:
     """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be.
 
-    ``set_up_now=False`` sets up the online geocoder on first use instead.
+    ``set_up_now=False`` sets up the online geocoder on first use instead. ``cache``
+    replaces the SQLite file beside the index (a deploy's shared database).
     """
     from bot.geo.resolver import build_resolver as build
 
-    return build(settings, set_up_now=set_up_now)
+    return build(settings, set_up_now=set_up_now, cache=cache)
 
 
 def __getattr__(name: str) -> Any:

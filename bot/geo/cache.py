@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bot.geo.match import Match
 from bot.geo.place import Place, PlaceKind
@@ -49,6 +50,36 @@ class CachedAnswer:
     fresh: bool
 
 
+class AnswerCache(Protocol):
+    """Where online answers are kept: this SQLite file, or the state database
+    (``bot.state.geocode_cache``) when that is PostgreSQL."""
+
+    def get(self, key: str) -> CachedAnswer | None: ...
+
+    def put(self, key: str, matches: Sequence[Match]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def ttl_for(matches: Sequence[Match]) -> float:
+    """How long an answer stays fresh: found places a month, "not found" a day."""
+    return FOUND_TTL_S if matches else NOT_FOUND_TTL_S
+
+
+def encode(matches: Sequence[Match]) -> str:
+    return json.dumps([match_to_json(m) for m in matches], ensure_ascii=False)
+
+
+def decode(text: str, expires_at: float, now: float) -> CachedAnswer | None:
+    """A stored answer, or None when it cannot be read (logged; treated as a miss)."""
+    try:
+        matches = tuple(match_from_json(item) for item in json.loads(text))
+    except (ValueError, KeyError, TypeError):
+        log.warning("geocode cache: unreadable entry ignored")
+        return None
+    return CachedAnswer(matches, fresh=expires_at > now)
+
+
 class GeocodeCache:
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
         self.path = path
@@ -70,17 +101,12 @@ class GeocodeCache:
             return None
         if row is None:
             return None
-        try:
-            matches = tuple(_match_from_json(item) for item in json.loads(row[0]))
-        except (ValueError, KeyError, TypeError):
-            log.warning("geocode cache %s: unreadable entry ignored", self.path)
-            return None
-        return CachedAnswer(matches, fresh=row[1] > self._clock())
+        return decode(row[0], row[1], self._clock())
 
     def put(self, key: str, matches: Sequence[Match]) -> None:
         now = self._clock()
-        ttl = FOUND_TTL_S if matches else NOT_FOUND_TTL_S
-        payload = json.dumps([_match_to_json(m) for m in matches], ensure_ascii=False)
+        ttl = ttl_for(matches)
+        payload = encode(matches)
         try:
             with self._lock:
                 connection = self._connect()
@@ -122,7 +148,7 @@ class GeocodeCache:
         return connection
 
 
-def _match_to_json(match: Match) -> dict[str, object]:
+def match_to_json(match: Match) -> dict[str, object]:
     c = match.candidate
     return {
         "name": c.name,
@@ -134,7 +160,7 @@ def _match_to_json(match: Match) -> dict[str, object]:
     }
 
 
-def _match_from_json(item: dict[str, object]) -> Match:
+def match_from_json(item: dict[str, object]) -> Match:
     importance = item.get("importance")
     return Match(
         Place(

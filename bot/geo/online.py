@@ -36,7 +36,7 @@ from bot.config import ConfigError, Settings
 from bot.geo.deferred import OnlineFailure
 from bot.geo.match import Match
 from bot.geo.place import Place, PlaceKind
-from bot.geo.throttle import GateBusy, GateClosed, RequestGate, gate_for
+from bot.geo.throttle import Gate, GateBusy, GateClosed, gate_for
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ class OnlineGeocoder:
         max_wait: float,
         backoff: float,
         secret: str | None = None,
+        redis_url: str | None = None,
     ) -> None:
         self.service = service
         self._geocoder = geocoder
@@ -78,7 +79,8 @@ class OnlineGeocoder:
         self._backoff = backoff
         self._secret = secret
         self.endpoint = f"{service}:{getattr(geocoder, 'api', '') or service}"
-        self._gate: RequestGate = gate_for(self.endpoint)
+        # With Redis, the gate is the deploy's: one request per min_delay from all instances.
+        self._gate: Gate = gate_for(self.endpoint, redis_url)
         self._options = _geocode_options(geocoder)
 
     def search(self, query: str, region: tuple[int, int] | None) -> list[Match]:
@@ -176,6 +178,7 @@ def make_geocoder(settings: Settings) -> OnlineGeocoder:
         max_wait=settings.geocoder_timeout,
         backoff=settings.geocoder_backoff,
         secret=secret,
+        redis_url=settings.redis_url_value,
     )
 
 

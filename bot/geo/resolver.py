@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from bot.config import ConfigError, Settings
 from bot.geo import airports, coordinates, gazetteer, postal
 from bot.geo.ambiguity import decide
-from bot.geo.cache import GeocodeCache
+from bot.geo.cache import AnswerCache, GeocodeCache
 from bot.geo.deferred import DeferredGeocoder, OnlineFailure
 from bot.geo.match import Match
 from bot.geo.place import Resolution, ResolutionStatus
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 class PlaceResolver:
     def __init__(
-        self, online: OnlineGeocoder | DeferredGeocoder, cache: GeocodeCache | None
+        self, online: OnlineGeocoder | DeferredGeocoder, cache: AnswerCache | None
     ) -> None:
         self.online = online
         self.cache = cache
@@ -149,16 +149,19 @@ class PlaceResolver:
         return f"{self.online.service}|{where}|{normalize(query)}"
 
 
-def build_resolver(settings: Settings, *, set_up_now: bool = True) -> PlaceResolver:
+def build_resolver(
+    settings: Settings, *, set_up_now: bool = True, cache: AnswerCache | None = None
+) -> PlaceResolver:
     """The resolver configured by ``settings``; :class:`~bot.config.ConfigError` if it can't be.
 
     ``set_up_now=False`` leaves the online geocoder (geopy) until a request needs it:
-    for a one-shot process, whose request may never need it.
+    for a one-shot process, whose request may never need it. ``cache`` replaces the
+    SQLite file beside the index (a deploy's shared database).
     """
     online = DeferredGeocoder(settings)
     if set_up_now:
         online.set_up()
-    return PlaceResolver(online, GeocodeCache(settings.resolved_geocode_cache_path))
+    return PlaceResolver(online, cache or GeocodeCache(settings.resolved_geocode_cache_path))
 
 
 def _refused(query: str, message: str) -> Resolution:

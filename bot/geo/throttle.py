@@ -18,7 +18,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
+
+
+class Gate(Protocol):
+    """What a geocoder needs of a gate: this process's or the deploy's (shared_gate)."""
+
+    def turn(self, min_delay: float, max_wait: float) -> AbstractContextManager[None]: ...
+
+    def hold_off(self, seconds: float, reason: str) -> None: ...
 
 
 class GateClosed(Exception):
@@ -77,17 +86,29 @@ class RequestGate:
             raise GateClosed(reason, left)
 
 
-_gates: dict[str, RequestGate] = {}
+_gates: dict[str, Gate] = {}  # endpoint, or "redis url|endpoint": shared gates
 _gates_lock = threading.Lock()
 
 
-def gate_for(endpoint: str) -> RequestGate:
-    """The one gate for ``endpoint`` (a geocoder's service URL) in this process."""
+def gate_for(endpoint: str, redis_url: str | None = None) -> Gate:
+    """The one gate for ``endpoint`` (a geocoder's service URL) in this process; with
+    ``redis_url``, one shared by every process using that Redis (:mod:`bot.geo.shared_gate`)."""
     with _gates_lock:
         gate = _gates.get(endpoint)
         if gate is None:
             gate = _gates[endpoint] = RequestGate()
-        return gate
+        assert isinstance(gate, RequestGate)
+        if redis_url is None:
+            return gate
+        key = f"{redis_url}|{endpoint}"
+        shared = _gates.get(key)
+        if shared is None:
+            from bot.geo.shared_gate import SharedRequestGate
+            from bot.redis_client import shared_client
+
+            shared = SharedRequestGate(shared_client(redis_url), endpoint, gate)
+            _gates[key] = shared
+        return shared
 
 
 def forget_gates() -> None:

@@ -150,9 +150,22 @@ def linked_locations(conn: sqlite3.Connection, site_ids: Sequence[int]) -> dict[
     return linked
 
 
+def _holds_extras(conn: sqlite3.Connection, ids: Iterable[int]) -> bool:
+    """Whether there can be anything to attach: one cheap statement, where the reads below
+    are four (an index of AFDC data alone has no extras, and searches read it most)."""
+    if any(_source_of(i) in SOURCE_CREDITS for i in ids):
+        return True
+    return bool(
+        conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM photos) "
+            "OR EXISTS (SELECT 1 FROM credits) OR EXISTS (SELECT 1 FROM site_links)"
+        ).fetchone()[0]
+    )
+
+
 def attach_extras(conn: sqlite3.Connection, found: dict[int, Location]) -> None:
     """Give each location its (and its linked locations') check-ins, photos and credits."""
-    if not found or not has_extras(conn):
+    if not found or not has_extras(conn) or not _holds_extras(conn, found):
         return
     ids = list(found)
     linked = linked_locations(conn, ids)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from bot.opendata.extras import attach_extras
 from bot.plugshare import trusted
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power, StationCost
-from bot.plugshare.models import Amenity, Location, Outlet, Station
+from bot.plugshare.models import Location, Station
 
 _LOCATION_FIELDS = (
     "id", "name", "latitude", "longitude", "description", "address", "phone", "url", "hours",
@@ -66,37 +66,28 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
     if not ids:
         return {}
     marks = _in(ids)
-    outlets: dict[int, list[Outlet]] = defaultdict(list)
-    for outlet_id, station_id, connector, power, kilowatts, volts, amps in conn.execute(
-        f"SELECT {', '.join(_OUTLET_FIELDS)} FROM outlets WHERE location_id IN ({marks}) "
-        "ORDER BY id",
-        ids,
-    ):
-        outlets[station_id].append(
-            trusted.outlet(
-                id=outlet_id,
-                connector=_CONNECTOR.get(connector, connector),
-                power=None if power is None else _POWER.get(power, power),
-                kilowatts=kilowatts,
-                volts=volts,
-                amps=amps,
-            )
-        )
+    # Two statements, not four (every statement costs a search several µs): stations with
+    # their outlets joined, and locations with their amenities folded into one column.
     stations: dict[int, list[Station]] = defaultdict(list)
+    station: Station | None = None
     for row in conn.execute(
-        f"SELECT {', '.join(_STATION_FIELDS)} FROM stations WHERE location_id IN ({marks}) "
-        "ORDER BY id",
+        f"SELECT {', '.join('s.' + f for f in _STATION_FIELDS)}, "
+        f"{', '.join('o.' + f for f in _OUTLET_FIELDS if f != 'station_id')} "
+        "FROM stations s LEFT JOIN outlets o "
+        "ON o.location_id = s.location_id AND o.station_id = s.id "
+        f"WHERE s.location_id IN ({marks}) ORDER BY s.id, o.id",
         ids,
     ):
         (station_id, location_id, name, network_id, network_name, network_ext_id, cost,
-         cost_description, available, hours, manufacturer, model, created_at) = row  # fmt: skip
-        network = (
-            trusted.network(id=network_id, name=network_name)
-            if network_id is not None or network_name
-            else None
-        )
-        stations[location_id].append(
-            trusted.station(
+         cost_description, available, hours, manufacturer, model, created_at,
+         outlet_id, connector, power, kilowatts, volts, amps) = row  # fmt: skip
+        if station is None or station.id != station_id:
+            network = (
+                trusted.network(id=network_id, name=network_name)
+                if network_id is not None or network_name
+                else None
+            )
+            station = trusted.station(
                 id=station_id,
                 location_id=location_id,
                 name=name,
@@ -110,23 +101,34 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
                 manufacturer=manufacturer,
                 model=model,
                 created_at=_timestamp(created_at),
-                outlets=outlets.pop(station_id, []),
+                outlets=[],
             )
-        )
-    amenities: dict[int, list[Amenity]] = defaultdict(list)
-    for location_id, kind in conn.execute(
-        f"SELECT location_id, type FROM amenities WHERE location_id IN ({marks})", ids
-    ):
-        amenities[location_id].append(
-            trusted.amenity(location_id=location_id, type=_AMENITY.get(kind, kind))
-        )
+            stations[location_id].append(station)
+        if outlet_id is not None:
+            station.outlets.append(
+                trusted.outlet(
+                    id=outlet_id,
+                    connector=_CONNECTOR.get(connector, connector),
+                    power=None if power is None else _POWER.get(power, power),
+                    kilowatts=kilowatts,
+                    volts=volts,
+                    amps=amps,
+                )
+            )
     found: dict[int, Location] = {}
     for row in conn.execute(
-        f"SELECT {', '.join(_LOCATION_FIELDS)} FROM locations WHERE id IN ({marks})", ids
+        f"SELECT {', '.join(_LOCATION_FIELDS)}, (SELECT group_concat(type) FROM "
+        "(SELECT type FROM amenities a WHERE a.location_id = locations.id ORDER BY type)) "
+        f"FROM locations WHERE id IN ({marks})",
+        ids,
     ):
         (location_id, name, latitude, longitude, description, address, phone, url, hours,
          open247, access, cost, cost_description, score, icon, parking_type_name, poi_name,
-         created_at, updated_at) = row  # fmt: skip
+         created_at, updated_at, amenity_types) = row  # fmt: skip
+        amenities = [
+            trusted.amenity(location_id=location_id, type=_AMENITY.get(kind, kind))
+            for kind in (int(t) for t in amenity_types.split(","))
+        ] if amenity_types else []  # fmt: skip
         found[location_id] = trusted.location(
             id=location_id,
             name=name,
@@ -148,7 +150,7 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
             created_at=_timestamp(created_at),
             updated_at=_timestamp(updated_at),
             stations=stations.pop(location_id, []),
-            amenities=amenities.pop(location_id, []),
+            amenities=amenities,
         )
     attach_extras(conn, found)
     return found

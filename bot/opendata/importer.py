@@ -279,10 +279,10 @@ def _write(db_path: Path, records: Iterable[Record], report: ImportReport, prune
 def _bulk_pragmas(conn: sqlite3.Connection) -> None:
     # One big transaction in WAL mode: NORMAL sync is crash-safe there, and a larger
     # page cache keeps the R*Tree's upper levels and the indexes in memory during the
-    # load (32 MB: the rest of the file is read back from the OS's cache, and an import
+    # load (20 MB: the rest of the file is read back from the OS's cache, and an import
     # of millions of stations stays within about 120 MB).
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA cache_size = -32768")
+    conn.execute("PRAGMA cache_size = -20000")
     # The R*Tree's rows wait in a temporary table and are sorted (IndexWriter): on disk,
     # so the memory an import takes does not grow with the file.
     conn.execute("PRAGMA temp_store = FILE")

@@ -170,8 +170,8 @@ class IndexDamaged(IndexUnreadable):
 
     def __init__(self, path: Path, error: Exception) -> None:
         super().__init__(
-            f"The station index at {path} is damaged ({error}), so rebuild it with "
-            "chargebot data sync afdc or by importing the station file again."
+            f"The station index at {path} is damaged ({error}), so delete that file, then "
+            "rebuild it with chargebot data sync afdc or by importing the station file again."
         )
 
 

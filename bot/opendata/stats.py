@@ -153,8 +153,9 @@ def stats_lines(stats: IndexStats, today: date | None = None) -> list[str]:
         name = SOURCE_NAMES.get(age.source, age.source)
         lines.append(f"  {name}: {age.locations:,} locations, {age.describe(today)}")
     if stats.merged:
+        what = "location is an AFDC site" if stats.merged == 1 else "locations are AFDC sites"
         lines.append(
-            f"  Merged sites: {stats.merged:,} Open Charge Map locations are AFDC sites too, "
+            f"  Merged sites: {stats.merged:,} Open Charge Map {what} too, "
             f"shown once ({stats.locations - stats.merged:,} sites in all)"
         )
     if stats.checkins or stats.photos:

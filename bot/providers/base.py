@@ -41,8 +41,10 @@ class ProviderUnavailable(ProviderError):
 class IndexEmpty(ProviderError):
     """The local index holds no stations yet; ``chargebot data sync afdc`` fills it."""
 
+    # Answers lead with "the local station index is empty"; these words follow it.
     user_message = (
-        "The local station index is empty. An admin can fill it with `chargebot data sync afdc`."
+        "Whoever runs ChargeBot can fill it with `chargebot data sync afdc` (US stations from "
+        "the AFDC) or `chargebot data import FILE`."
     )
 
 

@@ -56,8 +56,8 @@ class IndexDamagedError(IndexUnusable):
     """The index file is corrupt (SQLite: "database disk image is malformed")."""
 
     user_message = (
-        f"The station list is damaged, so whoever runs ChargeBot needs to rebuild it with "
-        f"`{FILL_COMMAND}` or by importing the station file again."
+        f"The station list is damaged, so whoever runs ChargeBot needs to delete its file "
+        f"and rebuild it with `{FILL_COMMAND}` or by importing the station file again."
     )
 
 

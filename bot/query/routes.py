@@ -301,8 +301,10 @@ class RouteFinder:
                 span = following
         return tuple(s for s in stops if s)
 
-    def _range_and_reserve(self) -> tuple[float | None, float | None]:
+    def _range_and_reserve(self) -> tuple[float | None, float | None, float | None]:
+        """(range now, full range when the text gives a share of it, reserve)."""
         range_m: float | None = None
+        full_m: float | None = None
         reserve: float | None = None
         for k in range(self.n):
             if k in self.used:
@@ -328,7 +330,7 @@ class RouteFinder:
             if self._is(k + 1, "of"):
                 value = self._radius(k + 2)
                 if value is not None and range_m is None:
-                    range_m = value * share
+                    range_m, full_m = value * share, value
                     self.used.update(range(k, k + 3))
                     j = k + 3
                     if self._is(j, _RANGE_WORD):
@@ -343,7 +345,7 @@ class RouteFinder:
             elif self._is(k - 1, "of") and self._is(k - 2, *_RESERVE_WORDS):
                 reserve = share
                 self.used.update((k - 2, k - 1, k))
-        return range_m, reserve
+        return range_m, full_m, reserve
 
     def _corridor(self) -> float:
         corridor: float | None = None
@@ -375,7 +377,7 @@ class RouteFinder:
                 return None
             road = self._road()
             via = self._via()
-            range_m, reserve = self._range_and_reserve()
+            range_m, full_range_m, reserve = self._range_and_reserve()
             corridor = self._corridor()
             self.used.update(
                 k
@@ -390,6 +392,7 @@ class RouteFinder:
             via=via,
             corridor_m=corridor,
             range_m=range_m,
+            full_range_m=full_range_m,
             reserve=reserve,
             road=road,
         )

@@ -44,6 +44,9 @@ class RouteQuery:
     corridor_m: float = DEFAULT_CORRIDOR_M
     #: The car's range for this trip ("range 220 mi", "40% of 300 mi"), or None.
     range_m: float | None = None
+    #: The car's full range when the text gives a share of it ("40% of 300 mi": 300 mi);
+    #: after a charging stop the car has more than ``range_m``.
+    full_range_m: float | None = None
     #: Share of the range to keep in hand at every stop ("15% reserve"), or None.
     reserve: float | None = None
     #: A highway named in the text ("along I-80"): a hint for routers that take one.

@@ -272,7 +272,12 @@ def _ambiguous(answer: Answer) -> tuple[list[Block], str]:
     names = []
     for candidate in answer.candidates[: min(MAX_CANDIDATES, room)]:
         request = answer.request.model_copy(update={"place": candidate, "page": 0})
-        button = _button("Choose", actions.CHOOSE_PLACE, value=actions.encode_request(request))
+        # Each button names its place: five identical "Choose" buttons cannot be told
+        # apart, least of all by a screen reader reading the buttons alone.
+        label = PLAIN(candidate.name, limits.BUTTON_TEXT - len("Choose ")) or "this place"
+        button = _button(
+            f"Choose {label}", actions.CHOOSE_PLACE, value=actions.encode_request(request)
+        )
         name = MRKDWN(candidate.name, limits.NAME) or "Unnamed place"
         blocks.append(
             SectionBlock(text=_mrkdwn(f"*{name}*\n{candidate_label(candidate)}"), accessory=button)

@@ -180,6 +180,7 @@ def route_json(answer: Answer) -> dict[str, Any] | None:
         if plan is None
         else {
             "range_m": plan.range_m,
+            "range_after_stop_m": plan.recharged_m or plan.range_m,
             "reserve": plan.reserve,
             "complete": plan.complete,
             "stops": [entry_json(entry) for entry in plan.stops],

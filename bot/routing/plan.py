@@ -3,8 +3,9 @@
 A leg runs from the start (or a stop) to the next stop (or the destination); its length is
 the distance along the route plus the detours off it (to leave the last stop and reach the
 next). Every leg must fit in the range less the reserve (15% unless the request says
-otherwise). ``range_m`` is what the car has now and after each stop: conservative for a
-car that leaves with a partial charge and charges fuller on the way.
+otherwise). ``range_m`` is what the car has now; after each stop it has ``recharged_m``:
+the same range unless the request gave a share of a full one ("40% of 300 mi"), where a
+stop charges to :data:`CHARGE_TO` of it (80%, where DC fast charging slows down).
 
 Greedy and explainable: from where the car is, among the fast sites it can reach, those
 in the last quarter of its reach are the candidates (stopping early wastes stops), and the
@@ -24,6 +25,8 @@ from bot.plugshare.models import Location
 from bot.routing.along import AlongRoute
 
 DEFAULT_RESERVE = 0.15
+#: Share of the full range a fast charging stop is planned to reach.
+CHARGE_TO = 0.8
 #: Share of the reach, at its far end, that a stop is chosen from.
 _WINDOW = 0.25
 #: A plug this powerful or more is fast whatever its connector.
@@ -43,6 +46,8 @@ class Gap:
 class StopPlan:
     range_m: float
     reserve: float
+    #: Range after each stop (``range_m`` unless the full range is known).
+    recharged_m: float = 0.0
     stops: list[AlongRoute] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
 
@@ -53,7 +58,12 @@ class StopPlan:
 
     @property
     def usable_m(self) -> float:
+        """How far the car may drive on its first leg."""
         return self.range_m * (1 - self.reserve)
+
+    @property
+    def usable_after_stop_m(self) -> float:
+        return (self.recharged_m or self.range_m) * (1 - self.reserve)
 
 
 def fast_power(location: Location) -> tuple[bool, float, int]:
@@ -78,10 +88,19 @@ def fast_power(location: Location) -> tuple[bool, float, int]:
 
 
 def plan_stops(
-    found: Sequence[AlongRoute], length_m: float, range_m: float, reserve: float | None = None
+    found: Sequence[AlongRoute],
+    length_m: float,
+    range_m: float,
+    reserve: float | None = None,
+    full_range_m: float | None = None,
 ) -> StopPlan:
     """Stops along a route of ``length_m`` for a car with ``range_m`` (see module doc)."""
-    plan = StopPlan(range_m=range_m, reserve=DEFAULT_RESERVE if reserve is None else reserve)
+    recharged = max(range_m, full_range_m * CHARGE_TO) if full_range_m else range_m
+    plan = StopPlan(
+        range_m=range_m,
+        reserve=DEFAULT_RESERVE if reserve is None else reserve,
+        recharged_m=recharged,
+    )
     usable = plan.usable_m
     fast = []
     for placed in found:
@@ -104,10 +123,12 @@ def plan_stops(
             if not following:
                 break
             here, detour = end, following[0].position.off_m
+            usable = plan.usable_after_stop_m
             continue
         farthest = max(placed.position.along_m for placed, _, _ in reach)
         window = [c for c in reach if c[0].position.along_m >= farthest - _WINDOW * usable]
         chosen = max(window, key=lambda c: (c[1], c[2], c[0].position.along_m))[0]
         plan.stops.append(chosen)
         here, detour = chosen.position.along_m, chosen.position.off_m
+        usable = plan.usable_after_stop_m
     return plan

@@ -6,7 +6,7 @@ join the data source's, and ``pipeline`` the pipeline itself.
 """
 
 from bot.search.answer import Answer, Outcome
-from bot.search.checkins import CheckinsSource, merge_reviews
+from bot.search.checkins import CheckinsSource, merge_reviews, with_reviews
 from bot.search.defaults import (
     HOME,
     AppliedDefaults,
@@ -51,4 +51,5 @@ __all__ = [
     "personal_context",
     "place_key",
     "search_context",
+    "with_reviews",
 ]

@@ -1,9 +1,12 @@
-"""Check-ins from outside the data source (a Slack workspace's own), merged into answers.
+"""Check-ins from outside the data source (a Slack workspace's own): how they are read and
+merged with the data source's reviews, for every surface.
 
 The pipeline asks a :class:`CheckinsSource` for the workspace's recent check-ins at
-the locations it found and merges them with the data source's reviews, newest first.
-The source is a protocol so that the pipeline never depends on where check-ins are
-kept (``bot.state.StateStore`` implements it).
+the locations it found, and the Slack check-ins list reads one location's; both merge
+them into the location with :func:`with_reviews`, newest first. The source is a
+protocol so that the pipeline never depends on where check-ins are kept
+(``bot.state.StateStore`` implements it and writes them; ``CheckIn.to_review`` is a
+stored check-in in PlugShare's review vocabulary).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from bot.plugshare.models import Review
+from bot.plugshare.models import Location, Review
 
 
 class CheckinsSource(Protocol):
@@ -45,3 +48,10 @@ def merge_reviews(*sources: Iterable[Review], limit: int | None = None) -> list[
     merged = [review for source in sources for review in source]
     merged.sort(key=lambda review: review.created_at or _OLDEST, reverse=True)
     return merged if limit is None else merged[:limit]
+
+
+def with_reviews(location: Location, reviews: Sequence[Review]) -> Location:
+    """``location`` with ``reviews`` (a workspace's check-ins) merged into its own."""
+    if not reviews:
+        return location
+    return location.model_copy(update={"reviews": merge_reviews(location.reviews, reviews)})

@@ -224,7 +224,8 @@ def apply_defaults(
                 break
     if named is not None:
         key, place = named
-        label = "your home" if key == HOME else f"your saved place “{written}”"
+        whose = "the asker's" if context.others_settings else "your"
+        label = f"{whose} home" if key == HOME else f"{whose} saved place “{written}”"
         notes.append(f"Searching near {label}: {place.name}.")
     elif not place_text and context.default_place is not None:
         place = context.default_place
@@ -249,7 +250,8 @@ def apply_defaults(
             applied.append("public only")
     if applied:
         hint = " Name a connector to search for others." if "outlets" in changes else ""
-        notes.append(f"Using your settings: {' · '.join(applied)}.{hint}")
+        whose = "the asker's" if context.others_settings else "your"
+        notes.append(f"Using {whose} settings: {' · '.join(applied)}.{hint}")
     merged = filters.model_copy(update=changes) if changes else filters
     # model_copy skips validation; re-validate so the canonical order holds.
     return AppliedDefaults(

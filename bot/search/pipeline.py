@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
@@ -24,13 +25,16 @@ from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.answer import Answer, Outcome
-from bot.search.checkins import CheckinsSource, merge_reviews
+from bot.search.checkins import CheckinsSource, with_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
 from bot.search.request import Refinement, SearchContext, SearchRequest
 from bot.search.trip import RouteSource, answer_trip, refresh_locations
+
+if TYPE_CHECKING:
+    from bot.geo.cache import AnswerCache
 
 log = logging.getLogger(__name__)
 
@@ -401,12 +405,7 @@ class SearchPipeline:
             answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
             return
         answer.locations = [
-            location.model_copy(
-                update={"reviews": merge_reviews(location.reviews, found.get(location.id, ()))}
-            )
-            if found.get(location.id)
-            else location
-            for location in answer.locations
+            with_reviews(location, found.get(location.id, ())) for location in answer.locations
         ]
 
     def _detail_pool(self) -> ThreadPoolExecutor:
@@ -442,13 +441,18 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
 
 
 def build_pipeline(
-    settings: Settings, *, checkins: CheckinsSource | None = None, one_shot: bool = False
+    settings: Settings,
+    *,
+    checkins: CheckinsSource | None = None,
+    one_shot: bool = False,
+    geocode_cache: AnswerCache | None = None,
 ) -> SearchPipeline:
     """The pipeline with the provider and geocoder the settings choose.
 
     ``one_shot`` (a process answering one request, ``chargebot ask``) sets up the online
     geocoder and the router only if the request needs them; otherwise a bad geocoder
-    setting fails here.
+    setting fails here. ``geocode_cache``: where online answers are kept, if not the
+    SQLite file beside the index.
     """
     from bot.geo import build_resolver
     from bot.providers import make_provider
@@ -465,7 +469,7 @@ def build_pipeline(
     return SearchPipeline(
         settings,
         make_provider(settings),
-        build_resolver(settings, set_up_now=not one_shot),
+        build_resolver(settings, set_up_now=not one_shot, cache=geocode_cache),
         checkins=checkins,
         router=router,
     )

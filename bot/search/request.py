@@ -37,6 +37,9 @@ class SearchRequest(BaseModel):
     page: int = Field(0, ge=0)
     refine: Refinement | None = None
     units: Units | None = None  # explicit override (``--units``, a user's preference)
+    #: The member whose settings (car, free only, saved places) the answer used. A click
+    #: by someone else on a shared answer reruns it with these, not the clicker's.
+    owner: str | None = Field(None, max_length=32)
 
     @field_serializer("place")
     def _place_without_source(self, place: Place | None) -> dict[str, Any] | None:
@@ -68,3 +71,6 @@ class SearchContext:
     #: The stored settings could not be read (the state database is down): the search runs
     #: without them, without the workspace's check-ins, and the answer says so.
     settings_unavailable: bool = False
+    #: The defaults are another member's (the asker of a shared answer someone else is
+    #: paging or refining): notes say "the asker's", not "your".
+    others_settings: bool = False

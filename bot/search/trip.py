@@ -91,7 +91,7 @@ def answer_trip(
     if refine is not None and refine.radius_m is not None:
         route_query = replace(route_query, corridor_m=min(refine.radius_m, MAX_CORRIDOR_M))
     if refine is not None and refine.range_m is not None:
-        route_query = replace(route_query, range_m=refine.range_m)
+        route_query = replace(route_query, range_m=refine.range_m, full_range_m=None)
 
     origin = _origin(answer, route_query, resolver, context)
     if origin is None:
@@ -156,7 +156,13 @@ def answer_trip(
     trip = Trip(origin, destination, via, route, corridor, route_query.road, found)
     answer.trip = trip
     if route_query.range_m is not None:
-        trip.plan = plan_stops(found, route.distance_m, route_query.range_m, route_query.reserve)
+        trip.plan = plan_stops(
+            found,
+            route.distance_m,
+            route_query.range_m,
+            route_query.reserve,
+            route_query.full_range_m,
+        )
         answer.notes.extend(_plan_notes(trip.plan, route.distance_m, answer))
 
     stop_ids = {id(stop.location) for stop in trip.stops}
@@ -292,10 +298,11 @@ def _plan_notes(plan: StopPlan, length_m: float, answer: Answer) -> list[str]:
         return []
     notes = []
     for gap in plan.gaps:
+        reach = plan.usable_m if gap.start_m == 0 else plan.usable_after_stop_m
         notes.append(
             f"No {kind} between {_mile(gap.start_m, units)} and {_mile(gap.end_m, units)}:"
-            f" with {usable} usable ({plan.reserve:.0%} reserve) no stop plan reaches"
-            f" {'the destination' if gap.end_m >= length_m - 1 else 'across'}."
+            f" with {format_distance(reach, units)} usable ({plan.reserve:.0%} reserve) no stop"
+            f" plan reaches {'the destination' if gap.end_m >= length_m - 1 else 'across'}."
         )
     notes.append(
         "Try a wider corridor (“within 10 miles of the road”), a longer range, or other connectors."

@@ -14,15 +14,15 @@ from bot.slack.dedupe import SeenKeys
 from bot.slack.delivery import Sender
 from bot.slack.listeners import register_listeners
 from bot.slack.logs import current_request_id, request_scope
-from bot.slack.oauth import oauth_settings
+from bot.slack.oauth import cached_authorize, oauth_settings
 from bot.slack.ratelimit import UserRateLimiter
 from bot.slack.services import CONTEXT_KEY, AnswersSearches, SlackServices, attach
+from bot.slack.shared_dedupe import seen_keys
+from bot.slack.web_client import web_client
 from bot.state import StateStore
 
 log = logging.getLogger(__name__)
 
-#: Seconds a Web API call may take before it counts as failed.
-WEB_API_TIMEOUT = 10
 #: The reply to a workspace whose installation cannot be found (multi-workspace installs).
 AUTHORIZE_FAILED = (
     "⚠️ I can't find this workspace's installation of ChargeBot right now. If the app was "
@@ -65,8 +65,9 @@ def create_app(
     if multi_workspace and store is None:
         raise ValueError("multi-workspace installs keep their tokens in the state store")
     token = None if multi_workspace else _secret(settings.slack_bot_token)
-    client = WebClient(token=token, base_url=web_api_base_url(settings), timeout=WEB_API_TIMEOUT)
+    client = web_client(token, web_api_base_url(settings))
     listeners = ContextThreadPoolExecutor(settings.http_threads, "bolt-listener")
+    oauth = oauth_settings(settings, store) if multi_workspace and store else None
     app = App(
         # The client carries the token (or none: each workspace's comes from the
         # installation store); Bolt still reads SLACK_BOT_TOKEN from the environment
@@ -74,7 +75,10 @@ def create_app(
         client=client,
         # Never None: Bolt would read SLACK_SIGNING_SECRET from the environment itself.
         signing_secret=_secret(settings.slack_signing_secret),
-        oauth_settings=oauth_settings(settings, store) if multi_workspace and store else None,
+        oauth_settings=oauth,
+        # Installs in many workspaces: the token from the store, and auth.test's answer
+        # for it kept in memory instead of asked before every ack.
+        authorize=cached_authorize(oauth, client) if oauth is not None else None,
         # Ack first, then run the listener on listener_executor (Bolt's HTTP default).
         process_before_response=False,
         # Listeners here only ack and hand over, so this pool stays free for acks.
@@ -93,8 +97,8 @@ def create_app(
         sender=Sender(client),
         background=background or Background(settings.search_workers),
         listeners=listeners,
-        limiter=UserRateLimiter(settings.rate_limit_per_minute),
-        seen=SeenKeys(),
+        limiter=UserRateLimiter(settings.rate_limit_per_minute, settings.redis_url_value),
+        seen=seen_keys(settings, store),
         store=store,
         multi_workspace=multi_workspace,
     )
@@ -137,7 +141,8 @@ def _drop_duplicate_events(
     """Ack an event already taken (a retry, or a redelivery) without handling it again."""
     if body.get("type") == "event_callback" and body.get("event_id"):
         retry = (request.headers.get("x-slack-retry-num") or [None])[0]
-        if not services_seen(context).first_time(f"event:{body['event_id']}"):
+        team = body.get("team_id") if isinstance(body.get("team_id"), str) else None
+        if not services_seen(context).first_time(f"event:{body['event_id']}", team):
             log.info(
                 "event.duplicate",
                 extra={"event_id": body["event_id"], "retry": retry or 0},

@@ -21,7 +21,7 @@ from bot.render.actions import REFINE, decode_request, encode_request
 from bot.render.checkin_form import CheckinForm, checkin_modal
 from bot.render.checkins import checkin_saved_modal, checkins_modal, render_checkins
 from bot.render.escape import escape_mrkdwn
-from bot.search import SearchContext, SearchRequest, merge_reviews
+from bot.search import SearchContext, SearchRequest, with_reviews
 from bot.settings import refusal
 from bot.slack import people, searches
 from bot.slack.delivery import Destination, Message
@@ -209,7 +209,7 @@ def _with_workspace(
         return location, set(), WORKSPACE_UNAVAILABLE
     workspace: list[Review] = [checkin.to_review() for checkin in found]
     own = {str(checkin.id) for checkin in found if checkin.user_id == who.user_id}
-    merged = location.model_copy(update={"reviews": merge_reviews(location.reviews, workspace)})
+    merged = with_reviews(location, workspace)
     return merged, own, None
 
 

@@ -3,7 +3,9 @@
 Slack retries an event (``X-Slack-Retry-Num``) when it did not see our 200 in
 time or the connection broke, and a message in a DM may arrive both as
 ``message.im`` and ``app_mention``. Keys are remembered in this process for an
-hour; a deployment with several processes dedupes per process (README, Deploy).
+hour. A deploy of several instances also claims each key in a store they share
+(:mod:`bot.slack.shared_dedupe`: PostgreSQL's ``slack_events``, or Redis), so a
+retry that lands on another instance is not answered again.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ class SeenKeys:
         self._keys: TTLCache[str, bool] = TTLCache(maxsize=max_keys, ttl=ttl_seconds)
         self._lock = threading.Lock()
 
-    def first_time(self, key: str) -> bool:
+    def first_time(self, key: str, team_id: str | None = None) -> bool:
         """True exactly once per key within the TTL: the caller that gets True handles it."""
+        key = f"{team_id or '-'}:{key}"
         with self._lock:
             if key in self._keys:
                 return False

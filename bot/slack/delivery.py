@@ -20,15 +20,14 @@ from typing import Any, Literal
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.webhook import WebhookClient
+
+from bot.slack.logs import current_request_id
+from bot.slack.web_client import webhook_client
 
 log = logging.getLogger(__name__)
 
 Message = dict[str, Any]
 Kind = Literal["response_url", "update", "post"]
-
-#: Seconds to wait for Slack to take a response-URL post.
-WEBHOOK_TIMEOUT = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +129,7 @@ class Sender:
             if destination.kind == "update":
                 # The message may be gone (deleted) or too old to edit: answer anew.
                 return self._fallback(destination, message)
-            return False
+            return _lost(destination.kind)
 
     def notify(self, destination: Destination, message: Message) -> bool:
         """Tell the person something privately, leaving the message at ``destination`` as it is."""
@@ -167,6 +166,16 @@ class Sender:
             return True
         except SlackApiError as error:
             log.warning("post.failed", extra={"error": _api_error(error)})
+            return False
+
+    def react(self, channel: str, ts: str, name: str) -> bool:
+        """Add the app's reaction ``name`` to a message; False (logged) if Slack refused,
+        e.g. an install from before the app asked for ``reactions:write``."""
+        try:
+            self.client.reactions_add(channel=channel, timestamp=ts, name=name)
+            return True
+        except SlackApiError as error:
+            log.info("react.failed", extra={"error": _api_error(error)})
             return False
 
     def upload_image(self, content: bytes, filename: str, title: str, alt_text: str) -> str | None:
@@ -228,7 +237,7 @@ class Sender:
     def post_response(self, response_url: str, body: Message) -> bool:
         """Post to a response URL; False if Slack refused it (expired, used up, bad payload)."""
         try:
-            response = WebhookClient(response_url, timeout=WEBHOOK_TIMEOUT).send_dict(body)
+            response = webhook_client(response_url).send_dict(body)
         except OSError as error:
             log.warning("response_url.failed", extra={"error": type(error).__name__})
             return False
@@ -258,7 +267,13 @@ class Sender:
                 return True
             except SlackApiError as error:
                 log.warning("fallback.dm_failed", extra={"error": _api_error(error)})
-        return False
+        return _lost(destination.kind)
+
+
+def _lost(kind: str) -> bool:
+    """Say (loudly, with the request's id) that a reply reached nobody; always False."""
+    log.error("deliver.undeliverable", extra={"kind": kind, "request_id": current_request_id()})
+    return False
 
 
 def _api_error(error: SlackApiError) -> str:

@@ -212,7 +212,8 @@ def save_place(
         return PlaceSaved(errors={NAME_BLOCK: "Give the place a name, e.g. office."})
     if not text:
         return PlaceSaved(errors={PLACE_BLOCK: "Which place? e.g. 1 Market St, San Francisco."})
-    future = services.background.submit(_geocode_and_store, services, who, kind, name, text)
+    command = SavePlace(name, text) if kind == "saved" else SetHome(text)
+    future = services.background.submit(_geocode_and_store, services, who, command)
     try:
         return future.result(timeout=PLACE_DEADLINE)  # type: ignore[no-any-return]
     except concurrent.futures.TimeoutError:
@@ -221,11 +222,7 @@ def save_place(
 
 
 def _geocode_and_store(
-    services: SlackServices,
-    who: SearchContext,
-    kind: Literal["home", "saved"],
-    name: str,
-    text: str,
+    services: SlackServices, who: SearchContext, command: SavePlace | SetHome
 ) -> PlaceSaved:
     store = services.store
     if store is None or not who.team_id or not who.user_id:
@@ -234,7 +231,7 @@ def _geocode_and_store(
         stored = set_place(
             store,
             services.resolver,
-            SavePlace(name, text) if kind == "saved" else SetHome(text),
+            command,
             team_id=who.team_id,
             user_id=who.user_id,
         )
@@ -244,7 +241,8 @@ def _geocode_and_store(
         return PlaceSaved(errors={PLACE_BLOCK: error.user_message})
     except InvalidSetting as error:
         # A saved place's name, or the most places one may keep; else the place itself.
-        block = NAME_BLOCK if kind == "saved" else PLACE_BLOCK
+        block = NAME_BLOCK if isinstance(command, SavePlace) else PLACE_BLOCK
         return PlaceSaved(errors={block: refusal(error)})
+    kind = "saved" if isinstance(command, SavePlace) else "home"
     log.info("home.place_saved", extra={"kind": kind})
     return PlaceSaved(notice=stored_sentence(stored))

@@ -9,7 +9,11 @@ request is then answered with its own workspace's token.
 
 from __future__ import annotations
 
+import logging
+
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
 
 from bot.config import Settings
 from bot.state import StateStore
@@ -23,6 +27,7 @@ BOT_SCOPES = (
     "app_mentions:read",
     "chat:write",
     "im:history",
+    "reactions:write",
     "users:read",
     "files:write",
     "links:read",
@@ -50,4 +55,19 @@ def oauth_settings(settings: Settings, store: StateStore) -> OAuthSettings:
         installation_store_bot_only=True,
         state_store=store.oauth_state_store(STATE_EXPIRATION_SECONDS),
         state_expiration_seconds=STATE_EXPIRATION_SECONDS,
+    )
+
+
+def cached_authorize(oauth: OAuthSettings, client: WebClient) -> InstallationStoreAuthorize:
+    """Bolt's installation-store authorize with its cache on: each request still finds its
+    workspace's token in the store (an uninstalled workspace is refused at once), but
+    ``auth.test`` runs once per token per process instead of before every ack."""
+    return InstallationStoreAuthorize(
+        installation_store=oauth.installation_store,
+        client_id=oauth.client_id,
+        client_secret=oauth.client_secret,
+        logger=logging.getLogger("slack_bolt.App"),
+        bot_only=oauth.installation_store_bot_only,
+        cache_enabled=True,
+        client=client,
     )

@@ -61,3 +61,21 @@ def action_destination(body: dict[str, Any]) -> Destination | None:
 def first_action(body: dict[str, Any]) -> dict[str, Any]:
     actions = body.get("actions")
     return _dict(actions[0]) if isinstance(actions, list) and actions else {}
+
+
+def for_the_clicker(
+    body: dict[str, Any], owner: str | None, destination: Destination
+) -> Destination | None:
+    """Where a click's answer goes when the clicked answer may be someone else's.
+
+    A member paging or refining another member's shared (public) answer gets the
+    result privately (a new ephemeral message), and everyone's message stays as it
+    was. None when that cannot be done (no response URL).
+    """
+    clicker = user_of(body)
+    if destination.kind != "update" or not owner or owner == clicker:
+        return destination
+    response_url = _str(body.get("response_url"))
+    if response_url is None:
+        return None
+    return Destination.response(response_url, channel_of(body), clicker, replace=False)

@@ -46,8 +46,11 @@ def reply_to_command(
     command: Command,
     context: SearchContext,
     destination: Destination,
+    *,
+    privately: bool = False,
 ) -> None:
-    """Carry out a settings command and answer where it was typed."""
+    """Carry out a settings command and answer where it was typed; ``privately``: only
+    the person sees the answer (``chat.postEphemeral`` in a channel's conversation)."""
     store = services.store
     if store is None or not context.team_id or not context.user_id:
         text = NO_STORE
@@ -61,5 +64,6 @@ def reply_to_command(
             channel_id=context.channel_id,
         )
     log.info("settings.command", extra={"command": type(command).__name__})
-    if not services.sender.send(destination, status.plain(text)):
+    deliver = services.sender.notify if privately else services.sender.send
+    if not deliver(destination, status.plain(text)):
         log.error("settings.undelivered", extra={"kind": destination.kind})

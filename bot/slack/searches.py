@@ -7,6 +7,7 @@ id that the logs carry too. Listeners call these functions and return.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 
@@ -53,7 +54,15 @@ def _run(
     query: SearchQuery | None = None,
 ) -> Answer:
     started = time.perf_counter()
-    context = with_personal_defaults(services, context)
+    owner = request.owner
+    if owner and context.user_id and owner != context.user_id:
+        # Someone else's answer: its filters are its asker's settings, not the clicker's.
+        theirs = with_personal_defaults(services, dataclasses.replace(context, user_id=owner))
+        context = dataclasses.replace(theirs, user_id=context.user_id, others_settings=True)
+    else:
+        context = with_personal_defaults(services, context)
+        if context.user_id and not owner:
+            request = request.model_copy(update={"owner": context.user_id})
     answer = services.pipeline.answer(request, context, query=query)
     log.info(
         "search.answered",

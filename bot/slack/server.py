@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_sdk.signature import SignatureVerifier
 
 from bot.config import Settings
-from bot.slack import signature_headers
+from bot.slack import payload_shape, signature_headers
 from bot.slack.logs import configure_logging, request_scope
 from bot.slack.services import services_of_app
 from bot.state import StateStore, StateUnavailable
@@ -56,6 +57,12 @@ class _Handler(SlackRequestHandler):
             # well-formed Slack payload (not JSON, not UTF-8, odd types) is refused here.
             log.info("http.malformed_body")
             return BoltResponse(status=400, body="Bad Request")
+        shape = payload_shape.problem(bolt_request.body)
+        if shape is not None and self._signed(bolt_request):
+            # Signed by Slack (or someone holding the secret) but not shaped like Slack's
+            # payloads: Bolt's routing would fail inside dispatch with a 500 Slack retries.
+            log.warning("http.malformed_payload", extra={"field": shape})
+            return BoltResponse(status=400, body="Bad Request")
         try:
             return self.app.dispatch(bolt_request)
         except (KeyError, TypeError, AttributeError, ValueError) as error:
@@ -63,6 +70,18 @@ class _Handler(SlackRequestHandler):
             # another shape ends here rather than in a 500 that Slack would retry.
             log.warning("http.malformed_payload", extra={"error": type(error).__name__})
             return BoltResponse(status=400, body="Bad Request")
+
+    def _signed(self, request: BoltRequest) -> bool:
+        """Whether Slack's signature is valid (unsigned requests get Bolt's 401)."""
+        secret = services_of_app(self.app).settings.slack_signing_secret
+        if secret is None:
+            return False
+        headers = request.headers
+        return SignatureVerifier(secret.get_secret_value().strip()).is_valid(
+            body=request.raw_body,
+            timestamp=(headers.get("x-slack-request-timestamp") or [""])[0],
+            signature=(headers.get("x-slack-signature") or [""])[0],
+        )
 
     def handle_installation(self, request: WsgiHttpRequest) -> BoltResponse:
         with _state_unavailable_page():
@@ -239,11 +258,15 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     use_compiled()  # a long-running process: PROJ's geodesic pays for its import at once
     store = StateStore.from_settings(settings)
     _migrate(store)
-    pipeline = build_pipeline(settings, checkins=store)
+    pipeline = build_pipeline(settings, checkins=store, geocode_cache=shared_geocode_cache(store))
     pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
+    from bot.slack.search_process import SearchProcessBackground
+
+    # Searches are answered in a child process: their CPU never delays an ack.
+    background = SearchProcessBackground(settings)
     try:
         try:
-            app = create_app(settings, pipeline, store=store)
+            app = create_app(settings, pipeline, store=store, background=background)
         except BoltError as error:
             raise StartupError(
                 "Slack did not accept SLACK_BOT_TOKEN (auth.test failed). Copy the Bot User "
@@ -270,8 +293,19 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
         else:
             serve_http(app, host, port or settings.port, settings.http_threads)
     finally:
+        background.close()
         pipeline.close()
         store.close()
+
+
+def shared_geocode_cache(store: StateStore) -> Any:
+    """On PostgreSQL the geocode cache lives in the state database, shared by every
+    instance; otherwise (None) in the SQLite file beside the index."""
+    if store.backend != "postgresql":
+        return None
+    from bot.state.geocode_cache import StateGeocodeCache
+
+    return StateGeocodeCache(store)
 
 
 def _migrate(store: StateStore) -> None:

@@ -34,6 +34,8 @@ PLACE_TEXT = 500
 PLACE_NAME_MAX = 40
 USER_NAME_MAX = 80
 DATA_SOURCE_MAX = 40
+#: Slack's event ids ("Ev0123ABCD") are short; room to spare.
+EVENT_ID_MAX = 64
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -147,3 +149,31 @@ class CheckIn(Base):
         # Never reuse a deleted check-in's id: a stale "delete" button must not hit a new one.
         {"sqlite_autoincrement": True},
     )
+
+
+class SlackEvent(Base):
+    """A Slack event one instance took: the first to insert its row answers it, so a
+    retry or a redelivery that reaches any instance is answered once. Rows expire
+    (Slack stops retrying within the hour) and are deleted when expired. Not a
+    person's data: only ids and a time."""
+
+    __tablename__ = "slack_events"
+
+    team_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(EVENT_ID_MAX), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class GeocodeAnswer(Base):
+    """What the online geocoder answered for a query (in PostgreSQL, shared by every
+    instance; ``bot.geo.cache`` keeps the same in a SQLite file otherwise). Public map
+    data, keyed by the normalised query, not by who asked."""
+
+    __tablename__ = "geocode_answers"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    #: JSON list of matches, best first; ``[]`` means "not found".
+    matches: Mapped[str] = mapped_column(Text)
+    #: Unix seconds, as ``bot.geo.cache`` keeps them.
+    stored_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)

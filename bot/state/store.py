@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from bot.config import Settings
@@ -37,7 +38,7 @@ from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
 from bot.plugshare.models import Review
-from bot.state import models
+from bot.state import models, shared_rows
 from bot.state.database import (
     WRITE,
     create_state_engine,
@@ -201,6 +202,30 @@ class StateStore:
         with unavailable_on_failure(self._url):
             engine = self._connect()
         return OAuthStateStore(expiration_seconds, engine, self._url, self._ready)
+
+    # --- shared by every instance: event dedupe and geocode answers ---
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql`` (from the URL; no connection is opened)."""
+        return make_url(self._url).get_backend_name()
+
+    def claim_event(self, team_id: str, event_id: str, ttl_seconds: float) -> bool:
+        """True for exactly one caller, in any process, per Slack event (until it expires)."""
+        with self._session(write=True) as session:
+            return shared_rows.claim_event(session, team_id, event_id, ttl_seconds)
+
+    def geocode_answer(self, key: str) -> tuple[str, float] | None:
+        with self._session(write=False) as session:
+            return shared_rows.geocode_answer(session, key)
+
+    def keep_geocode_answer(
+        self, key: str, matches: str, stored_at: float, expires_at: float, *, forget_before: float
+    ) -> None:
+        with self._session(write=True) as session:
+            shared_rows.keep_geocode_answer(
+                session, key, matches, stored_at, expires_at, forget_before
+            )
 
     # --- preferences ---
 

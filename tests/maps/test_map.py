@@ -141,6 +141,23 @@ def test_without_a_tile_server_there_is_no_map_and_no_error(
     assert "CHARGEBOT_TILE_URL" in result.stderr
 
 
+def test_an_unreachable_tile_server_says_how_to_see_why(
+    ny_environment: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The terminal shows no log unless asked: "see the log" pointed at nothing.
+    monkeypatch.setenv(
+        "CHARGEBOT_TILE_URL", f"http://127.0.0.1:{closed_port()}/{{z}}/{{x}}/{{y}}.png"
+    )
+    out = tmp_path / "out.png"
+    result = CliRunner().invoke(
+        main, ["ask", "CCS near Penn Station", "--map", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == EXIT_ANSWER
+    assert not out.exists()
+    assert "No map" in result.stderr and "chargebot -v ask" in result.stderr
+    assert "see the log" not in result.stderr
+
+
 def test_a_tile_url_without_a_template_is_refused_without_echoing_its_key() -> None:
     from bot.config import ConfigError, load_settings
 

@@ -26,7 +26,7 @@ from bot.opendata.index import StationIndex
 from bot.opendata.schema import IndexDamaged
 from bot.opendata.stats import index_stats
 from bot.plugshare.filters import Filters
-from bot.providers.local import LocalProvider
+from bot.providers.local import IndexDamagedError, LocalProvider
 
 PENN = (40.7506, -73.9935)
 
@@ -195,3 +195,21 @@ def test_a_damaged_copy_does_not_hide_a_good_one(built: Path, tmp_path: Path) ->
     damage(built)
     assert run("data", "stats", "--db", str(good)).exit_code == 0
     assert os.path.getsize(good) == os.path.getsize(built)
+
+
+def test_the_damaged_index_fix_works_when_followed(damaged: Path, tmp_path: Path) -> None:
+    # Importing over the damaged file is refused, so the fix must say to remove it first;
+    # doing what the message says then works.
+    path = write_json(tmp_path / "a.json", afdc_response([afdc_station(1)]))
+    refused = run("data", "import", str(path), "--db", str(damaged))
+    assert refused.exit_code == 1
+    assert "delete" in refused.stderr and str(damaged) in refused.stderr
+    provider = LocalProvider(damaged)
+    try:
+        with pytest.raises(IndexDamagedError) as raised:
+            provider.nearby(*PENN, Filters(), 50_000, 5)
+        assert "delete" in raised.value.user_message
+    finally:
+        provider.close()
+    damaged.unlink()
+    assert run("data", "import", str(path), "--db", str(damaged)).exit_code == 0

@@ -236,3 +236,13 @@ def test_answers_credit_both_sources(merged_index: Path, rows: dict[int, dict[st
 )
 def test_similar_names(a: str, b: str, similar: bool) -> None:
     assert (similar_names(a, b) >= 80) is similar
+
+
+def test_stats_count_one_merged_site_in_the_singular(tmp_path: Path) -> None:
+    from bot.opendata.stats import IndexStats, stats_lines
+
+    stats = IndexStats(path=tmp_path / "x.sqlite3", locations=3, merged=1)
+    stats.by_network = [("No network", 3, 3)]
+    line = next(line for line in stats_lines(stats) if "Merged sites" in line)
+    assert "1 Open Charge Map location is an AFDC site too" in line, line
+    assert "(2 sites in all)" in line

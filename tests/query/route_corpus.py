@@ -25,6 +25,7 @@ class RouteCase:
     via: tuple[str, ...] = ()
     corridor_m: float = DEFAULT_CORRIDOR_M
     range_m: float | None = None
+    full_range_m: float | None = None
     reserve: float | None = None
     road: str | None = None
     ignored: list[str] = field(default_factory=list)
@@ -117,6 +118,7 @@ ROUTES = [
         "New York City",
         {"outlets": CCS},
         range_m=0.4 * 300 * MI,
+        full_range_m=300 * MI,
         reserve=0.2,
     ),
     RouteCase(

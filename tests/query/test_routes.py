@@ -25,6 +25,10 @@ def test_route_case(case: RouteCase) -> None:
     else:
         assert route.range_m == pytest.approx(case.range_m)
     assert route.reserve == case.reserve
+    if case.full_range_m is None:
+        assert route.full_range_m is None
+    else:
+        assert route.full_range_m == pytest.approx(case.full_range_m)
     assert query.to_plugshare_params() == case.params
     assert query.ignored == case.ignored
 

@@ -281,9 +281,11 @@ def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
     assert read(message) == [
         "[section] Which “Union Station” do you mean?",
         "[context] ℹ️ Several places match; choose one.",
-        "[section] *Union Station, Denver, CO, USA*\naddress or landmark [Choose (choose_place)]",
-        "[section] *Union Station, Chicago, IL, USA*\naddress or landmark [Choose (choose_place)]",
-        "[section] *Portland, OR*\ncity [Choose (choose_place)]",
+        "[section] *Union Station, Denver, CO, USA*\naddress or landmark "
+        "[Choose Union Station, Denver, CO, USA (choose_place)]",
+        "[section] *Union Station, Chicago, IL, USA*\naddress or landmark "
+        "[Choose Union Station, Chicago, IL, USA (choose_place)]",
+        "[section] *Portland, OR*\ncity [Choose Portland, OR (choose_place)]",
     ]
     chosen = [actions.decode_request(b["value"]) for b in buttons(message, actions.CHOOSE_PLACE)]
     assert chosen == [
@@ -339,6 +341,16 @@ def test_source_down_and_index_empty_say_what_to_do() -> None:
     ]
     told = _answer(Outcome.INDEX_EMPTY, message="Run chargebot data sync afdc.")
     assert read(rendered(told))[0].endswith("\n\nRun chargebot data sync afdc.")
+
+
+def test_an_empty_index_is_said_once_with_the_provider_words() -> None:
+    # The pipeline always hands the provider's words on; they must not repeat the lead line.
+    from bot.providers.base import IndexEmpty
+
+    empty = _answer(Outcome.INDEX_EMPTY, message=IndexEmpty.user_message)
+    (text,) = read(rendered(empty))
+    assert text.lower().count("is empty") == 1, text
+    assert "chargebot data sync afdc" in text and "chargebot data import FILE" in text
 
 
 def test_too_many_locations_are_cut_to_fit_with_a_notice(plugshare_answer: Answer) -> None:

@@ -109,3 +109,19 @@ def test_a_level_2_site_is_never_a_stop() -> None:
     )  # fmt: skip
     plan = plan_stops([AlongRoute(slow, Position(50_000, 10, "left"))], 150_000, 100_000, 0.0)
     assert plan.stops == [] and [(g.start_m, g.end_m) for g in plan.gaps] == [(0.0, 150_000)]
+
+
+def test_a_partial_charge_plans_the_first_leg_short_and_the_rest_long(
+    ny_provider: LocalProvider,
+) -> None:
+    """ "I have 40% of 300 mi": 120 mi now, 240 mi (80%) after each fast charge."""
+    found = _along(ny_provider, "CCS")
+    now, full = 0.4 * 300 * METERS_PER_MILE, 300 * METERS_PER_MILE
+    partial = plan_stops(found, LINE.length_m, now, full_range_m=full)
+    flat = plan_stops(found, LINE.length_m, now)
+    assert partial.complete and flat.complete
+    assert partial.recharged_m == pytest.approx(0.8 * full)
+    legs = _legs(partial.stops, LINE.length_m)
+    assert legs[0] <= now * (1 - DEFAULT_RESERVE)
+    assert all(leg <= 0.8 * full * (1 - DEFAULT_RESERVE) for leg in legs[1:])
+    assert len(partial.stops) < len(flat.stops)

@@ -132,3 +132,20 @@ def test_plugshare_without_credentials_is_a_message_not_a_traceback() -> None:
     assert result.exit_code == EXIT_FIX_REQUEST
     assert "PLUGSHARE_API_KEY" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("text", ["set car CCS", "set home 10036", "settings", "forget me"])
+def test_a_slack_settings_command_is_explained_not_geocoded(text: str) -> None:
+    # "set car CCS" was looked up as a place ("Which “set” do you mean? Sète, France...").
+    for output in ("text", "json"):
+        result = ask(text, "--format", output)
+        assert result.exit_code == EXIT_FIX_REQUEST, result.output
+        assert result.stdout == ""
+        assert "/charge set car CCS" in result.stderr and "chargebot ask" in result.stderr
+        assert "Which" not in result.stderr and "look up" not in result.stderr
+
+
+def test_a_search_starting_with_a_settings_word_is_still_a_search() -> None:
+    result = ask("my CCS near 10036", "--format", "json")
+    assert result.exit_code == EXIT_ANSWER, result.output
+    assert json.loads(result.stdout)["outcome"] == "results"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from support.penn import FixedProvider, FixedResolver, load_penn_locations
+from support.redis_db import redis_url  # noqa: F401  (fixture, found by name)
 from support.slack import BOT_TOKEN, SIGNING_SECRET, Harness, MockSlack, RunningApp
 
 from bot.config import Settings, load_settings

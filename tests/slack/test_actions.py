@@ -261,3 +261,68 @@ def test_a_failed_rerun_leaves_the_answer_and_says_so_privately(harness: Harness
     words = shown(note.body)
     assert "went wrong" in words or "not answering" in words
     assert "disk on fire" not in words
+
+
+OTHER_MEMBER = "U0OTHER"
+
+
+def _click_as(harness: Harness, element: dict[str, Any], user: str, message_ts: str) -> str:
+    url = harness.slack.response_url()
+    harness.server.send(
+        block_actions(
+            element["action_id"],
+            element.get("value"),
+            response_url=url,
+            ephemeral=False,
+            message_ts=message_ts,
+            user=user,
+        )
+    )
+    return url
+
+
+def test_another_members_more_results_on_a_shared_answer_keeps_its_filters_privately(
+    remembering: Harness,
+) -> None:
+    from support.slack import TEAM_ID, USER_ID
+
+    from bot.plugshare.enums import Connector
+    from bot.plugshare.filters import OutletFilter
+
+    store = remembering.store
+    store.set_preferences(TEAM_ID, USER_ID, connectors=[OutletFilter(connector=Connector.J1772)])
+    store.set_preferences(
+        TEAM_ID, OTHER_MEMBER, connectors=[OutletFilter(connector=Connector.CHADEMO)]
+    )
+    post = public_answer(remembering)
+    assert "Using your settings: J1772" in shown(post.body)
+
+    url = _click_as(remembering, button(post.body, MORE_RESULTS), OTHER_MEMBER, "1700.000888")
+    (reply,) = remembering.slack.wait_response(url)
+    # A new private message for the clicker; everyone's message is left as it was.
+    assert reply.body["response_type"] == "ephemeral"
+    assert reply.body["replace_original"] is False
+    assert remembering.slack.of("chat.update") == []
+    page = shown(reply.body)
+    assert "CHAdeMO" not in page
+    assert "Using the asker's settings: J1772" in page
+    assert remembering.provider.calls[-1]["filters"].outlets[0].connector is Connector.J1772
+
+    # The asker's own click still pages the shared message itself.
+    click(remembering, button(post.body, MORE_RESULTS), ephemeral=False, message_ts="1700.0009")
+    (update,) = remembering.slack.wait_method("chat.update")
+    assert update.body["ts"] == "1700.0009"
+
+
+def test_another_members_refine_on_a_shared_answer_is_answered_to_them_alone(
+    remembering: Harness,
+) -> None:
+    post = public_answer(remembering)
+    url = _click_as(remembering, button(post.body, REFINE), OTHER_MEMBER, "1700.000999")
+    (opened,) = remembering.slack.wait_method("views.open")
+    metadata = opened.body["view"]["private_metadata"]
+    remembering.server.send(view_submission(CALLBACK_ID, metadata, {}, user=OTHER_MEMBER))
+    (reply,) = remembering.slack.wait_response(url)
+    assert reply.body["response_type"] == "ephemeral"
+    assert reply.body["replace_original"] is False
+    assert remembering.slack.of("chat.update") == []

@@ -3,6 +3,8 @@ Slack's retries and redeliveries never produce a second reply."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from support.slack import (
     BOT_ID,
     BOT_USER_ID,
@@ -118,3 +120,18 @@ def test_opening_the_messages_tab_publishes_nothing(harness: Harness) -> None:
     harness.server.send(event_callback(event))
     harness.settle()
     assert harness.slack.of("views.publish") == []
+
+
+def test_a_mention_and_a_dm_get_a_reaction_at_once_while_the_search_runs(
+    make_harness: Any,
+) -> None:
+    harness: Harness = make_harness(delay=2.0)
+    harness.server.send(event_callback(mention("chargers near Penn Station", ts="1700.000900")))
+    (reaction,) = harness.slack.wait_method("reactions.add")
+    # The feedback came before the (2 s) search had finished.
+    assert not harness.provider.finished.is_set()
+    assert reaction.body["channel"] == CHANNEL_ID
+    assert reaction.body["timestamp"] == "1700.000900" and reaction.body["name"] == "eyes"
+    harness.server.send(event_callback(direct_message("CCS near Penn Station", ts="1700.000901")))
+    harness.slack.wait_method("reactions.add", 2)
+    harness.slack.wait_method("chat.postMessage", 2)

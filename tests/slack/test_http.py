@@ -6,6 +6,7 @@ import json
 import time
 
 import httpx
+import pytest
 from support.slack import (
     Harness,
     SlackRequest,
@@ -119,3 +120,50 @@ def test_malformed_payloads_are_answered_without_a_crash(harness: Harness) -> No
     url = harness.slack.response_url()
     assert harness.server.send(slash_command("CCS near Penn Station", url)).status_code == 200
     harness.slack.wait_response(url)
+
+
+def _signed_payloads_of_the_wrong_shape() -> dict[str, SlackRequest]:
+    team, user = {"id": "T0CHARGE"}, {"id": "U0DRIVER"}
+
+    def interactive(**fields: object) -> SlackRequest:
+        return form({"payload": json.dumps({"type": "block_actions", **fields})})
+
+    def event(**fields: object) -> SlackRequest:
+        return as_json(
+            {"type": "event_callback", "event_id": "EvShape", "team_id": "T0CHARGE", **fields}
+        )
+
+    return {
+        "event string": event(event="boo"),
+        "event list": event(event=[]),
+        "event type list": event(event={"type": ["app_mention"]}),
+        "authorizations string": event(event={"type": "app_mention"}, authorizations="x"),
+        "actions string": interactive(team=team, user=user, actions="x"),
+        "actions of strings": interactive(team=team, user=user, actions=["x"]),
+        "view string": form(
+            {"payload": json.dumps({"type": "view_submission", "team": team, "view": "x"})}
+        ),
+        "team string": interactive(team="x", user=user, actions=[]),
+        "user string": interactive(team=team, user="x", actions=[]),
+        "channel string": interactive(team=team, user=user, channel="x", actions=[]),
+        "container string": interactive(team=team, user=user, container="x", actions=[]),
+        "message string": interactive(team=team, user=user, message="x", actions=[]),
+        "enterprise string": interactive(team=team, user=user, enterprise="x", actions=[]),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_signed_payloads_of_the_wrong_shape()))
+def test_signed_payloads_with_wrongly_typed_fields_get_400_not_500(
+    harness: Harness, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    response = harness.server.send(_signed_payloads_of_the_wrong_shape()[name])
+    assert response.status_code == 400, response.text
+    assert not [r for r in caplog.records if r.exc_info], "no traceback logged"
+
+
+def test_an_unsigned_payload_of_the_wrong_shape_is_still_refused_as_unsigned(
+    harness: Harness,
+) -> None:
+    request = _signed_payloads_of_the_wrong_shape()["event string"]
+    response = harness.server.send(request, secret="not-the-signing-secret")
+    assert response.status_code == 401

@@ -47,6 +47,7 @@ def test_every_scope_is_the_minimum_and_justified_by_a_comment(manifest: dict[st
         "app_mentions:read",
         "chat:write",
         "im:history",
+        "reactions:write",
         "users:read",
         "files:write",
         "links:read",

@@ -184,3 +184,16 @@ def test_multi_workspace_credentials_need_no_bot_token_but_http_mode() -> None:
         )
     assert "need HTTP mode" in str(raised.value)
     assert "SLACK_SIGNING_SECRET is not set" in str(raised.value)
+
+
+def test_authorisation_is_cached_rather_than_an_auth_test_before_every_ack(
+    multi: Harness,
+) -> None:
+    install(multi)  # the install itself asks auth.test for the new bot's id
+    before = multi.slack.auth_tests.count(f"Bearer {NEW_TOKEN}")
+    for ts in ("2.1", "2.2", "2.3"):
+        mention_event = mention("chargers near Penn Station", ts=ts)
+        assert multi.server.send(event_callback(mention_event, team=NEW_TEAM)).status_code == 200
+    multi.slack.wait_method("chat.postMessage", 3)
+    # One auth.test for the workspace's token, however many requests it sends.
+    assert multi.slack.auth_tests.count(f"Bearer {NEW_TOKEN}") - before == 1

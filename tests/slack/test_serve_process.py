@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from support.serve_process import free_port, start_serve
 from support.slack import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -22,12 +21,6 @@ from support.slack import (
     slash_command,
     url_verification,
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, str]:
@@ -44,34 +37,9 @@ def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, s
     }
 
 
-def _start(env: dict[str, str], cwd: Path) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1"],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{env['PORT']}"
-    deadline = time.monotonic() + WAIT_SECONDS
-    while True:
-        try:
-            if httpx.get(base + "/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            _, errors = process.communicate()
-            pytest.fail(f"chargebot serve did not start:\n{errors}")
-        time.sleep(0.05)
-    return process, base
-
-
 @pytest.fixture
 def serving(tmp_path: Path, slack_api: MockSlack) -> Iterator[tuple[subprocess.Popen[str], str]]:
-    process, base = _start(_environment(tmp_path, slack_api, _free_port()), tmp_path)
+    process, base = start_serve(_environment(tmp_path, slack_api, free_port()), tmp_path)
     try:
         yield process, base
     finally:
@@ -117,11 +85,11 @@ def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
 def test_serve_with_oauth_credentials_offers_the_install_page_without_a_bot_token(
     tmp_path: Path, slack_api: MockSlack
 ) -> None:
-    env = _environment(tmp_path, slack_api, _free_port())
+    env = _environment(tmp_path, slack_api, free_port())
     del env["SLACK_BOT_TOKEN"]
     secret = "0123456789abcdef0123456789abcdef"
     env.update(SLACK_CLIENT_ID="1234567890.987654321", SLACK_CLIENT_SECRET=secret)
-    process, base = _start(env, tmp_path)
+    process, base = start_serve(env, tmp_path)
     try:
         page = httpx.get(base + "/slack/install")
         assert page.status_code == 200
@@ -138,7 +106,7 @@ def test_serve_stops_when_slack_refuses_the_token(tmp_path: Path, slack_api: Moc
     slack_api.errors["auth.test"] = "invalid_auth"
     result = subprocess.run(
         [sys.executable, "-m", "bot", "serve"],
-        env=_environment(tmp_path, slack_api, _free_port()),
+        env=_environment(tmp_path, slack_api, free_port()),
         cwd=tmp_path,
         capture_output=True,
         text=True,

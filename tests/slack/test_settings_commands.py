@@ -45,11 +45,14 @@ def via_dm(harness: Harness, text: str) -> dict[str, Any]:
 
 
 def via_mention(harness: Harness, text: str) -> dict[str, Any]:
-    before = len(harness.slack.of("chat.postMessage"))
+    """A settings command in a channel: answered to the member alone, in the mention's
+    thread (``chat.postEphemeral``), never to the channel."""
+    before = len(harness.slack.of("chat.postEphemeral"))
     ts = f"1900.{next(_ts):06d}"
     harness.server.send(event_callback(mention(text, ts=ts)))
-    post = harness.slack.wait_method("chat.postMessage", before + 1)[-1]
+    post = harness.slack.wait_method("chat.postEphemeral", before + 1)[-1]
     assert post.body["channel"] == CHANNEL_ID
+    assert post.body["user"] == USER_ID
     assert post.body["thread_ts"] == ts  # in a thread under the mention
     return post.body
 
@@ -128,6 +131,15 @@ def test_a_settings_command_in_a_mention_is_answered_in_its_thread(remembering: 
     reply = via_mention(remembering, "set channel place Penn Station")
     assert "This channel's place is now *Penn Station" in said(reply)
     assert remembering.store.get_channel_place(TEAM_ID, CHANNEL_ID) is not None
+
+
+def test_settings_in_a_channel_are_shown_to_the_member_alone(remembering: Harness) -> None:
+    via_mention(remembering, "set home Penn Station")
+    settings = said(via_mention(remembering, "settings"))
+    assert "*Your settings*" in settings and "Penn Station" in settings
+    assert "places" in said(via_mention(remembering, "places"))
+    # Nothing of it was posted to the channel.
+    assert remembering.slack.of("chat.postMessage") == []
 
 
 def test_a_slash_settings_command_is_acked_empty_and_answered_privately(

@@ -26,6 +26,8 @@ TABLES = {
     "slack_bots",
     "slack_installations",
     "slack_oauth_states",
+    "slack_events",
+    "geocode_answers",
 }
 
 

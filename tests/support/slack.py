@@ -284,6 +284,13 @@ class MockSlack:
         self._ts = itertools.count(1)
         #: Web API method -> error code to answer with (``{"ok": false, "error": ...}``).
         self.errors: dict[str, str] = {}
+        #: Web API method (or "response_url") -> how many of its next calls answer
+        #: 429 with ``Retry-After: 1``, as Slack does when rate limited.
+        self.rate_limited: dict[str, int] = {}
+        #: The Authorization header of every auth.test call (not recorded in ``calls``).
+        self.auth_tests: list[str] = []
+        #: Every call answered 429 (not in ``calls``: only calls Slack took are).
+        self.refused: list[Call] = []
         #: Response-URL ids that answer 404 ``expired_url``, as Slack does after 30 min.
         self.expired: set[str] = set()
         self._response_ids = itertools.count(1)
@@ -351,6 +358,14 @@ class MockSlack:
 
     # -- the HTTP side ----------------------------------------------------------------------
 
+    def _take_rate_limit(self, kind: str) -> bool:
+        with self._changed:
+            left = self.rate_limited.get(kind, 0)
+            if left <= 0:
+                return False
+            self.rate_limited[kind] = left - 1
+            return True
+
     def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method in self.errors:
             return {"ok": False, "error": self.errors[method]}
@@ -369,6 +384,8 @@ class MockSlack:
             return {"ok": True, "channel": body.get("channel"), "ts": ts, "message": {"ts": ts}}
         if method == "chat.update":
             return {"ok": True, "channel": body.get("channel"), "ts": body.get("ts")}
+        if method == "reactions.add":
+            return {"ok": True}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
         if method == "users.info":
@@ -383,7 +400,7 @@ class MockSlack:
                 "ok": True,
                 "app_id": "A0CHARGEBOT",
                 "authed_user": {"id": "U0INSTALLER"},
-                "scope": "commands,app_mentions:read,chat:write,im:history,users:read",
+                "scope": ",".join(bot_scopes()),
                 "token_type": "bot",
                 "access_token": token,
                 "bot_user_id": BOT_USER_ID,
@@ -432,6 +449,15 @@ class MockSlack:
                     return
                 body = _parse(raw, self.headers.get("Content-Type", ""))
                 headers = {k.lower(): v for k, v in self.headers.items()}
+                kind = "response_url" if path.startswith("/response/") else path[len("/api/") :]
+                if mock._take_rate_limit(kind):
+                    with mock._changed:
+                        mock.refused.append(Call(kind, path, body, headers))
+                    self.send_response(429)
+                    self.send_header("Retry-After", "1")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if path.startswith("/response/"):
                     mock._record(Call("response_url", path, body, headers))
                     if path.rsplit("/", 1)[1] in mock.expired:
@@ -443,6 +469,9 @@ class MockSlack:
                 answer = mock._answer(method, body)
                 if method != "auth.test":
                     mock._record(Call(method, path, body, headers, answer))
+                else:
+                    with mock._changed:
+                        mock.auth_tests.append(headers.get("authorization", ""))
                 self._send(200, json.dumps(answer).encode(), "application/json; charset=utf-8")
 
             def _send(self, status: int, payload: bytes, content_type: str) -> None:
@@ -453,6 +482,12 @@ class MockSlack:
                 self.wfile.write(payload)
 
         return Handler
+
+
+def bot_scopes() -> tuple[str, ...]:
+    from bot.slack.oauth import BOT_SCOPES
+
+    return BOT_SCOPES
 
 
 def _parse(raw: bytes, content_type: str) -> dict[str, Any]:

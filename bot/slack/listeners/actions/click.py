@@ -5,6 +5,7 @@ the work to the background pool. A listener is then only what is particular to i
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from bot.render.actions import decode_request
 from bot.search import SearchContext, SearchRequest
 from bot.slack import searches
 from bot.slack.delivery import Destination, Message
-from bot.slack.payloads import action_destination, context_of, first_action
+from bot.slack.payloads import action_destination, context_of, first_action, for_the_clicker
 from bot.slack.services import SlackServices, services_of
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,14 @@ class Click:
         if denied:
             self.tell(denied)
         return denied is not None
+
+    def for_owner(self, owner: str | None) -> Click | None:
+        """This click, answered to the clicker alone when it is on another member's shared
+        answer (``owner``: whose answer); ``None`` when that cannot be done."""
+        if self.destination is None:
+            return self
+        destination = for_the_clicker(self.body, owner, self.destination)
+        return None if destination is None else dataclasses.replace(self, destination=destination)
 
     def open_view(self, view: dict[str, Any]) -> str | None:
         """Open a modal with the click's trigger (valid 3 s); its view id, or ``None``."""

@@ -17,6 +17,9 @@ def refine(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     request = click.request()
     if request is None or click.destination is None:
         return
+    click = click.for_owner(request.owner)
+    if click is None or click.destination is None:
+        return
     metadata = RefineState(request, click.destination).to_metadata()
     if not click.open_view(refine_modal(request, metadata)):
         click.tell(status.cannot_reach_you())

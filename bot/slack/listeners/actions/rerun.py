@@ -18,6 +18,9 @@ def rerun(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     request = click.request()
     if request is None or click.destination is None:
         return
+    click = click.for_owner(request.owner)
+    if click is None or click.destination is None:
+        return
     log.info(
         "action.received",
         extra={"action": str(click.action.get("action_id")), "user": click.who.user_id},

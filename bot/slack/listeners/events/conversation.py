@@ -16,6 +16,9 @@ from bot.slack.text import plain_text
 
 log = logging.getLogger(__name__)
 
+#: The reaction put on a message whose search has started (👀).
+SEARCHING_REACTION = "eyes"
+
 
 def answer_message(
     services: SlackServices, event: dict[str, Any], team: str | None, *, in_thread: bool
@@ -26,7 +29,7 @@ def answer_message(
         log.info("message.malformed")
         return
     # A DM that mentions the bot can arrive as both message.im and app_mention.
-    if not services.seen.first_time(f"message:{channel}:{ts}"):
+    if not services.seen.first_time(f"message:{channel}:{ts}", team):
         return
     thread_ts = event.get("thread_ts") if isinstance(event.get("thread_ts"), str) else None
     destination = Destination.post(channel, thread_ts or (ts if in_thread else None), user)
@@ -42,8 +45,15 @@ def answer_message(
     who = SearchContext(team_id=team, user_id=user, channel_id=channel)
     settings_command = parse_command(words.text)
     if settings_command is not None:
-        services.background.submit(reply_to_command, services, settings_command, who, destination)
+        # In a channel, a member's settings (their home, their places) are for them alone.
+        in_dm = event.get("channel_type") == "im" or channel.startswith("D")
+        services.background.submit(
+            reply_to_command, services, settings_command, who, destination, privately=not in_dm
+        )
         return
+    # Feedback at once: geocoding and searching may take seconds, and a mention or DM
+    # has no "Looking for…" ack of its own as /charge has.
+    services.sender.react(channel, ts, SEARCHING_REACTION)
     services.background.submit(
         searches.answer_to,
         services,

@@ -1,0 +1,62 @@
+"""Searches answered in the search process (``chargebot serve``'s background): the server
+process acks and hands over; the answer comes from the child's own pipeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from support.nominatim import NominatimServer
+from support.slack import MockSlack, RunningApp, shown, slash_command
+
+from bot.search import build_pipeline
+from bot.slack.app import create_app
+from bot.slack.search_process import SearchProcessBackground
+
+from .conftest import slack_settings
+
+
+class ParentMustNotSearch:
+    """The server process's pipeline: it must never be the one answering."""
+
+    def __init__(self, real: Any) -> None:
+        self.provider = real.provider
+        self.resolver = real.resolver
+        self.calls = 0
+
+    def answer(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        raise AssertionError("the server process searched")
+
+
+def test_a_search_is_answered_by_the_search_process_not_the_server(
+    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
+) -> None:
+    index = tmp_path / "stations.sqlite3"
+    shutil.copy(ny_index, index)
+    settings = slack_settings(
+        slack_api,
+        provider="local",
+        db_path=index,
+        nominatim_url=nominatim.url,
+        geocoder_min_delay=0,
+        log_level="WARNING",
+    )
+    real = build_pipeline(settings)
+    parent = ParentMustNotSearch(real)
+    background = SearchProcessBackground(settings)
+    server = RunningApp(create_app(settings, parent, background=background))  # type: ignore[arg-type]
+    try:
+        url = slack_api.response_url()
+        ack = server.send(slash_command("chargers near Times Square", url))
+        assert ack.status_code == 200 and "Looking for" in ack.text
+        (reply,) = slack_api.wait_response(url)
+        assert "Times Square" in reply.body["text"] or "Times Square" in shown(reply.body)
+        assert parent.calls == 0
+        assert background.drain(10) is True and background.pending == 0
+        assert not background.alive  # drained: the child stopped
+    finally:
+        background.close()
+        server.close()
+        real.close()
