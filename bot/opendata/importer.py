@@ -23,9 +23,11 @@ holds for each of them.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +58,8 @@ from bot.opendata.store import IndexWriter, timestamp
 from bot.plugshare.models import Location
 
 _BATCH: Final = 2000
+#: Allocations between the garbage collector's passes over new objects during an import.
+_GC_FIRST_THRESHOLD: Final = 100_000
 #: A full sync removes stations the source no longer lists, unless it lists fewer
 #: than this share of what the index holds (a partial download must not empty it).
 PRUNE_MIN_SHARE: Final = 0.5
@@ -251,7 +255,8 @@ def _write(db_path: Path, records: Iterable[Record], report: ImportReport, prune
         _bulk_pragmas(conn)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            _import_records(conn, records, report, prune)
+            with _old_objects_frozen():
+                _import_records(conn, records, report, prune)
             report.merged = merge_sites(conn).merged
             conn.execute(
                 "INSERT INTO imports (source, format, origin, finished_at, imported, updated, "
@@ -274,6 +279,28 @@ def _write(db_path: Path, records: Iterable[Record], report: ImportReport, prune
         raise ImportFailed(f"Writing the station index {db_path} failed: {error}.") from None
     finally:
         conn.close()
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Keep the garbage collector off the objects that existed before, and run it rarely.
+
+    An import builds and drops millions of small objects, none in reference cycles
+    (reference counting frees them): each batch lives long enough to reach the oldest
+    generation, and every so often a full pass walks all of the process's objects
+    (modules, pydantic's schemas), while the youngest generation is walked every 700
+    allocations: together about a tenth of an import's time. Frozen, the old objects
+    are skipped; a larger first threshold keeps the passes rare. Cycles are still
+    collected, so memory stays bounded whatever the file holds.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], _GC_FIRST_THRESHOLD), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _bulk_pragmas(conn: sqlite3.Connection) -> None:

@@ -38,6 +38,19 @@ _INSERT_PENDING_POINT = "INSERT INTO temp.pending_points VALUES (?, ?, ?, ?, ?, 
 _CHILD_TABLES = ("stations", "outlets", "amenities", *EXTRA_TABLES)
 
 
+def bind_none_directly() -> None:
+    """Let ``sqlite3`` bind ``None`` as NULL without first looking for an adapter.
+
+    Python 3.11's ``sqlite3`` looks for an adapter for every parameter that is not an
+    exact int, float, str or bytearray, ``None`` included: two failed attribute
+    lookups, each formatting an error message that is thrown away (about half a
+    microsecond a parameter). An import binds a dozen ``None`` a row, millions of
+    rows. An adapter registered for ``NoneType`` is found at once; ``{}.get`` returns
+    ``None`` for it, which is bound as NULL exactly as before. Idempotent.
+    """
+    sqlite3.register_adapter(type(None), {}.get)
+
+
 def timestamp(value: datetime | None) -> str | None:
     if value is None:
         return None
@@ -64,6 +77,7 @@ class IndexWriter:
 
     def __init__(self, conn: sqlite3.Connection, *, points_last: bool = False) -> None:
         self.conn = conn
+        bind_none_directly()
         self._insert_point = _INSERT_POINT
         if points_last:
             conn.execute(
