@@ -310,22 +310,30 @@ def _bulk_pragmas(conn: sqlite3.Connection) -> None:
     # of millions of stations stays within about 120 MB).
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -20000")
-    # The R*Tree's rows wait in a temporary table and are sorted (IndexWriter): on disk,
-    # so the memory an import takes does not grow with the file.
-    conn.execute("PRAGMA temp_store = FILE")
+    # The R*Tree's rows wait in a temporary table, one batch at a time (IndexWriter).
+    conn.execute("PRAGMA temp_store = MEMORY")
 
 
 def _import_records(
     conn: sqlite3.Connection, records: Iterable[Record], report: ImportReport, prune: bool
 ) -> None:
     writer = IndexWriter(conn, points_last=True)
+    try:
+        _load(writer, records, report, prune)
+    finally:
+        writer.close()
+
+
+def _load(
+    writer: IndexWriter, records: Iterable[Record], report: ImportReport, prune: bool
+) -> None:
     existing = writer.existing_ids(report.source)
     seen = IdSet()  # compact while the file lists ids in order, as AFDC's do
     withdrawn: set[int] = set()
     batch: list[Location] = []
 
     def flush() -> None:
-        replacing = [loc.id for loc in batch if loc.id in existing]
+        replacing = [loc.id for loc in batch if loc.id in existing] if existing else []
         writer.write(batch, replacing)
         report.updated += len(replacing)
         report.imported += len(batch) - len(replacing)
