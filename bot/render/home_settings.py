@@ -161,9 +161,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     blocks.append(
         SectionBlock(
             text=mrkdwn("*Searches show*"),
-            accessory=CheckboxesElement(
-                action_id=OPTIONS, options=checks, initial_options=on
-            ),
+            accessory=CheckboxesElement(action_id=OPTIONS, options=checks, initial_options=on),
         )
     )
 
