@@ -16,17 +16,17 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from bot.config import Settings
+from bot.geometry.line import RouteLine
 from bot.ocm.client import MAX_RESULTS, OcmClient
 from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
 from bot.ocm.query import server_filters
 from bot.opendata.evaluate import along_locations, search_locations
-from bot.opendata.ids import split_location_id
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import MAX_ALONG_COUNT, LocationNotFound
 from bot.providers.remote import ApiProvider, answer_or_raise
-from bot.routing.line import RouteLine
+from bot.records.ids import split_location_id
+from bot.records.outcome import RowInvalid, RowSkipped
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.config import Settings
-from bot.geo.bearing import measure
+from bot.geometry.bearing import measure
+from bot.geometry.line import RouteLine
 from bot.plugshare.client import PlugShareClient
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.remote import ApiProvider, answer_or_raise
-from bot.routing.line import RouteLine
 
 T = TypeVar("T")
 

@@ -23,8 +23,8 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.answer.request import Refinement
 from bot.render.refine import RADII
-from bot.search.request import Refinement
 
 CALLBACK_ID = "find_chargers_submit"
 PLACE_BLOCK, PLACE_ACTION = "find_place", "place"

@@ -19,12 +19,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.answer.request import Refinement, SearchRequest
 from bot.geo.units import METERS_PER_MILE
 from bot.query import parse_query
 from bot.render.blocks import chosen, options, selected_all, ticked
 from bot.render.blocks import selected as selected_value
 from bot.render.escape import escape_mrkdwn, truncate
-from bot.search.request import Refinement, SearchRequest
 
 CALLBACK_ID = "refine_submit"
 CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"
