@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.geo import geodesic
+from bot.geometry import geodesic
 from bot.geometry.bearing import measure
 
 latitudes = st.floats(min_value=-90, max_value=90, allow_nan=False)
