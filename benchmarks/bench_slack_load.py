@@ -39,7 +39,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback Slack and the edge doubles
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from aims import aim  # noqa: E402
 from support.slack import (  # noqa: E402
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -324,6 +326,9 @@ def main() -> int:
     print(f"acks failed: {len(failures)}" + (f" (first: {failures[0]})" if failures else ""))
     print(f"replies delivered: {delivered}/{args.commands}   duplicates: {duplicates}")
     print(f"all commands acked in {sent_in:.1f} s; all replies in {all_in:.1f} s")
+    aim("slash command ack p99", percentile(ms, 0.99), 100, "ms", digits=1)
+    aim("replies delivered", delivered, args.commands, "replies", higher=True)
+    aim("replies delivered twice", duplicates, 0, "replies")
     ok = not failures and delivered == args.commands and duplicates == 0
     return 0 if ok else 1
 
