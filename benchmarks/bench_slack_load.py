@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import signal
 import statistics
 import sys
 import threading
@@ -145,6 +146,15 @@ def serve(
     app = create_app(settings, pipeline, store=store, background=background)
     server = create_server(app, "127.0.0.1", 0, settings.http_threads)
     ports.put((server.effective_port, settings.http_threads, settings.search_workers))
+
+    def stop(*_: Any) -> None:
+        # Stopped as a platform stops an instance: the search process goes too, and its
+        # queues are released rather than reported as leaked.
+        if background is not None:
+            background.close()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     server.run()
 
 
@@ -349,7 +359,7 @@ def main() -> int:
         f"Slack replies delivered once, {what}",
         delivered - duplicates,
         args.commands,
-        "",
+        "replies",
         higher=True,
     )
     ok = not failures and delivered == args.commands and duplicates == 0
