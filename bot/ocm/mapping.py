@@ -73,6 +73,7 @@ from typing import Any, Final
 
 from bot.ocm.costs import usage_cost
 from bot.ocm.reference import Reference, shipped_reference
+from bot.ocm.source import OCM_CREDIT, SOURCE
 from bot.plugshare.enums import (
     Access,
     Availability,
@@ -94,10 +95,7 @@ from bot.records.ids import (
 )
 from bot.records.outcome import RowInvalid, RowSkipped
 
-SOURCE: Final = "ocm"
 POI_PAGE: Final = "https://openchargemap.org/site/poi/details/{id}"
-#: The credit every OCM record carries (OCM's data licence).
-OCM_CREDIT: Final = "Open Charge Map contributors, CC BY-SA 4.0"
 #: DataProviderID of OCM's own contributors (the records under OCM_CREDIT alone).
 OCM_CONTRIBUTORS: Final = 1
 
