@@ -37,7 +37,6 @@ from bot.geo.place import HOME, Place, PlaceKind, place_key
 from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
-from bot.plugshare.models import Review
 from bot.state import models, shared_rows
 from bot.state.database import (
     WRITE,
@@ -474,22 +473,6 @@ class StateStore:
             for found in session.scalars(query):
                 result[found.location_id].append(_checkin(found))
         return result
-
-    def recent_reviews(
-        self,
-        team_id: str,
-        data_source: str,
-        location_ids: Sequence[int],
-        *,
-        per_location: int = 3,
-    ) -> dict[int, list[Review]]:
-        """:meth:`recent_checkins` as PlugShare reviews marked ``source="workspace"``:
-        the pipeline's :class:`~bot.search.checkins.CheckinsSource`."""
-        found = self.recent_checkins(team_id, data_source, location_ids, per_location=per_location)
-        return {
-            location_id: [checkin.to_review() for checkin in checkins]
-            for location_id, checkins in found.items()
-        }
 
     def delete_checkin(self, team_id: str, user_id: str, checkin_id: int) -> bool:
         """Delete a check-in if this user made it; ``False`` if it is gone or someone else's."""
