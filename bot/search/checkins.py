@@ -169,18 +169,6 @@ def at_location(
 # --- Writing ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class NewCheckin:
-    """What a member reports, in PlugShare's check-in vocabulary."""
-
-    rating: ReviewRating
-    problem: Problem | None = None
-    comment: str | None = None
-    #: When they leave the charger ("leaving at"), if they said.
-    finished_at: datetime | None = None
-    kilowatts: float | None = None
-
-
 def check_in(
     store: CheckinsStore,
     team_id: str,
@@ -188,20 +176,22 @@ def check_in(
     location_id: int,
     user_id: str,
     user_name: str | None,
-    checkin: NewCheckin,
+    report: Review,
 ) -> Review:
-    """Keep a member's check-in at a location of ``data_source``; it as a review."""
+    """Keep a member's check-in at a location of ``data_source``: what they ``report``,
+    in PlugShare's review vocabulary (rating, problem, comment, ``finished``: when they
+    leave, kilowatts). The check-in as it is kept, as a review."""
     stored = store.add_checkin(
         team_id,
         data_source=data_source,
         location_id=location_id,
         user_id=user_id,
         user_name=user_name,
-        rating=checkin.rating,
-        problem=checkin.problem,
-        comment=checkin.comment,
-        finished_at=checkin.finished_at,
-        kilowatts=checkin.kilowatts,
+        rating=report.rating,
+        problem=report.problem,
+        comment=report.comment,
+        finished_at=report.finished,
+        kilowatts=report.kilowatts,
     )
     return as_review(stored)
 

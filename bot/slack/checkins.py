@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.plugshare.models import Location
+from bot.plugshare.models import Location, Review
 from bot.providers.base import LocationNotFound, ProviderError
 from bot.render import status
 from bot.render.actions import REFINE, decode_request, encode_request
@@ -22,7 +22,7 @@ from bot.render.checkin_form import CheckinForm, checkin_modal
 from bot.render.checkins import checkin_saved_modal, checkins_modal, render_checkins
 from bot.render.escape import escape_mrkdwn
 from bot.search import SearchContext, SearchRequest, checkins
-from bot.search.checkins import LocationCheckins, NewCheckin
+from bot.search.checkins import LocationCheckins
 from bot.settings import refusal
 from bot.slack import people, searches
 from bot.slack.delivery import Destination, Message
@@ -140,7 +140,13 @@ def save(
         finished = people.leaving_time(form.leaving_at, member.tz, datetime.now(UTC))
         if finished is None:
             notes.append(NO_TIMEZONE)
-    report = NewCheckin(form.rating, form.problem, form.comment, finished, form.kilowatts)
+    report = Review(
+        rating=form.rating,
+        problem=form.problem,
+        comment=form.comment,
+        finished=finished,
+        kilowatts=form.kilowatts,
+    )
     try:
         review = checkins.check_in(
             store,
