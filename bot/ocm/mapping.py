@@ -254,20 +254,21 @@ class MappingNotes:
     def lines(self) -> list[str]:
         """Sentences for an import's summary (empty when there is nothing to say)."""
         lines = []
-        if self.unknown_operators:
-            ids = ", ".join(str(i) for i in sorted(self.unknown_operators)[:10])
-            total = sum(self.unknown_operators.values())
-            lines.append(
-                f"{total:,} records name an operator missing from OCM's reference data "
-                f"(OperatorID {ids}); kept without a network"
-            )
-        if self.unknown_connection_types:
-            ids = ", ".join(str(i) for i in sorted(self.unknown_connection_types)[:10])
-            total = sum(self.unknown_connection_types.values())
-            lines.append(
-                f"{total:,} connections are of a type missing from OCM's reference data "
-                f"(ConnectionTypeID {ids}); kept as an unknown connector"
-            )
+        for unknown, what, id_name, kept in (
+            (self.unknown_operators, "records name an operator", "OperatorID", "without a network"),
+            (
+                self.unknown_connection_types,
+                "connections are of a type",
+                "ConnectionTypeID",
+                "as an unknown connector",
+            ),
+        ):
+            if unknown:
+                ids = ", ".join(str(i) for i in sorted(unknown)[:10])
+                lines.append(
+                    f"{sum(unknown.values()):,} {what} missing from OCM's reference data "
+                    f"({id_name} {ids}); kept {kept}"
+                )
         for credit, count in sorted(self.non_commercial.items()):
             lines.append(
                 f"{count:,} records are under a NON-COMMERCIAL licence ({credit}); "

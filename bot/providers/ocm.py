@@ -15,7 +15,6 @@ import math
 from collections.abc import Iterable
 from typing import Any, Final
 
-from bot.config import Settings
 from bot.geometry.line import RouteLine
 from bot.ocm.client import MAX_RESULTS, OcmClient
 from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
@@ -49,11 +48,7 @@ class OcmProvider(ApiProvider[OcmClient]):
     # status, which the mapping keeps), not live for most POIs.
     live_availability = False
     has_checkins = True
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **client_options: Any) -> OcmProvider:
-        """Raises :class:`~bot.config.ConfigError` when ``OCM_API_KEY`` is not set."""
-        return cls(OcmClient.from_settings(settings, **client_options))
+    client_type = OcmClient
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
