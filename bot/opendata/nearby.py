@@ -128,7 +128,7 @@ class _Search:
             return len(ranked), [], INFINITE
         rows = self._measured(ranked)
         complete = INFINITE if reach_m is not None or len(ranked) < limit else (
-            flat.lower_m(ranked[-1][1])
+            flat.lower_m(max(row[1] for row in ranked))
         )  # fmt: skip
         return len(ranked), rows, complete
 
@@ -146,7 +146,7 @@ class _Search:
     def _ranked(
         self, boxes: list[Box], cos0: float, limit: int, max_rank: float | None
     ) -> list[tuple[int, float, float, float]]:
-        """(id, flat rank, latitude, longitude) of the rows in the boxes, lowest rank first.
+        """(id, flat rank, latitude, longitude) of the lowest-ranked rows in the boxes.
 
         Ranked on the R*Tree's node coordinates; the exact positions of the rows kept
         come from the locations table (a plain rowid lookup, cheaper than the R*Tree's)
@@ -173,7 +173,7 @@ class _Search:
         sql = (
             "SELECT k.id, k.rank, l.latitude, l.longitude FROM ("
             + " UNION ALL ".join(parts)
-            + " ORDER BY rank LIMIT ?) k JOIN locations l ON l.id = k.id ORDER BY k.rank"
+            + " ORDER BY rank LIMIT ?) k JOIN locations l ON l.id = k.id"
         )
         return self.conn.execute(sql, args).fetchall()
 
