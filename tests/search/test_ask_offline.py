@@ -30,3 +30,11 @@ def test_an_unknown_zip_is_named_as_not_a_us_zip_code() -> None:
     # Not the advice to send a ZIP code, which it just did.
     assert "send a ZIP" not in result.output
     assert "Traceback" not in result.output
+
+
+def test_markup_in_a_request_is_ignored_plainly_without_a_far_fetched_guess() -> None:
+    result = ask("<script>alert(1)</script> near 10036")
+    assert result.exit_code == EXIT_ANSWER
+    assert "stations near 10036" in result.output.splitlines()[0]
+    assert "Note: I ignored “alert(1)”." in result.output
+    assert "Did you mean" not in result.output
