@@ -38,3 +38,11 @@ def test_markup_in_a_request_is_ignored_plainly_without_a_far_fetched_guess() ->
     assert "stations near 10036" in result.output.splitlines()[0]
     assert "Note: I ignored “alert(1)”." in result.output
     assert "Did you mean" not in result.output
+
+
+def test_a_trip_with_the_same_place_at_both_ends_says_so_and_each_note_once() -> None:
+    result = ask("CCS between Albany NY and Albany NY")
+    assert result.exit_code == EXIT_FIX_REQUEST
+    assert result.output.count("The trip starts and ends at the same place (Albany") == 1
+    offline = "so 'Albany NY' comes from my offline list of cities"
+    assert result.output.count(offline) == 1, result.output
