@@ -15,9 +15,9 @@ Applied or only suggested (the choice, so replies stay predictable):
   "I read 'Elecrify America' as Electrify America".
 - *suggested* only, when it is closer to a short name (one edit from a 4-6 letter name,
   two from an 8-9 letter one): "Blnk" -> Blink, "Publix" -> Public; two edits in a
-  shorter name change most of it, so nothing is suggested ("alert" is not valet). Nothing is filtered,
-  the words stay available as a place, and a suggestion on words that became the place
-  is dropped ("near Poplar Bluff" is a place, not a misspelt POLAR).
+  shorter name change most of it, so nothing is suggested ("alert" is not valet).
+  Nothing is filtered, the words stay available as a place, and a suggestion on words
+  that became the place is dropped ("near Poplar Bluff" is a place, not a misspelt POLAR).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.search.answer import Answer, Outcome
+from bot.search.answer import MAX_PER_PAGE, Answer, Outcome
 from bot.search.checkins import CheckinsSource, with_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
@@ -45,8 +45,6 @@ DEFAULT_RADII_M: dict[Units, tuple[float, ...]] = {
     "mi": (3 * METERS_PER_MILE, 10 * METERS_PER_MILE, MAX_RADIUS_M),
     "km": (5_000.0, 15_000.0, MAX_RADIUS_M),
 }
-#: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
-MAX_PER_PAGE = 10
 #: Workspace check-ins read per location: the newest few show on a card, and the card's
 #: "Check-ins (N)" button counts them (the list it opens reads them all).
 WORKSPACE_CHECKINS_PER_LOCATION = 25
@@ -334,10 +332,8 @@ class SearchPipeline:
         answer.has_more = page.found > start + answer.per_page
         if answer.checks is not None and answer.query is not None:
             answer.notes.extend(hours_price_notes(answer.checks, answer.query, answer.locations))
-        if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
-            answer.notes.append(
-                f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
-            )
+        # Each surface says how to see the next page (a button, ``--page``).
+        answer.capped = answer.has_more and (filters.count or 0) > MAX_PER_PAGE
         answer.outcome = Outcome.RESULTS if answer.locations else Outcome.NOTHING_FOUND
         if answer.locations and self.provider.has_checkins:
             answer.locations = self._with_details(answer.locations)

@@ -4,6 +4,8 @@ says must be true for the terminal and useful without the online services."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,34 @@ def test_a_trip_with_the_same_place_at_both_ends_says_so_and_each_note_once() ->
     assert result.output.count("The trip starts and ends at the same place (Albany") == 1
     offline = "so 'Albany NY' comes from my offline list of cities"
     assert result.output.count(offline) == 1, result.output
+
+
+def test_more_than_a_page_tells_the_terminal_how_to_see_the_next_page() -> None:
+    first = ask("J1772 near 10036 top 50")
+    assert first.exit_code == EXIT_ANSWER
+    assert "More results" not in first.output  # a Slack button the terminal doesn't have
+    assert "Note: I show 10 at a time; add --page 2 to the command for the next page." in (
+        first.output
+    )
+    assert first.output.rstrip().endswith(
+        "More stations match: add --page 2 to the command for the next page."
+    )
+    assert "\n10. " in first.output and "\n11. " not in first.output
+
+    second = ask("J1772 near 10036 top 50", "--page", "2")
+    assert second.exit_code == EXIT_ANSWER
+    assert "\n11. " in second.output and "\n20. " in second.output
+    assert "\n1. " not in second.output
+    assert "add --page 3" in second.output
+    cards = [line for line in first.output.splitlines() if re.match(r"\d+\. ", line)]
+    assert len(cards) == 10
+    assert not any(card.split(". ", 1)[1] in second.output for card in cards)
+
+
+def test_the_json_and_slack_payload_each_say_it_in_their_own_terms() -> None:
+    data = json.loads(ask("J1772 near 10036 top 50", "--format", "json").output)
+    assert data["has_more"] and data["query"]["per_page"] == 10
+    assert "I show 10 at a time; add --page 2 to the command for the next page." in data["notes"]
+    blocks = ask("J1772 near 10036 top 50", "--format", "blocks").output
+    assert "I show 10 at a time; use “More results” for the rest." in blocks
+    assert '"text": "More results"' in blocks
