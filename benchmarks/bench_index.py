@@ -39,10 +39,10 @@ sys.path.insert(0, str(ROOT))
 
 from aims import aim  # noqa: E402
 
-from bot.geo.bearing import measure  # noqa: E402
+from bot.geometry.bearing import measure  # noqa: E402
+from bot.geometry.spherical import great_circle_m  # noqa: E402
 from bot.opendata.hydrate import load_locations  # noqa: E402
 from bot.opendata.importer import import_file  # noqa: E402
-from bot.opendata.spherical import great_circle_m  # noqa: E402
 from bot.plugshare.filters import Filters  # noqa: E402
 from bot.providers.local import LocalProvider  # noqa: E402
 

@@ -34,8 +34,8 @@ from support.answers import (  # noqa: E402
 )
 from test_adversarial import _worst_case  # noqa: E402
 
-from bot.geo.bearing import distance_m  # noqa: E402
 from bot.geo.place import Place, PlaceKind  # noqa: E402
+from bot.geometry.bearing import distance_m  # noqa: E402
 from bot.plugshare.models import Location  # noqa: E402
 from bot.render.data import render_json  # noqa: E402
 from bot.render.slack import render_message  # noqa: E402

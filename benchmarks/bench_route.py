@@ -34,14 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.geometry.line import RouteLine  # noqa: E402
+from bot.geometry.spherical import EARTH_RADIUS_M, great_circle_m  # noqa: E402
 from bot.opendata.corridor import within_corridor  # noqa: E402
 from bot.opendata.importer import import_file  # noqa: E402
-from bot.opendata.spherical import EARTH_RADIUS_M, great_circle_m  # noqa: E402
 from bot.plugshare.filters import Filters  # noqa: E402
 from bot.providers.local import LocalProvider  # noqa: E402
 from bot.query import DEFAULT_CORRIDOR_M  # noqa: E402
 from bot.routing.along import place_along  # noqa: E402
-from bot.routing.line import RouteLine  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "afdc" / "us-min.csv"
 LENGTH_M = 1_000_000.0

@@ -71,7 +71,7 @@ def search_points(db: Path) -> list[tuple[float, float]]:
 
 
 def time_index(db: Path, points: list[tuple[float, float]], count: int) -> dict[str, float]:
-    from bot.geo.geodesic import use_compiled
+    from bot.geometry.geodesic import use_compiled
     from bot.plugshare.filters import Filters
     from bot.providers.local import LocalProvider
 

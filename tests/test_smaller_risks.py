@@ -179,9 +179,7 @@ def test_a_negative_count_is_ignored_and_said(text: str) -> None:
         ("CCS within -5 miles of Albany", None),
     ],
 )
-def test_numbers_with_an_exponent_or_a_sign_are_read_whole(
-    text: str, radius: float | None
-) -> None:
+def test_numbers_with_an_exponent_or_a_sign_are_read_whole(text: str, radius: float | None) -> None:
     query = parse_query(text)
     assert query.filters.radius_m == radius
     assert query.place == "Albany"

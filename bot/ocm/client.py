@@ -25,7 +25,7 @@ import polyline
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
-from bot.http_client.closing import Closing
+from bot.http_client.service import ServiceClient
 from bot.ocm.errors import OCM_ERRORS, BadResponse, NotFound
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ class BoundingBox:
         return f"({self.north:g},{self.west:g}),({self.south:g},{self.east:g})"
 
 
-class OcmClient(Closing):
+class OcmClient(ServiceClient):
     """One pooled connection to Open Charge Map. Use it as a context manager, or ``close()``."""
 
     def __init__(
@@ -128,12 +128,6 @@ class OcmClient(Closing):
                 "(a free key from openchargemap.org, under My Profile > My Apps)."
             )
         return cls(key.get_secret_value(), base_url=str(settings.ocm_api_url), **options)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     # --- queries ---
 

@@ -5,12 +5,12 @@ Input is one POI as a mapping in OCM's compact form (the API with
 ids, names from :mod:`bot.ocm.reference`. The verbose form's embedded objects
 (``ConnectionType``, ``OperatorInfo``, ...) are read too, where they carry a
 title the shipped reference lacks. Output is a :class:`~bot.plugshare.models.Location`
-or :class:`~bot.opendata.records.RowSkipped` / :class:`~bot.opendata.records.RowInvalid`
+or :class:`~bot.records.outcome.RowSkipped` / :class:`~bot.records.outcome.RowInvalid`
 saying why not. The API provider and the importer both call :func:`map_poi`.
 
 The mapping, field by field (the README's table says the same):
 
-- ``ID`` -> location id ``2_000_000_000 + ID`` (:mod:`bot.opendata.ids`, source
+- ``ID`` -> location id ``2_000_000_000 + ID`` (:mod:`bot.records.ids`, source
   ``ocm``), so a POI keeps its id across imports, syncs and the live API.
 - ``AddressInfo`` -> name (``Title``, else the first address line), position,
   address (lines, town, region and postcode, country), phone
@@ -73,14 +73,6 @@ from typing import Any, Final
 
 from bot.ocm.costs import usage_cost
 from bot.ocm.reference import Reference, shipped_reference
-from bot.opendata.ids import (
-    MAX_STATIONS_PER_LOCATION,
-    IdOutOfRange,
-    location_id,
-    outlet_id,
-    station_id,
-)
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.enums import (
     Access,
     Availability,
@@ -92,6 +84,15 @@ from bot.plugshare.enums import (
 )
 from bot.plugshare.models import Location, Network, Outlet, Photo, Review, Station, User
 from bot.plugshare.networks import network_name
+from bot.records.fields import coordinate
+from bot.records.ids import (
+    MAX_STATIONS_PER_LOCATION,
+    IdOutOfRange,
+    location_id,
+    outlet_id,
+    station_id,
+)
+from bot.records.outcome import RowInvalid, RowSkipped
 
 SOURCE: Final = "ocm"
 POI_PAGE: Final = "https://openchargemap.org/site/poi/details/{id}"
@@ -331,19 +332,6 @@ def _embedded_title(poi: Mapping[str, Any], key: str) -> str | None:
     """The verbose form's ``{"ConnectionType": {"Title": ...}}``, where present."""
     obj = poi.get(key)
     return _text(obj.get("Title")) if isinstance(obj, Mapping) else None
-
-
-def _coordinate(address: Mapping[str, Any], key: str, limit: float) -> float:
-    value = address.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise RowInvalid(f"AddressInfo.{key} is missing")
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise RowInvalid(f"AddressInfo.{key} {str(value)[:30]!r} is not a number") from None
-    if not math.isfinite(number) or abs(number) > limit:
-        raise RowInvalid(f"AddressInfo.{key} {number:g} is out of range")
-    return number
 
 
 # --- The parts of a location ------------------------------------------------------------
@@ -626,8 +614,8 @@ def map_poi(
     status = _status(_int(poi.get("StatusTypeID")), reference, "StatusTypeID", live=live)
     if isinstance(status, str):
         raise RowSkipped(status, withdrawn_id=loc_id)
-    latitude = _coordinate(address, "Latitude", 90.0)
-    longitude = _coordinate(address, "Longitude", 180.0)
+    latitude = coordinate(address.get("Latitude"), "AddressInfo.Latitude", 90.0)
+    longitude = coordinate(address.get("Longitude"), "AddressInfo.Longitude", 180.0)
     if latitude == 0.0 and longitude == 0.0:
         raise RowInvalid("AddressInfo.Latitude and Longitude are both 0 (no position)")
     connections = poi.get("Connections")

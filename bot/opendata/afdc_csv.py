@@ -16,7 +16,7 @@ from typing import BinaryIO, Final
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.formats import BOM
 from bot.opendata.limits import MAX_LINE_BYTES, BrokenFile, size_text
-from bot.opendata.records import Record, RowInvalid, RowSkipped
+from bot.records.outcome import Record, map_record
 
 #: Export titles whose API name is not simply the title in snake_case.
 _RENAMED: Final = {"EV DC Fast Count": "ev_dc_fast_num"}
@@ -168,11 +168,4 @@ def read_csv(
                 start, invalid=f"{what}: {len(row)} fields where the header has {len(names)}"
             )
             continue
-        try:
-            location = map_station(dict(zip(names, row, strict=True)))
-        except RowSkipped as skip:
-            yield Record(start, skipped=skip.reason, withdrawn_id=skip.withdrawn_id)
-        except RowInvalid as error:
-            yield Record(start, invalid=error.reason)
-        else:
-            yield Record(start, location=location)
+        yield map_record(start, map_station, dict(zip(names, row, strict=True)))

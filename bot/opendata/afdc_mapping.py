@@ -7,7 +7,7 @@ or :class:`RowSkipped` / :class:`RowInvalid` saying why not.
 
 The mapping, field by field:
 
-- ``id`` -> the location id (:mod:`bot.opendata.ids`: AFDC station N is location N).
+- ``id`` -> the location id (:mod:`bot.records.ids`: AFDC station N is location N).
 - ``fuel_type_code`` other than ``ELEC`` -> skipped (another fuel).
 - ``status_code``: ``E`` in service -> stations ``available`` 0 (unknown: open data
   has no live status); ``T`` temporarily unavailable -> 3 (offline); ``P`` planned
@@ -44,25 +44,25 @@ The mapping, field by field:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from bot.opendata.ids import (
+from bot.opendata.pricing import station_cost
+from bot.plugshare import trusted
+from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
+from bot.plugshare.models import Location, Network, Station
+from bot.plugshare.networks import network_name
+from bot.records.fields import coordinate
+from bot.records.ids import (
     MAX_STATIONS_PER_LOCATION,
     IdOutOfRange,
     location_id,
     outlet_id,
     station_id,
 )
-from bot.opendata.pricing import station_cost
-from bot.opendata.records import RowInvalid, RowSkipped
-from bot.plugshare import trusted
-from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
-from bot.plugshare.models import Location, Network, Station
-from bot.plugshare.networks import network_name
+from bot.records.outcome import RowInvalid, RowSkipped
 
 SOURCE: Final = "afdc"
 STATION_PAGE: Final = "https://afdc.energy.gov/stations#/station/{id}"
@@ -184,20 +184,6 @@ def _count(record: Mapping[str, Any], field: str, title: str) -> int:
     if not number.is_integer() or number < 0:
         raise RowInvalid(f"{title} {str(value)[:20]!r} is not a whole number of ports")
     return int(number)
-
-
-def _coordinate(record: Mapping[str, Any], field: str, limit: float) -> float:
-    title = field.capitalize()
-    value = record.get(field)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise RowInvalid(f"{title} is missing")
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise RowInvalid(f"{title} {str(value)[:30]!r} is not a number") from None
-    if not math.isfinite(number) or abs(number) > limit:
-        raise RowInvalid(f"{title} {number:g} is out of range")
-    return number
 
 
 def _external_id(record: Mapping[str, Any]) -> int:
@@ -455,8 +441,8 @@ def map_station(record: Mapping[str, Any]) -> Location:
         raise RowSkipped("planned, not open yet", withdrawn_id=loc_id)
     if status not in _STATUS:
         raise RowInvalid(f"unknown status code {status[:10]!r}")
-    latitude = _coordinate(record, "latitude", 90.0)
-    longitude = _coordinate(record, "longitude", 180.0)
+    latitude = coordinate(record.get("latitude"), "Latitude", 90.0)
+    longitude = coordinate(record.get("longitude"), "Longitude", 180.0)
     if latitude == 0.0 and longitude == 0.0:
         raise RowInvalid("Latitude and longitude are both 0 (no position)")
     access_text = (_text(record.get("access_code")) or "public").lower()

@@ -6,7 +6,7 @@
    Boxes are read in batches of one ``UNION ALL`` statement: no table scan, however long
    the route.
 2. A station inside a run's box is measured against that run's segments only
-   (:meth:`~bot.routing.line.RouteLine.locate`): a station within the corridor of some
+   (:meth:`~bot.geometry.line.RouteLine.locate`): a station within the corridor of some
    segment is inside that segment's run box, so the nearest segment is always among those
    measured. Stations farther off than the corridor are dropped.
 
@@ -19,9 +19,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Final
 
+from bot.geometry.line import Position, RouteLine
 from bot.opendata.facets import filter_sql
 from bot.plugshare.filters import Filters
-from bot.routing.line import Position, RouteLine
 
 #: Segments per box and the longest a box's run may be: small boxes hold few stations
 #: outside the corridor; each box costs one R*Tree descent.

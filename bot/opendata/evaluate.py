@@ -16,13 +16,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from bot.geometry.line import RouteLine
 from bot.opendata.corridor import even_spread, within_corridor
 from bot.opendata.nearby import nearest
 from bot.opendata.schema import create_tables
 from bot.opendata.store import IndexWriter
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.routing.line import RouteLine
 
 
 @contextmanager

@@ -18,8 +18,8 @@ from typing import Final
 
 from bot.ocm.mapping import OCM_CREDIT
 from bot.ocm.mapping import SOURCE as OCM
-from bot.opendata.ids import split_location_id
 from bot.plugshare.models import Location, Photo, Review, User
+from bot.records.ids import split_location_id
 
 #: Credits every location of a source carries (so the index need not store them).
 SOURCE_CREDITS: Final[dict[str, tuple[str, ...]]] = {OCM: (OCM_CREDIT,)}

@@ -5,7 +5,7 @@ the new, never half of each, and an import that fails part way leaves the index
 as it was. Rows are written in batches with ``executemany``.
 
 Re-importing a source updates rather than duplicates: a location's id is derived
-from its source and the source's id (:mod:`bot.opendata.ids`), so the same
+from its source and the source's id (:mod:`bot.records.ids`), so the same
 station always lands on the same row. A row that is skipped (another fuel, a
 planned station) or invalid (bad coordinates, a truncated line) is counted with
 its reason and line; it never stops the import.
@@ -49,11 +49,11 @@ from bot.opendata.ocm_files import (
 )
 from bot.opendata.plugshare_json import SOURCE as PLUGSHARE
 from bot.opendata.plugshare_json import map_location
-from bot.opendata.records import Record
 from bot.opendata.schema import IndexDamaged, IndexUnreadable, leave_wal, open_for_write
 from bot.opendata.sites import merge_sites
 from bot.opendata.store import IndexWriter, timestamp
 from bot.plugshare.models import Location
+from bot.records.outcome import Record
 
 _BATCH: Final = 2000
 #: A full sync removes stations the source no longer lists, unless it lists fewer

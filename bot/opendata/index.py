@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
+from bot.geometry.line import RouteLine
 from bot.opendata.corridor import even_spread, within_corridor
 from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import Hit, nearest
@@ -16,7 +17,6 @@ from bot.opendata.schema import open_for_read, read_error
 from bot.opendata.stats import SourceAge, source_ages
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.routing.line import RouteLine
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 import ijson
 
 from bot.opendata.limits import MAX_ITEM_BYTES, BrokenFile, size_text
-from bot.opendata.records import Record, RowInvalid, RowSkipped
+from bot.records.outcome import Record, map_record
 
 
 class ItemTooLarge(Exception):
@@ -97,13 +97,6 @@ def read_items(
         if not isinstance(item, dict):
             yield Record(position, invalid="not a JSON object")
             continue
-        try:
-            location = mapper(item)
-        except RowSkipped as skip:
-            yield Record(position, skipped=skip.reason, withdrawn_id=skip.withdrawn_id)
-        except RowInvalid as error:
-            yield Record(position, invalid=error.reason)
-        else:
-            yield Record(position, location=location)
+        yield map_record(position, mapper, item)
     if announced is not None and position != announced:
         raise BrokenFile(position, f"it announced {announced:,} stations but holds {position:,}")

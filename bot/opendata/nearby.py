@@ -1,7 +1,7 @@
 """Nearest locations to a point that pass the filters: R*Tree search, geodesic answer.
 
 1. Read the R*Tree for a box that surely holds every point within ``r`` meters
-   (:func:`~bot.opendata.spherical.boxes_around`), with the filters evaluated in
+   (:func:`~bot.geometry.spherical.boxes_around`), with the filters evaluated in
    the same SQL statement (:func:`~bot.opendata.facets.filter_sql`), nearest first,
    with a ``LIMIT``: SQLite keeps only the nearest rows, never sorting or returning
    the rest. "Nearest" is ranked on the R*Tree's own node coordinates
@@ -15,7 +15,7 @@
    bound (the ``LIMIT`` fell on near-ties), one more read takes every row up to it.
    With fewer than ``count`` rows in the box, ``r`` grows (guided by the density
    seen), up to the radius asked for.
-3. Compute the exact WGS84 geodesic (:mod:`bot.geo.geodesic`) for the few rows
+3. Compute the exact WGS84 geodesic (:mod:`bot.geometry.geodesic`) for the few rows
    left, order by (distance, id), keep ``count``.
 
 Ties (several AFDC stations at one address) are ordered by location id, so the
@@ -29,9 +29,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Final
 
-from bot.geo.geodesic import measure_from
-from bot.opendata.facets import filter_sql
-from bot.opendata.spherical import (
+from bot.geometry.geodesic import measure_from
+from bot.geometry.spherical import (
     EARTH_RADIUS_M,
     GEODESIC_OVER_GREAT_CIRCLE,
     Box,
@@ -40,6 +39,7 @@ from bot.opendata.spherical import (
     great_circle_m,
     unit_vector,
 )
+from bot.opendata.facets import filter_sql
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 
 #: The first box's radius for 5 results; grown when it holds too few.

@@ -22,7 +22,7 @@ from bot.ocm.mapping import MappingNotes, map_poi
 from bot.opendata.formats import Detected, FileFormat, ocm_files
 from bot.opendata.json_items import read_items
 from bot.opendata.limits import MAX_ITEM_BYTES, size_text
-from bot.opendata.records import Record, RowInvalid, RowSkipped
+from bot.records.outcome import Record, RowInvalid, RowSkipped
 
 OCM_FORMATS = frozenset({FileFormat.OCM_JSON, FileFormat.OCM_JSON_LINES, FileFormat.OCM_FOLDER})
 

@@ -1,7 +1,7 @@
 """PlugShare locations (a JSON list as PlugShare's API returns them) -> index locations.
 
 PlugShare's own schema needs no mapping; only the ids are re-derived
-(:mod:`bot.opendata.ids`, namespace ``plugshare``) so that they cannot collide
+(:mod:`bot.records.ids`, namespace ``plugshare``) so that they cannot collide
 with AFDC stations and stay stable across re-imports. Reviews and photos are not
 kept: the index holds what a search returns. A location with ``enabled: false``
 is one PlugShare never returns from a search, so it is skipped (and removed if
@@ -15,9 +15,9 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from bot.opendata.ids import IdOutOfRange, location_id, outlet_id, station_id
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.models import Amenity, Location
+from bot.records.ids import IdOutOfRange, location_id, outlet_id, station_id
+from bot.records.outcome import RowInvalid, RowSkipped
 
 SOURCE: Final = "plugshare"
 

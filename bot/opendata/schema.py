@@ -1,6 +1,6 @@
 """The index file: PlugShare's schema in SQLite tables, plus an R*Tree over the locations.
 
-Tables (one row per PlugShare object; ids are derived, see :mod:`bot.opendata.ids`):
+Tables (one row per PlugShare object; ids are derived, see :mod:`bot.records.ids`):
 
 - ``locations``: the location fields drivers see, ``source`` and ``external_id``
   (the record's id in its source; the primary key is derived from the two, so it

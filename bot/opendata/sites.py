@@ -34,11 +34,11 @@ from typing import Final
 
 from rapidfuzz import fuzz
 
-from bot.geo.bearing import distance_m
+from bot.geometry.bearing import distance_m
+from bot.geometry.spherical import boxes_around, unit_vector
 from bot.ocm.mapping import SOURCE as OCM
 from bot.opendata.afdc_mapping import SOURCE as AFDC
-from bot.opendata.ids import NAMESPACE_SIZE, SOURCES
-from bot.opendata.spherical import boxes_around, unit_vector
+from bot.records.ids import NAMESPACE_SIZE, SOURCES
 
 MATCH_RADIUS_M: Final = 50.0
 NAME_SIMILARITY: Final = 80.0

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.geometry.spherical import unit_vector
 from bot.opendata.extras import EXTRA_TABLES, write_extras
 from bot.opendata.facets import facets_of
 from bot.opendata.id_set import IdSet
-from bot.opendata.ids import split_location_id
-from bot.opendata.spherical import unit_vector
 from bot.plugshare.models import Location
+from bot.records.ids import split_location_id
 
 _LOCATION_COLUMNS = (
     "id, source, external_id, name, latitude, longitude, description, address, phone, url, "

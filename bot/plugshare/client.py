@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from bot.config import ConfigError, Settings
 from bot.http_client import ApiClient, RetryPolicy
-from bot.http_client.closing import Closing
+from bot.http_client.service import ServiceClient
 from bot.plugshare.errors import (
     PLUGSHARE_ERRORS,
     AddressNotFound,
@@ -41,7 +41,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 SEARCH_PAGE_SIZE = 100
 
 
-class PlugShareClient(Closing):
+class PlugShareClient(ServiceClient):
     """One pooled connection to PlugShare. Use it as a context manager, or call ``close()``.
 
     ``transport`` replaces httpx's network transport (tests may use it; ours
@@ -89,12 +89,6 @@ class PlugShareClient(Closing):
             ),
             **options,
         )
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     # --- endpoints ---
 

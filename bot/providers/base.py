@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from bot.geometry.line import RouteLine
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
-from bot.routing.line import RouteLine
 
 #: Most locations one search along a route reads (enough for every stop a plan needs).
 MAX_ALONG_COUNT = 1_000

@@ -7,7 +7,7 @@
 
 The provider in use answers for the station: PlugShare's API for PlugShare links, Open
 Charge Map's API for OCM links, the local index for any source it holds (the index and the
-OCM provider use the source's ids in that source's namespace, :mod:`bot.opendata.ids`).
+OCM provider use the source's ids in that source's namespace, :mod:`bot.records.ids`).
 A link the provider can't answer for, or a station it doesn't know, is None: the caller
 says nothing.
 """
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import parse_qs, urlsplit
 
-from bot.opendata.ids import IdOutOfRange, location_id
 from bot.plugshare.models import Location
 from bot.providers.base import Provider, ProviderError
+from bot.records.ids import IdOutOfRange, location_id
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def provider_id(provider: Provider, link: StationLink) -> int | None:
     """The provider's id for the linked station, or None when the provider can't hold it."""
     if provider.name == "plugshare":
         return link.external_id if link.source == "plugshare" else None
-    # The local index and the OCM API both use namespaced ids (bot.opendata.ids).
+    # The local index and the OCM API both use namespaced ids (bot.records.ids).
     if provider.name == "local" or provider.name == link.source:
         try:
             return location_id(link.source, link.external_id)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from bot.config import Settings
+from bot.geometry.line import RouteLine
 from bot.opendata.index import StationIndex
 from bot.opendata.schema import IndexDamaged, IndexUnreadable
 from bot.opendata.stats import SOURCE_NAMES
@@ -38,7 +39,6 @@ from bot.providers.base import (
     NearbyPage,
     ProviderError,
 )
-from bot.routing.line import RouteLine
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"

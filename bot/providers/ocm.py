@@ -16,18 +16,17 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from bot.config import Settings
-from bot.http_client.closing import Closing
+from bot.geometry.line import RouteLine
 from bot.ocm.client import MAX_RESULTS, OcmClient
 from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
 from bot.ocm.query import server_filters
 from bot.opendata.evaluate import along_locations, search_locations
-from bot.opendata.ids import split_location_id
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import MAX_ALONG_COUNT, LocationNotFound
-from bot.providers.remote import answer_or_raise
-from bot.routing.line import RouteLine
+from bot.providers.remote import ApiProvider, answer_or_raise
+from bot.records.ids import split_location_id
+from bot.records.outcome import RowInvalid, RowSkipped
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ MAX_PIECES: Final = 8
 _CREDENTIALS: Final = "OCM_API_KEY"
 
 
-class OcmProvider(Closing):
+class OcmProvider(ApiProvider[OcmClient]):
     """Charging locations from Open Charge Map's API, worldwide, with check-ins and photos."""
 
     name = "ocm"
@@ -51,16 +50,10 @@ class OcmProvider(Closing):
     live_availability = False
     has_checkins = True
 
-    def __init__(self, client: OcmClient) -> None:
-        self.client = client
-
     @classmethod
     def from_settings(cls, settings: Settings, **client_options: Any) -> OcmProvider:
         """Raises :class:`~bot.config.ConfigError` when ``OCM_API_KEY`` is not set."""
         return cls(OcmClient.from_settings(settings, **client_options))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.client!r})"
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
@@ -110,9 +103,6 @@ class OcmProvider(Closing):
         if location is None:
             raise LocationNotFound(f"Open Charge Map POI {source[1]} is not in service")
         return location
-
-    def close(self) -> None:
-        self.client.close()
 
 
 def _mapped(pois: Iterable[dict[str, Any]]) -> list[Location]:

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.config import Settings
-from bot.geo.bearing import measure
-from bot.http_client.closing import Closing
+from bot.geometry.bearing import measure
+from bot.geometry.line import RouteLine
 from bot.plugshare.client import PlugShareClient
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
-from bot.providers.remote import answer_or_raise
-from bot.routing.line import RouteLine
+from bot.providers.remote import ApiProvider, answer_or_raise
 
 T = TypeVar("T")
 
@@ -28,7 +27,7 @@ T = TypeVar("T")
 POWER_FILTER_OVERFETCH = 4
 
 
-class PlugShareProvider(Closing):
+class PlugShareProvider(ApiProvider[PlugShareClient]):
     """Charging locations from PlugShare's API, with live availability and check-ins."""
 
     name = "plugshare"
@@ -37,9 +36,6 @@ class PlugShareProvider(Closing):
     live_availability = True
     has_checkins = True
 
-    def __init__(self, client: PlugShareClient) -> None:
-        self.client = client
-
     @classmethod
     def from_settings(cls, settings: Settings, **client_options: Any) -> PlugShareProvider:
         """Raises :class:`~bot.config.ConfigError` when the credentials are not set.
@@ -47,9 +43,6 @@ class PlugShareProvider(Closing):
         ``client_options`` go to :class:`PlugShareClient` (``max_retries``, ``backoff``, ...).
         """
         return cls(PlugShareClient.from_settings(settings, **client_options))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.client!r})"
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int
@@ -75,9 +68,6 @@ class PlugShareProvider(Closing):
 
     def location(self, location_id: int) -> Location:
         return _answer(lambda: self.client.location(location_id))
-
-    def close(self) -> None:
-        self.client.close()
 
 
 def _answer(call: Callable[[], T]) -> T:

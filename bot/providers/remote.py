@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from bot.http_client import (
     AuthenticationFailed,
@@ -20,11 +20,26 @@ from bot.http_client import (
     ServiceError,
     UpstreamUnavailable,
 )
+from bot.http_client.closing import Closing
 from bot.providers.base import LocationNotFound, ProviderError, ProviderUnavailable
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+C = TypeVar("C", bound=Closing)
+
+
+class ApiProvider(Closing, Generic[C]):
+    """A provider over one API client (PlugShare, Open Charge Map), which it closes."""
+
+    def __init__(self, client: C) -> None:
+        self.client = client
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.client!r})"
+
+    def close(self) -> None:
+        self.client.close()
 
 
 def answer_or_raise(call: Callable[[], T], service: str, credentials: str) -> T:

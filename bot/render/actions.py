@@ -10,9 +10,9 @@ import dataclasses
 import json
 from typing import Any
 
+from bot.answer.request import SearchRequest
 from bot.render.escape import truncate, valid_unicode
 from bot.render.limits import BUTTON_VALUE, PLACE
-from bot.search.request import SearchRequest
 
 #: Button on an ambiguous-place reply; value: SearchRequest with ``place`` set.
 CHOOSE_PLACE = "choose_place"

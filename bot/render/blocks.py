@@ -12,15 +12,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
+    Block,
     ButtonElement,
+    CheckboxesElement,
     ContextBlock,
     HeaderBlock,
+    InputBlock,
     MarkdownTextObject,
     Option,
+    PlainTextInputElement,
     PlainTextObject,
     SectionBlock,
+    StaticSelectElement,
 )
+from slack_sdk.models.views import View
 
+from bot.plugshare.enums import Connector
 from bot.plugshare.models import Location
 from bot.render import actions, limits, links
 from bot.render.escape import truncate
@@ -108,6 +115,25 @@ def name_link(location: Location, page: str | None) -> str:
 # --- Options --------------------------------------------------------------------------------
 
 
+#: (label, a connector word the request parser knows, its connector): the connectors a car
+#: can have (App Home); the search forms offer the first four, which most chargers have.
+CAR_CONNECTORS = (
+    ("CCS", "CCS", Connector.CCS),
+    ("CHAdeMO", "CHAdeMO", Connector.CHADEMO),
+    ("J1772", "J1772", Connector.J1772),
+    ("Tesla / NACS", "Tesla", Connector.TESLA),
+    ("Type 2", "Type 2", Connector.TYPE_2),
+    ("NEMA 14-50", "NEMA 14-50", Connector.NEMA_14_50),
+    ("Wall outlet", "wall outlet", Connector.WALL),
+)
+SEARCH_CONNECTORS = CAR_CONNECTORS[:4]
+
+
+def connector_options(choices: Iterable[tuple[str, str, Connector]]) -> list[Option]:
+    """Options of :data:`CAR_CONNECTORS`, valued by connector word."""
+    return options((label, word) for label, word, _ in choices)
+
+
 def options(choices: Iterable[tuple[str, str]]) -> list[Option]:
     """Options from (label, value) pairs, in order."""
     return [Option(text=label, value=value) for label, value in choices]
@@ -121,6 +147,104 @@ def chosen(choices: Sequence[Option], value: object) -> Option | None:
 def ticked(choices: Sequence[Option], on: Mapping[str, bool | None]) -> list[Option] | None:
     """The checkbox options to show ticked (``on``: value -> ticked), or ``None`` for none."""
     return [o for o in choices if on.get(str(o.value))] or None
+
+
+def metres_options(choices: Iterable[tuple[str, float]]) -> list[Option]:
+    """Options from (label, metres) pairs, valued in whole metres."""
+    return options((label, f"{metres:.0f}") for label, metres in choices)
+
+
+def nearest(choices: Sequence[Option], metres: float | None) -> Option | None:
+    """The option of :func:`metres_options` for ``metres`` (``None`` when none is)."""
+    return next((o for o in choices if metres and abs(float(str(o.value)) - metres) < 1), None)
+
+
+# --- Forms ----------------------------------------------------------------------------------
+
+
+def select_input(
+    block_id: str,
+    action_id: str,
+    label: str,
+    choices: Sequence[Option],
+    *,
+    placeholder: str,
+    initial: Option | None = None,
+    optional: bool = True,
+    hint: str | None = None,
+) -> InputBlock:
+    """A form's one-choice menu."""
+    return InputBlock(
+        block_id=block_id,
+        label=label,
+        optional=optional or None,  # Slack's default: required
+        hint=hint,
+        element=StaticSelectElement(
+            action_id=action_id, placeholder=placeholder, options=choices, initial_option=initial
+        ),
+    )
+
+
+def checkboxes_input(
+    block_id: str,
+    action_id: str,
+    label: str,
+    choices: Sequence[Option],
+    *,
+    initial: Sequence[Option] | None = None,
+) -> InputBlock:
+    """A form's optional checkboxes (``initial``: those ticked)."""
+    return InputBlock(
+        block_id=block_id,
+        label=label,
+        optional=True,
+        element=CheckboxesElement(
+            action_id=action_id, options=choices, initial_options=initial or None
+        ),
+    )
+
+
+def text_input(
+    block_id: str,
+    action_id: str,
+    label: str,
+    *,
+    placeholder: str,
+    max_length: int,
+    initial: str | None = None,
+    optional: bool = False,
+    multiline: bool = False,
+    hint: str | None = None,
+) -> InputBlock:
+    """A form's text field."""
+    return InputBlock(
+        block_id=block_id,
+        label=label,
+        optional=optional or None,  # Slack's default: required
+        hint=hint,
+        element=PlainTextInputElement(
+            action_id=action_id,
+            placeholder=placeholder,
+            initial_value=initial,
+            max_length=max_length,
+            multiline=multiline or None,
+        ),
+    )
+
+
+def modal(
+    callback_id: str, title: str, submit: str, blocks: Sequence[Block], private_metadata: str = ""
+) -> dict[str, Any]:
+    """A modal whose Cancel closes it."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=title,
+        submit=submit,
+        close="Cancel",
+        blocks=list(blocks),
+        private_metadata=private_metadata,
+    ).to_dict()
 
 
 # --- Reading a submitted form ---------------------------------------------------------------
@@ -140,14 +264,19 @@ def selected(values: Mapping[str, Any], block: str, action: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def selected_all(values: Mapping[str, Any], block: str, action: str) -> set[str]:
-    """The values of the ticked checkboxes (or a multi-select's choices)."""
+def selected_in_order(values: Mapping[str, Any], block: str, action: str) -> list[str]:
+    """The values of a multi-select's choices (or the ticked checkboxes), in their order."""
     found = element(values, block, action).get("selected_options")
-    return {
+    return [
         o["value"]
         for o in (found if isinstance(found, list) else [])
         if isinstance(o, dict) and isinstance(o.get("value"), str)
-    }
+    ]
+
+
+def selected_all(values: Mapping[str, Any], block: str, action: str) -> set[str]:
+    """The values of the ticked checkboxes (or a multi-select's choices)."""
+    return set(selected_in_order(values, block, action))
 
 
 def typed(values: Mapping[str, Any], block: str, action: str) -> str:

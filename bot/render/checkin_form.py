@@ -19,17 +19,14 @@ from slack_sdk.models.blocks import (
     InputBlock,
     MarkdownTextObject,
     NumberInputElement,
-    PlainTextInputElement,
     RadioButtonsElement,
-    StaticSelectElement,
     TimePickerElement,
 )
-from slack_sdk.models.views import View
 
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.render import limits
 from bot.render.blocks import element as _element
-from bot.render.blocks import options
+from bot.render.blocks import modal, options, select_input, text_input
 from bot.render.blocks import selected as _selected
 from bot.render.escape import escape_mrkdwn, truncate
 
@@ -96,27 +93,22 @@ def checkin_modal(
                 options=options((label, str(int(r))) for r, label in OUTCOMES),
             ),
         ),
-        InputBlock(
-            block_id=PROBLEM_BLOCK,
-            label="Problem",
-            optional=True,
+        select_input(
+            PROBLEM_BLOCK,
+            PROBLEM_ACTION,
+            "Problem",
+            options((p.label, str(int(p))) for p in Problem),
+            placeholder="Choose the problem",
             hint="Needed when the outcome is Problem.",
-            element=StaticSelectElement(
-                action_id=PROBLEM_ACTION,
-                placeholder="Choose the problem",
-                options=options((p.label, str(int(p))) for p in Problem),
-            ),
         ),
-        InputBlock(
-            block_id=COMMENT_BLOCK,
-            label="Comment",
+        text_input(
+            COMMENT_BLOCK,
+            COMMENT_ACTION,
+            "Comment",
             optional=True,
-            element=PlainTextInputElement(
-                action_id=COMMENT_ACTION,
-                multiline=True,
-                max_length=comment_max,
-                placeholder="e.g. Stall 3 is fastest; the garage closes at 10 pm",
-            ),
+            multiline=True,
+            max_length=comment_max,
+            placeholder="e.g. Stall 3 is fastest; the garage closes at 10 pm",
         ),
         InputBlock(
             block_id=LEAVING_BLOCK,
@@ -138,15 +130,7 @@ def checkin_modal(
             ),
         ),
     ]
-    return View(
-        type="modal",
-        callback_id=CALLBACK_ID,
-        title="Check in",
-        submit="Check in",
-        close="Cancel",
-        blocks=blocks,
-        private_metadata=private_metadata,
-    ).to_dict()
+    return modal(CALLBACK_ID, "Check in", "Check in", blocks, private_metadata)
 
 
 def read_checkin(values: dict[str, Any], *, comment_max: int, kilowatts_max: float) -> CheckinForm:

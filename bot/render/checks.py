@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.answer.answer import Answer
 from bot.plugshare.models import Location
 from bot.prices import format_price
-from bot.search.answer import Answer
 
 HOURS_UNKNOWN = "hours unknown"
 

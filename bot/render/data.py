@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
+from bot.answer.answer import Answer
 from bot.control_chars import strip_control_chars
 from bot.geo.place import Place
 from bot.plugshare.filters import Filters
@@ -22,7 +23,6 @@ from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
 from bot.render.facts import position, searched_radius, terminal_capped_notes
 from bot.render.trip_facts import route_json
-from bot.search.answer import Answer
 
 
 def render_json(answer: Answer) -> dict[str, Any]:

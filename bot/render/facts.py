@@ -16,8 +16,9 @@ from enum import StrEnum
 
 import humanize
 
-from bot.geo.bearing import compass_point, measure
+from bot.answer.answer import MAX_PER_PAGE, Answer
 from bot.geo.units import format_distance
+from bot.geometry.bearing import compass_point, measure
 from bot.plugshare.enums import (
     DC_FAST,
     Access,
@@ -37,7 +38,6 @@ from bot.render.checks import checks_text
 from bot.render.escape import strip_html, truncate
 from bot.render.style import Style
 from bot.render.trip_facts import along_text
-from bot.search.answer import MAX_PER_PAGE, Answer
 
 SEP = " · "
 #: ``Review.source`` of check-ins members made in Slack rather than at the data source.

@@ -12,19 +12,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    CheckboxesElement,
     ContextBlock,
     InputBlock,
     MarkdownTextObject,
-    Option,
-    PlainTextInputElement,
     StaticMultiSelectElement,
-    StaticSelectElement,
 )
-from slack_sdk.models.views import View
 
+from bot.answer.request import Refinement
+from bot.render.blocks import (
+    SEARCH_CONNECTORS,
+    checkboxes_input,
+    connector_options,
+    metres_options,
+    modal,
+    options,
+    select_input,
+    selected,
+    selected_all,
+    selected_in_order,
+    text_input,
+    ticked,
+    typed,
+)
 from bot.render.refine import RADII
-from bot.search.request import Refinement
 
 CALLBACK_ID = "find_chargers_submit"
 PLACE_BLOCK, PLACE_ACTION = "find_place", "place"
@@ -35,14 +45,6 @@ FREE_ONLY, OPEN_NOW = "free_only", "open_now"
 #: Longest place text the form takes (a message's text is cut to it).
 PLACE_MAX = 150
 
-#: (label, connector word the parser knows, PlugShare connector id)
-CONNECTORS = (
-    ("CCS", "CCS", 13),
-    ("CHAdeMO", "CHAdeMO", 3),
-    ("J1772", "J1772", 2),
-    ("Tesla / NACS", "Tesla", 6),
-)
-
 
 @dataclass(frozen=True)
 class FindPrefill:
@@ -51,26 +53,19 @@ class FindPrefill:
     free_only: bool = False
 
 
-def _option(label: str, value: str) -> Option:
-    return Option(text=label, value=value)
-
-
 def find_modal(prefill: FindPrefill, private_metadata: str = "") -> dict[str, Any]:
-    connectors = [_option(label, word) for label, word, _ in CONNECTORS]
-    chosen = [o for (_, _, cid), o in zip(CONNECTORS, connectors, strict=True)
-              if cid in prefill.connector_ids]  # fmt: skip
-    radii = [_option(label, f"{metres:.0f}") for label, metres in RADII]
-    checks = [_option("Free only", FREE_ONLY), _option("Open now", OPEN_NOW)]
+    connectors = connector_options(SEARCH_CONNECTORS)
+    cars = [o for (_, _, connector), o in zip(SEARCH_CONNECTORS, connectors, strict=True)
+            if connector in prefill.connector_ids]  # fmt: skip
+    checks = options([("Free only", FREE_ONLY), ("Open now", OPEN_NOW)])
     blocks = [
-        InputBlock(
-            block_id=PLACE_BLOCK,
-            label="Near",
-            element=PlainTextInputElement(
-                action_id=PLACE_ACTION,
-                placeholder="Union Station, 94103, an address, home…",
-                initial_value=prefill.place[:PLACE_MAX] or None,
-                max_length=PLACE_MAX,
-            ),
+        text_input(
+            PLACE_BLOCK,
+            PLACE_ACTION,
+            "Near",
+            placeholder="Union Station, 94103, an address, home…",
+            initial=prefill.place[:PLACE_MAX] or None,
+            max_length=PLACE_MAX,
         ),
         InputBlock(
             block_id=CONNECTORS_BLOCK,
@@ -80,26 +75,22 @@ def find_modal(prefill: FindPrefill, private_metadata: str = "") -> dict[str, An
                 action_id=CONNECTORS_ACTION,
                 placeholder="Your car's, or any",
                 options=connectors,
-                initial_options=chosen or None,
+                initial_options=cars or None,
             ),
         ),
-        InputBlock(
-            block_id=RADIUS_BLOCK,
-            label="Within",
-            optional=True,
-            element=StaticSelectElement(
-                action_id=RADIUS_ACTION, placeholder="Nearest first", options=radii
-            ),
+        select_input(
+            RADIUS_BLOCK,
+            RADIUS_ACTION,
+            "Within",
+            metres_options(RADII),
+            placeholder="Nearest first",
         ),
-        InputBlock(
-            block_id=OPTIONS_BLOCK,
-            label="Only",
-            optional=True,
-            element=CheckboxesElement(
-                action_id=OPTIONS_ACTION,
-                options=checks,
-                initial_options=[checks[0]] if prefill.free_only else None,
-            ),
+        checkboxes_input(
+            OPTIONS_BLOCK,
+            OPTIONS_ACTION,
+            "Only",
+            checks,
+            initial=ticked(checks, {FREE_ONLY: prefill.free_only}),
         ),
         ContextBlock(
             elements=[
@@ -110,42 +101,21 @@ def find_modal(prefill: FindPrefill, private_metadata: str = "") -> dict[str, An
             ]
         ),
     ]
-    return View(
-        type="modal",
-        callback_id=CALLBACK_ID,
-        title="Find chargers",
-        submit="Search",
-        close="Cancel",
-        blocks=blocks,
-        private_metadata=private_metadata,
-    ).to_dict()
+    return modal(CALLBACK_ID, "Find chargers", "Search", blocks, private_metadata)
 
 
 def read_find_form(state_values: dict[str, Any]) -> tuple[str, Refinement]:
     """(request text, refinement) from a submitted form. Raises ValueError: an empty place
     (its message says what to type) or a foreign shape."""
-
-    def field(block: str, action: str) -> dict[str, Any]:
-        value = (state_values.get(block) or {}).get(action) or {}
-        return value if isinstance(value, dict) else {}
-
-    place = " ".join(str(field(PLACE_BLOCK, PLACE_ACTION).get("value") or "").split())
+    place = typed(state_values, PLACE_BLOCK, PLACE_ACTION)
     if not place:
         raise ValueError("Type a place: a name, an address, a ZIP code or “home”.")
-    known = {word for _, word, _ in CONNECTORS}
-    words = [
-        o.get("value")
-        for o in field(CONNECTORS_BLOCK, CONNECTORS_ACTION).get("selected_options") or []
-        if isinstance(o, dict)
-    ]
+    known = {word for _, word, _ in SEARCH_CONNECTORS}
+    words = selected_in_order(state_values, CONNECTORS_BLOCK, CONNECTORS_ACTION)
     if any(word not in known for word in words):
         raise ValueError("unknown connector")
-    radius = (field(RADIUS_BLOCK, RADIUS_ACTION).get("selected_option") or {}).get("value")
-    checked = {
-        o.get("value")
-        for o in field(OPTIONS_BLOCK, OPTIONS_ACTION).get("selected_options") or []
-        if isinstance(o, dict)
-    }
+    radius = selected(state_values, RADIUS_BLOCK, RADIUS_ACTION)
+    checked = selected_all(state_values, OPTIONS_BLOCK, OPTIONS_ACTION)
     parts = [" or ".join(words) if words else "chargers", "near", place]
     if OPEN_NOW in checked:
         parts.append(", open now")

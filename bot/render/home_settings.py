@@ -20,22 +20,29 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DividerBlock,
     HeaderBlock,
-    InputBlock,
     Option,
-    PlainTextInputElement,
     SectionBlock,
     StaticMultiSelectElement,
     StaticSelectElement,
 )
-from slack_sdk.models.views import View
 
 from bot.render import limits
-from bot.render.blocks import chosen, mrkdwn, options, ticked, typed
+from bot.render.blocks import (
+    CAR_CONNECTORS,
+    chosen,
+    connector_options,
+    modal,
+    mrkdwn,
+    options,
+    text_input,
+    ticked,
+    typed,
+)
 from bot.render.escape import channel_link, truncate
 from bot.render.style import MRKDWN
 
 # Action ids of the controls on the Home tab.
-CONNECTORS = "home_connectors"  # multi-select; values: connector words below
+CONNECTORS = "home_connectors"  # multi-select; values: the connector words of CAR_CONNECTORS
 UNITS = "home_units"  # select; values: "auto", "mi", "km"
 OPTIONS = "home_options"  # checkboxes; values: FREE_ONLY, PUBLIC_ONLY
 SET_HOME = "home_set_home"  # opens the home place modal
@@ -51,16 +58,6 @@ SAVED_PLACE_VIEW = "saved_place_submit"
 NAME_BLOCK, NAME_ACTION = "place_name", "name"
 PLACE_BLOCK, PLACE_ACTION = "place_text", "text"
 
-#: (label, a connector word the request parser knows): the connectors a car can have.
-CONNECTOR_CHOICES = (
-    ("CCS", "CCS"),
-    ("CHAdeMO", "CHAdeMO"),
-    ("J1772", "J1772"),
-    ("Tesla / NACS", "Tesla"),
-    ("Type 2", "Type 2"),
-    ("NEMA 14-50", "NEMA 14-50"),
-    ("Wall outlet", "wall outlet"),
-)
 UNIT_CHOICES = (
     ("Automatic (miles in the US and UK)", "auto"),
     ("Miles", "mi"),
@@ -93,7 +90,7 @@ class MemberSettings:
 
     #: Their car's connectors in words ("CCS or J1772"), or None when not set.
     connectors: str | None = None
-    #: The CONNECTOR_CHOICES words their connectors cover (the multi-select's selection).
+    #: The CAR_CONNECTORS words their connectors cover (the multi-select's selection).
     connector_words: tuple[str, ...] = ()
     units: Literal["mi", "km"] | None = None
     free_only: bool = False
@@ -120,8 +117,8 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     if notice:
         blocks.append(ContextBlock(elements=[mrkdwn(notice)]))
 
-    connector_options = options(CONNECTOR_CHOICES)
-    selected = [o for o in connector_options if o.value in member.connector_words]
+    cars = connector_options(CAR_CONNECTORS)
+    selected = [o for o in cars if o.value in member.connector_words]
     car = MRKDWN(member.connectors, limits.LINE) if member.connectors else "not set"
     blocks.append(
         SectionBlock(
@@ -129,7 +126,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
             accessory=StaticMultiSelectElement(
                 action_id=CONNECTORS,
                 placeholder="Every connector",
-                options=connector_options,
+                options=cars,
                 initial_options=selected or None,
             ),
         )
@@ -161,9 +158,7 @@ def settings_blocks(member: MemberSettings, notice: str | None = None) -> list[B
     blocks.append(
         SectionBlock(
             text=mrkdwn("*Searches show*"),
-            accessory=CheckboxesElement(
-                action_id=OPTIONS, options=checks, initial_options=on
-            ),
+            accessory=CheckboxesElement(action_id=OPTIONS, options=checks, initial_options=on),
         )
     )
 
@@ -267,36 +262,25 @@ def _button_with_confirm(
 
 def place_modal(kind: Literal["home", "saved"]) -> dict[str, Any]:
     """The modal that sets the home place or adds a saved place (geocoded on submit)."""
-    blocks: list[Block] = []
-    if kind == "saved":
-        blocks.append(
-            InputBlock(
-                block_id=NAME_BLOCK,
-                label="Name",
-                hint="A word to use in requests: “CCS near office”.",
-                element=PlainTextInputElement(
-                    action_id=NAME_ACTION, max_length=40, placeholder="office"
-                ),
-            )
-        )
-    blocks.append(
-        InputBlock(
-            block_id=PLACE_BLOCK,
-            label="Place",
-            hint="A street address with its city, a ZIP code, a landmark or a city.",
-            element=PlainTextInputElement(
-                action_id=PLACE_ACTION, max_length=500, placeholder="1 Market St, San Francisco"
-            ),
-        )
+    place = text_input(
+        PLACE_BLOCK,
+        PLACE_ACTION,
+        "Place",
+        hint="A street address with its city, a ZIP code, a landmark or a city.",
+        max_length=500,
+        placeholder="1 Market St, San Francisco",
     )
-    return View(
-        type="modal",
-        callback_id=HOME_PLACE_VIEW if kind == "home" else SAVED_PLACE_VIEW,
-        title="Home place" if kind == "home" else "Add a place",
-        submit="Save",
-        close="Cancel",
-        blocks=blocks,
-    ).to_dict()
+    if kind == "home":
+        return modal(HOME_PLACE_VIEW, "Home place", "Save", [place])
+    name = text_input(
+        NAME_BLOCK,
+        NAME_ACTION,
+        "Name",
+        hint="A word to use in requests: “CCS near office”.",
+        max_length=40,
+        placeholder="office",
+    )
+    return modal(SAVED_PLACE_VIEW, "Add a place", "Save", [name, place])
 
 
 def read_place_form(values: dict[str, Any]) -> tuple[str, str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.answer.answer import Answer
 from bot.render.escape import escape_plain, truncate
 from bot.render.facts import place_name
-from bot.search.answer import Answer
 
 MAP_FILENAME = "chargers-map.png"
 

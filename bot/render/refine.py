@@ -10,21 +10,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_sdk.models.blocks import (
-    CheckboxesElement,
-    ContextBlock,
-    InputBlock,
-    MarkdownTextObject,
-    StaticSelectElement,
-)
-from slack_sdk.models.views import View
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
 
+from bot.answer.request import Refinement, SearchRequest
 from bot.geo.units import METERS_PER_MILE
 from bot.query import parse_query
-from bot.render.blocks import chosen, options, selected_all, ticked
+from bot.render.blocks import (
+    SEARCH_CONNECTORS,
+    checkboxes_input,
+    chosen,
+    metres_options,
+    modal,
+    nearest,
+    options,
+    select_input,
+    selected_all,
+    ticked,
+)
 from bot.render.blocks import selected as selected_value
 from bot.render.escape import escape_mrkdwn, truncate
-from bot.search.request import Refinement, SearchRequest
 
 CALLBACK_ID = "refine_submit"
 CONNECTOR_BLOCK, CONNECTOR_ACTION = "refine_connector", "connector"
@@ -34,13 +38,8 @@ RANGE_BLOCK, RANGE_ACTION = "refine_range", "range"
 FREE_ONLY, AVAILABLE_ONLY = "free_only", "available_only"
 
 #: (label, connector word the parser knows)
-CONNECTORS = (
-    ("Any connector", "any"),
-    ("CCS", "CCS"),
-    ("CHAdeMO", "CHAdeMO"),
-    ("J1772", "J1772"),
-    ("Tesla / NACS", "Tesla"),
-)
+CONNECTORS = (("Any connector", "any"), *((label, word) for label, word, _ in SEARCH_CONNECTORS))
+AS_ASKED = "As in my request"
 #: (label, metres); 50 km is the largest radius any data source searches.
 RADII = (
     ("1 mi · 1.6 km", 1 * METERS_PER_MILE),
@@ -71,22 +70,12 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
     current = request.refine or Refinement()
     is_route = parse_query(request.text).route is not None
     connectors = options(CONNECTORS)
-    radii = options(
-        (label, f"{metres:.0f}") for label, metres in (CORRIDORS if is_route else RADII)
-    )
+    radii = metres_options(CORRIDORS if is_route else RADII)
     checks = options(
         [
             ("Free only", FREE_ONLY),
             ("Available now only (where live status is known)", AVAILABLE_ONLY),
         ]
-    )
-    initial_connector = chosen(connectors, current.connector)
-    initial_radius = next(
-        (o for o in radii if current.radius_m and abs(float(o.value) - current.radius_m) < 1),
-        None,
-    )
-    initial_checks = ticked(
-        checks, {FREE_ONLY: current.free_only, AVAILABLE_ONLY: current.available_only}
     )
     asked = truncate(escape_mrkdwn(request.text), 500) or "your search"
     blocks = [
@@ -97,72 +86,40 @@ def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any
                 )
             ]
         ),
-        InputBlock(
-            block_id=CONNECTOR_BLOCK,
-            label="Connector",
-            optional=True,
-            element=StaticSelectElement(
-                action_id=CONNECTOR_ACTION,
-                placeholder="As in my request",
-                options=connectors,
-                initial_option=initial_connector,
-            ),
+        select_input(
+            CONNECTOR_BLOCK,
+            CONNECTOR_ACTION,
+            "Connector",
+            connectors,
+            placeholder=AS_ASKED,
+            initial=chosen(connectors, current.connector),
         ),
-        InputBlock(
-            block_id=RADIUS_BLOCK,
-            label="Within, each side of the road" if is_route else "Within",
-            optional=True,
-            element=StaticSelectElement(
-                action_id=RADIUS_ACTION,
-                placeholder="As in my request",
-                options=radii,
-                initial_option=initial_radius,
-            ),
+        select_input(
+            RADIUS_BLOCK,
+            RADIUS_ACTION,
+            "Within, each side of the road" if is_route else "Within",
+            radii,
+            placeholder=AS_ASKED,
+            initial=nearest(radii, current.radius_m),
         ),
     ]
     if is_route:
-        ranges = options((label, f"{metres:.0f}") for label, metres in RANGES)
+        ranges = metres_options(RANGES)
         blocks.append(
-            InputBlock(
-                block_id=RANGE_BLOCK,
-                label="Range (plans charging stops)",
-                optional=True,
-                element=StaticSelectElement(
-                    action_id=RANGE_ACTION,
-                    placeholder="As in my request",
-                    options=ranges,
-                    initial_option=next(
-                        (
-                            o
-                            for o in ranges
-                            if current.range_m and abs(float(o.value) - current.range_m) < 1
-                        ),
-                        None,
-                    ),
-                ),
+            select_input(
+                RANGE_BLOCK,
+                RANGE_ACTION,
+                "Range (plans charging stops)",
+                ranges,
+                placeholder=AS_ASKED,
+                initial=nearest(ranges, current.range_m),
             )
         )
-    blocks += [
-        InputBlock(
-            block_id=OPTIONS_BLOCK,
-            label="Only",
-            optional=True,
-            element=CheckboxesElement(
-                action_id=OPTIONS_ACTION,
-                options=checks,
-                initial_options=initial_checks,
-            ),
-        ),
-    ]
-    return View(
-        type="modal",
-        callback_id=CALLBACK_ID,
-        title="Refine search",
-        submit="Search",
-        close="Cancel",
-        blocks=blocks,
-        private_metadata=private_metadata,
-    ).to_dict()
+    on = {FREE_ONLY: current.free_only, AVAILABLE_ONLY: current.available_only}
+    blocks.append(
+        checkboxes_input(OPTIONS_BLOCK, OPTIONS_ACTION, "Only", checks, initial=ticked(checks, on))
+    )
+    return modal(CALLBACK_ID, "Refine search", "Search", blocks, private_metadata)
 
 
 def read_refinement(state_values: dict[str, Any]) -> Refinement:

@@ -5,6 +5,7 @@ Each reply says what happened and what to type instead.
 
 from __future__ import annotations
 
+from bot.answer.answer import Answer, Outcome
 from bot.geo.place import Place, PlaceKind
 from bot.geo.units import format_distance
 from bot.render import limits
@@ -19,7 +20,6 @@ from bot.render.facts import (
     searched_radius,
 )
 from bot.render.style import Style
-from bot.search.answer import Answer, Outcome
 
 HELP_TITLE = "ChargeBot finds EV charging stations"
 HELP_INTRO = (

@@ -22,6 +22,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.answer.answer import Answer, Outcome
+from bot.answer.request import SearchRequest
 from bot.plugshare.models import Location, Photo
 from bot.render import actions, limits, links
 
@@ -57,8 +59,6 @@ from bot.render.replies import (
     paragraphs,
 )
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
-from bot.search.answer import Answer, Outcome
-from bot.search.request import SearchRequest
 
 #: Ambiguous places offered at most; geocoders rarely return more that matter.
 MAX_CANDIDATES = 10

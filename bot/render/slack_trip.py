@@ -11,6 +11,7 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
 
+from bot.answer.answer import Answer
 from bot.render import actions, limits
 from bot.render.blocks import UNNAMED
 from bot.render.blocks import button as _button
@@ -22,7 +23,6 @@ from bot.render.facts import SEP, credit, distance_text, filter_words
 from bot.render.slack import _card, _request
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
-from bot.search.answer import Answer
 
 
 def trip_results(

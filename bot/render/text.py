@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.answer.answer import Answer, Outcome
 from bot.plugshare.models import Location
 from bot.render import limits, links
 from bot.render.facts import (
@@ -26,7 +27,6 @@ from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TITLE, HELP_TOPICS, ca
 from bot.render.replies import paragraphs as reply_paragraphs
 from bot.render.style import TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
-from bot.search.answer import Answer, Outcome
 
 INDENT = "   "
 UNNAMED = "Unnamed location"

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.answer.answer import Answer
 from bot.geo.units import METERS_PER_MILE, Units, format_distance
+from bot.geometry.line import Position
 from bot.plugshare.models import Location
 from bot.render import limits
 from bot.render.style import Style
-from bot.routing.line import Position
-from bot.search.answer import Answer
 
 ARROW = " → "
 #: Google Maps opens at most this many waypoints on every device.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.answer.answer import Answer, Outcome
+from bot.answer.request import SearchRequest
 from bot.plugshare.models import Location
 from bot.render.slack import _card
-from bot.search.answer import Answer, Outcome
-from bot.search.request import SearchRequest
 
 
 def station_unfurl(

@@ -1,15 +1,15 @@
-"""Routes for searches along a trip: the router client, the line, and stop planning.
+"""Routes for searches along a trip: the router client, the route, and stop planning.
 
 ``client`` asks a routing engine (OSRM or Valhalla) for the road; ``route`` holds what it
-answered (or the labelled straight-line stand-in); ``line`` says where any point lies
-against it (distance along, distance off, side), for every provider's results alike;
-``plan`` proposes charging stops for a range.
+answered (or the labelled straight-line stand-in); its line
+(:mod:`bot.geometry.line`) says where any point lies against it (distance along, distance
+off, side), for every provider's results alike; ``plan`` proposes charging stops for a range.
 """
 
 from typing import Any
 
+from bot.geometry.line import Position, RouteLine
 from bot.routing.errors import NoRoute, RouterError, RouterUnavailable
-from bot.routing.line import Position, RouteLine
 from bot.routing.route import Route, straight_line
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.geometry.line import Position, RouteLine
 from bot.plugshare.models import Location
-from bot.routing.line import Position, RouteLine
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from bot.http_client import (
     ServiceError,
     UpstreamUnavailable,
 )
+from bot.http_client.service import ServiceClient
 from bot.routing.errors import NoRoute, RouterUnavailable
 from bot.routing.route import Route
 
@@ -53,7 +54,7 @@ HOLD_AFTER_FAILURE_S = 30.0
 _PRECISION = 6  # polyline6
 
 
-class Router:
+class Router(ServiceClient):
     """One routing server, reached through one pooled ``httpx.Client``."""
 
     def __init__(
@@ -90,9 +91,6 @@ class Router:
             timeout=settings.router_timeout,
             min_delay=settings.router_min_delay,
         )
-
-    def close(self) -> None:
-        self._http.close()
 
     @property
     def engine(self) -> str:

@@ -7,8 +7,8 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-from bot.opendata.spherical import great_circle_m
-from bot.routing.line import RouteLine, great_circle_points
+from bot.geometry.line import RouteLine, great_circle_points
+from bot.geometry.spherical import great_circle_m
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,13 @@ personal defaults merge with a request, ``checkins`` how a workspace's own check
 join the data source's, and ``pipeline`` the pipeline itself.
 """
 
-from bot.search.answer import Answer, Outcome
+from bot.answer.answer import Answer, Outcome
+from bot.answer.request import (
+    Refinement,
+    SearchContext,
+    SearchRequest,
+    Units,
+)
 from bot.search.checkins import CheckinsSource, merge_reviews, with_reviews
 from bot.search.defaults import (
     HOME,
@@ -22,12 +28,6 @@ from bot.search.pipeline import (
     MAX_PER_PAGE,
     SearchPipeline,
     build_pipeline,
-)
-from bot.search.request import (
-    Refinement,
-    SearchContext,
-    SearchRequest,
-    Units,
 )
 
 __all__ = [

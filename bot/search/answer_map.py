@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from bot.answer.answer import Answer
 from bot.config import Settings
 from bot.maps import MapPicture, TileSource, render_map
-from bot.search.answer import Answer
 
 log = logging.getLogger(__name__)
 

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.answer.request import SearchContext
 from bot.geo.place import HOME, Place, place_key
 from bot.geo.units import Units
 from bot.plugshare.enums import Access, connector_label
 from bot.plugshare.filters import Filters, OutletFilter
-from bot.search.request import SearchContext
 
 __all__ = [
     "HOME",

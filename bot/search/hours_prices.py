@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
+from bot.answer.checked import HoursAndPrices
 from bot.hours import WeeklyHours, location_hours, next_moment, zone_at
 from bot.plugshare.models import Location
 from bot.prices import format_price, location_price
 from bot.query import SearchQuery
-from bot.search.checked import HoursAndPrices
 
 
 def asks_hours_or_prices(query: SearchQuery | None) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from bot.answer.answer import MAX_PER_PAGE, Answer, Outcome
+from bot.answer.request import Refinement, SearchContext, SearchRequest
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
 from bot.geo.units import METERS_PER_MILE, Units, format_distance, units_for
@@ -24,13 +26,11 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.search.answer import MAX_PER_PAGE, Answer, Outcome
 from bot.search.checkins import CheckinsSource, with_reviews
 from bot.search.credits import credited
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
-from bot.search.request import Refinement, SearchContext, SearchRequest
 from bot.search.trip import RouteSource, answer_trip, refresh_locations
 
 if TYPE_CHECKING:

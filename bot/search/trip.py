@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
+from bot.answer.answer import Answer, Outcome
+from bot.answer.request import SearchContext
+from bot.answer.trip import Trip
 from bot.geo.place import HOME, Place, ResolutionStatus, Resolver, place_key
 from bot.geo.units import METERS_PER_MILE, Units, format_distance
-from bot.opendata.spherical import great_circle_m
+from bot.geometry.spherical import great_circle_m
 from bot.plugshare.enums import connector_label
 from bot.plugshare.models import Location
 from bot.providers.base import (
@@ -32,8 +35,6 @@ from bot.routing.along import AlongRoute, place_along
 from bot.routing.errors import NoRoute, RouterError
 from bot.routing.plan import StopPlan, plan_stops
 from bot.routing.route import Route, straight_line
-from bot.search.answer import Answer, Outcome
-from bot.search.request import SearchContext
 
 log = logging.getLogger(__name__)
 
@@ -52,28 +53,6 @@ MAX_TRIP_M = 3_000_000.0
 SAME_PLACE_M = 1_000.0
 #: Widest corridor a Refine may ask for.
 MAX_CORRIDOR_M = 50_000.0
-
-
-@dataclass
-class Trip:
-    """What a route answer holds besides the page of locations."""
-
-    origin: Place
-    destination: Place
-    via: list[Place]
-    route: Route
-    corridor_m: float
-    road: str | None
-    #: Every location found in the corridor, in route order.
-    found: list[AlongRoute]
-    #: Stops for the range, when a range was given.
-    plan: StopPlan | None = None
-    #: The locations shown under "More along the route" on this page.
-    more: list[AlongRoute] | None = None
-
-    @property
-    def stops(self) -> list[AlongRoute]:
-        return self.plan.stops if self.plan is not None and self.plan.complete else []
 
 
 def answer_trip(

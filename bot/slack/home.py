@@ -17,8 +17,9 @@ from typing import Literal
 from bot.plugshare.filters import OutletFilter
 from bot.query import outlets_for
 from bot.render import home_settings as controls
+from bot.render.blocks import CAR_CONNECTORS
 from bot.render.home import DataSourceInfo, home_view
-from bot.render.home_settings import CONNECTOR_CHOICES, NAME_BLOCK, PLACE_BLOCK, MemberSettings
+from bot.render.home_settings import NAME_BLOCK, PLACE_BLOCK, MemberSettings
 from bot.search import SearchContext
 from bot.settings import (
     NotResolved,
@@ -74,7 +75,7 @@ def member_settings(data: UserData) -> MemberSettings:
     stored = set(prefs.connectors)
     words = tuple(
         word
-        for _, word in CONNECTOR_CHOICES
+        for _, word, _ in CAR_CONNECTORS
         if (outlets := outlets_for(word)) and set(outlets) <= stored
     )
     return MemberSettings(
@@ -136,7 +137,7 @@ def change(
         return
     notice: str | None
     if control == controls.CONNECTORS:
-        known = {word for _, word in CONNECTOR_CHOICES}
+        known = {word for _, word, _ in CAR_CONNECTORS}
         outlets: list[OutletFilter] = []
         for word in values:
             if word in known:

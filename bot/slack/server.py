@@ -252,7 +252,7 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     mode = check_credentials(settings)  # ConfigError names what is missing
     configure_logging(settings.log_level)
 
-    from bot.geo.geodesic import use_compiled
+    from bot.geometry.geodesic import use_compiled
     from bot.search import build_pipeline
 
     use_compiled()  # a long-running process: PROJ's geodesic pays for its import at once

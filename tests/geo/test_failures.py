@@ -10,10 +10,10 @@ from support.nominatim import NominatimServer, dead_url
 
 from bot.config import load_settings
 from bot.geo import PlaceKind, PlaceResolver, ResolutionStatus, build_resolver
-from bot.geo.bearing import distance_m
 from bot.geo.cache import FOUND_TTL_S, GeocodeCache
 from bot.geo.online import make_geocoder
 from bot.geo.resolver import PlaceResolver as Resolver
+from bot.geometry.bearing import distance_m
 
 MakeResolver = Callable[..., PlaceResolver]
 BARSTOW = (34.89859, -117.02282)  # GeoNames' point for the city

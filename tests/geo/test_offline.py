@@ -6,7 +6,7 @@ import pytest
 from support.nominatim import NominatimServer
 
 from bot.geo import PlaceKind, PlaceResolver, ResolutionStatus
-from bot.geo.bearing import distance_m
+from bot.geometry.bearing import distance_m
 
 
 @pytest.mark.parametrize(

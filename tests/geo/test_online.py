@@ -11,7 +11,7 @@ from support.nominatim import NominatimServer
 
 from bot.config import ConfigError, load_settings
 from bot.geo import PlaceKind, PlaceResolver, ResolutionStatus, build_resolver
-from bot.geo.bearing import distance_m
+from bot.geometry.bearing import distance_m
 
 MakeResolver = Callable[..., PlaceResolver]
 

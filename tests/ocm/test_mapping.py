@@ -20,7 +20,6 @@ from bot.ocm.mapping import (
     parse_date,
 )
 from bot.ocm.reference import reference_from, shipped_reference
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.enums import (
     Access,
     Availability,
@@ -31,6 +30,7 @@ from bot.plugshare.enums import (
     StationCost,
 )
 from bot.plugshare.networks import network_name
+from bot.records.outcome import RowInvalid, RowSkipped
 from bot.render.facts import connectors_text, outlet_label
 
 POI = dict[str, Any]

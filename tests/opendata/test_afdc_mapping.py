@@ -11,8 +11,8 @@ from support.validated import assert_as_validated
 from bot.opendata.afdc_csv import api_name
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.pricing import station_cost
-from bot.opendata.records import RowInvalid, RowSkipped
 from bot.plugshare.models import Location
+from bot.records.outcome import RowInvalid, RowSkipped
 
 
 def station(**fields: object) -> dict[str, object]:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from opendata.afdc_files import afdc_response, afdc_station, write_json
 
 from bot.config import load_settings
-from bot.geo.bearing import measure
+from bot.geometry.bearing import measure
+from bot.geometry.spherical import GEODESIC_OVER_GREAT_CIRCLE, boxes_around, great_circle_m
 from bot.opendata.importer import import_file
-from bot.opendata.spherical import GEODESIC_OVER_GREAT_CIRCLE, boxes_around, great_circle_m
 from bot.plugshare.filters import Filters, OutletFilter
 from bot.providers.base import IndexEmpty, LocationNotFound, Provider, ProviderError
 from bot.providers.local import FILL_COMMAND, IndexUnusable, LocalProvider
@@ -40,7 +40,7 @@ def test_nearby_near_penn_station(ny_provider: LocalProvider) -> None:
     assert distances == sorted(distances) and distances[-1] <= 2000
     for loc in results:
         assert loc.compass_bearing is not None and 0 <= loc.compass_bearing < 360
-        # Exact to 1e-6: PROJ's build of the geodesic (bot.geo.geodesic) may be on.
+        # Exact to 1e-6: PROJ's build of the geodesic (bot.geometry.geodesic) may be on.
         expected = measure(*PENN_STATION, loc.latitude, loc.longitude)
         assert (loc.distance_meters, loc.compass_bearing) == pytest.approx(expected, abs=1e-6)
         assert loc.reviews == [] and loc.photos == []

@@ -22,7 +22,7 @@ import pytest
 from geographiclib.geodesic import Geodesic
 from pyproj import Geod
 
-from bot.geo import geodesic
+from bot.geometry import geodesic
 from bot.opendata.schema import open_for_write
 from bot.opendata.store import IndexWriter
 from bot.plugshare.filters import Filters, OutletFilter

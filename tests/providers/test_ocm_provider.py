@@ -177,7 +177,7 @@ def _km_off_line(point: tuple[float, float], line: list[tuple[float, float]]) ->
 def test_along_a_route_is_every_poi_in_the_corridor_in_route_order(
     provider: OcmProvider, server: OcmServer
 ) -> None:
-    from bot.routing.line import RouteLine
+    from bot.geometry.line import RouteLine
 
     # Andorra la Vella -> Encamp -> Soldeu, roughly along the CG-2.
     road = [(42.5063, 1.5218), (42.5120, 1.5400), (42.5340, 1.5800), (42.5770, 1.6670)]

@@ -40,9 +40,7 @@ def test_long_text_is_shortened_to_fit(char: str) -> None:
 
 
 def test_an_overlong_place_name_is_cut_and_lone_surrogates_replaced() -> None:
-    request = SearchRequest(
-        text="x\ud800", place=Place(name="N" * 5000, latitude=1, longitude=2)
-    )
+    request = SearchRequest(text="x\ud800", place=Place(name="N" * 5000, latitude=1, longitude=2))
     decoded = decode_request(encode_request(request))
     assert decoded.text == "x\ufffd"
     assert decoded.place is not None and len(decoded.place.name) <= 120

@@ -288,10 +288,7 @@ def test_ambiguous_place_offers_each_candidate_as_a_button() -> None:
         "[section] *Portland, OR*\ncity [Choose Portland, OR (choose_place)]",
     ]
     chosen = [actions.decode_request(b["value"]) for b in buttons(message, actions.CHOOSE_PLACE)]
-    assert chosen == [
-        SearchRequest(text="CCS near Union Station", place=c)
-        for c in candidates
-    ]
+    assert chosen == [SearchRequest(text="CCS near Union Station", place=c) for c in candidates]
 
 
 def test_nothing_found_says_what_to_loosen_and_offers_refine() -> None:

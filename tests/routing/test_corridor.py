@@ -18,15 +18,15 @@ from support.plugshare_payloads import all_locations
 from support.plugshare_server import PlugShareServer
 
 from bot.config import load_settings
+from bot.geometry.line import RouteLine
+from bot.geometry.spherical import great_circle_m
 from bot.opendata.corridor import runs, within_corridor
-from bot.opendata.spherical import great_circle_m
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.providers.local import LocalProvider
 from bot.providers.plugshare import PlugShareProvider
 from bot.query import parse_query
 from bot.routing.along import place_along
-from bot.routing.line import RouteLine
 
 THRUWAY_LINE = RouteLine(road_between(THRUWAY[0], THRUWAY[-1]))
 

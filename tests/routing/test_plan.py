@@ -6,11 +6,11 @@ import pytest
 from support.osrm import THRUWAY, road_between
 
 from bot.geo.units import METERS_PER_MILE
+from bot.geometry.line import Position, RouteLine
 from bot.plugshare.models import Location
 from bot.providers.local import LocalProvider
 from bot.query import parse_query
 from bot.routing.along import AlongRoute, place_along
-from bot.routing.line import Position, RouteLine
 from bot.routing.plan import DEFAULT_RESERVE, fast_power, plan_stops
 
 LINE = RouteLine(road_between(THRUWAY[0], THRUWAY[-1]))  # Buffalo -> New York City, ~410 mi

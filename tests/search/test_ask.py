@@ -15,8 +15,8 @@ from slack_sdk.models.blocks import Block
 from support.nominatim import NominatimServer
 
 from bot.cli import EXIT_ANSWER, EXIT_FAILURE, EXIT_FIX_REQUEST, main
-from bot.geo.bearing import compass_point
 from bot.geo.units import format_distance
+from bot.geometry.bearing import compass_point
 
 TIMES_SQUARE = (40.758077, -73.985480)
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from support.nominatim import NominatimServer
 
+from bot.answer.answer import Answer
 from bot.config import Settings, load_settings
 from bot.geo import build_resolver
 from bot.hours import location_hours
@@ -22,7 +23,6 @@ from bot.prices import format_price, location_price
 from bot.providers import make_provider
 from bot.render.text import render_text
 from bot.search import Outcome, SearchPipeline
-from bot.search.answer import Answer
 
 NEW_YORK = ZoneInfo("America/New_York")
 #: Wednesday 2026-11-25 04:30 in New York: most business-hours stations are shut.

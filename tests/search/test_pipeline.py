@@ -113,9 +113,7 @@ def test_an_ambiguous_place_offers_candidates_then_searches_the_chosen_one(
 
     # Choosing one far from New York: the New York index has nothing within 50 km of it.
     far = next(c for c in answer.candidates if c.longitude < -80)
-    chosen = pipeline.answer(
-        SearchRequest(text="CCS near Union Station", place=far)
-    )
+    chosen = pipeline.answer(SearchRequest(text="CCS near Union Station", place=far))
     assert chosen.outcome is Outcome.NOTHING_FOUND
     assert chosen.place is not None and chosen.place.name == far.name
     assert chosen.radius_m == DEFAULT_RADII_M["mi"][-1]

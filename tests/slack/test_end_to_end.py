@@ -15,8 +15,8 @@ from geographiclib.geodesic import Geodesic
 from support.nominatim import NominatimServer
 from support.slack import MockSlack, RunningApp, event_callback, mention, shown, slash_command
 
-from bot.geo.bearing import compass_point
 from bot.geo.units import format_distance
+from bot.geometry.bearing import compass_point
 from bot.providers.local import LocalProvider
 from bot.render.actions import DIRECTIONS, MORE_RESULTS
 from bot.render.escape import escape_mrkdwn

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.geo.bearing import distance_m
 from bot.geo.place import Place, PlaceKind, Resolution, ResolutionStatus
+from bot.geometry.bearing import distance_m
 from bot.state.store import StateStore
 from support.state_db import BACKENDS, url_for
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.plugshare.models import Location
 
@@ -35,3 +37,17 @@ class Record:
     skipped: str | None = None
     invalid: str | None = None
     withdrawn_id: int | None = None
+
+
+T = TypeVar("T")
+
+
+def map_record(position: int, mapper: Callable[[T], Location], raw: T) -> Record:
+    """What ``mapper`` makes of one row or item: its location, or why not."""
+    try:
+        location = mapper(raw)
+    except RowSkipped as skip:
+        return Record(position, skipped=skip.reason, withdrawn_id=skip.withdrawn_id)
+    except RowInvalid as error:
+        return Record(position, invalid=error.reason)
+    return Record(position, location=location)

@@ -8,8 +8,8 @@ import random
 import pytest
 from support.osrm import THRUWAY, road_between
 
-from bot.opendata.spherical import great_circle_m
-from bot.routing.line import RouteLine, great_circle_points
+from bot.geometry.line import RouteLine, great_circle_points
+from bot.geometry.spherical import great_circle_m
 from bot.routing.route import straight_line
 
 

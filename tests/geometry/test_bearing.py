@@ -7,7 +7,7 @@ from geopy.distance import geodesic
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.geo.bearing import COMPASS_POINTS, compass_point, distance_m, initial_bearing, measure
+from bot.geometry.bearing import COMPASS_POINTS, compass_point, distance_m, initial_bearing, measure
 
 JFK = (40.6398, -73.7789)
 LHR = (51.4700, -0.4543)

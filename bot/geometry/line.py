@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from bot.opendata.spherical import EARTH_RADIUS_M, great_circle_m
+from bot.geometry.spherical import EARTH_RADIUS_M, great_circle_m
 
 Side = Literal["left", "right", "on"]
 #: Closer than this to the line, a station is on the road itself (no side).

@@ -10,7 +10,7 @@ answer here, and agree to about 1e-8 m and 1e-12 degrees:
 A one-shot ``chargebot ask`` measures a handful of pairs, where the pure-Python
 build is cheaper overall; a long-running process (``chargebot serve``) calls
 :func:`use_compiled` once at start-up and measures every search with PROJ.
-:func:`measure` in :mod:`bot.geo.bearing` keeps the single-pair conventions
+:func:`measure` in :mod:`bot.geometry.bearing` keeps the single-pair conventions
 (bearing in [0, 360), north for a point to itself); :func:`measure_from` follows them.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.geo.bearing import measure
+from bot.geometry.bearing import measure
 
 _compiled: Any = None  # a pyproj.Geod once use_compiled() has run
 

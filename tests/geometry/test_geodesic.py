@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.geo import geodesic
-from bot.geo.bearing import measure
+from bot.geometry import geodesic
+from bot.geometry.bearing import measure
 
 latitudes = st.floats(min_value=-90, max_value=90, allow_nan=False)
 longitudes = st.floats(min_value=-180, max_value=180, allow_nan=False)

@@ -1,7 +1,7 @@
 """Cheap great-circle distances with proven bounds on the true (WGS84 geodesic) distance.
 
 A search uses these only to *prune*: which index boxes to read and which
-candidates deserve the exact geodesic computation (:func:`bot.geo.bearing.measure`).
+candidates deserve the exact geodesic computation (:func:`bot.geometry.bearing.measure`).
 Reported distances and the final order always come from the geodesic.
 
 The bounds: map each point of the WGS84 ellipsoid to the sphere of radius ``R`` at
