@@ -27,7 +27,7 @@ from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.checkins import CheckinsSource, with_reviews
-from bot.search.credits import credited
+from bot.search.credits import answer_attribution
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
@@ -142,7 +142,7 @@ class SearchPipeline:
             request=request,
             query=query,
             source=self.provider.name,
-            attribution=self.provider.attribution,
+            attribution=answer_attribution(self.provider, []),
             live_availability=self.provider.live_availability,
             page=request.page,
         )
@@ -166,7 +166,7 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
-        answer.attribution = credited(answer.attribution, answer.locations)
+        answer.attribution = answer_attribution(self.provider, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
@@ -195,7 +195,7 @@ class SearchPipeline:
             context=context,
             default_units=lambda country: units_for(country, self.settings.units),
         )
-        answer.attribution = credited(answer.attribution, answer.locations)
+        answer.attribution = answer_attribution(self.provider, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
             refresh_locations(answer, answer.locations)
