@@ -145,6 +145,7 @@ def _child_main(settings: Settings, jobs: Any, done: Any) -> None:
     # what it was handed when the server says so (after its drain), not before.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _yield_cpu_to_acks()
     configure_logging(settings.log_level)
     services = _child_services(settings)
     per_token: dict[str | None, SlackServices] = {None: services}
@@ -186,6 +187,18 @@ def _child_main(settings: Settings, jobs: Any, done: Any) -> None:
     services.pipeline.close()  # type: ignore[attr-defined]
     if services.store is not None:
         services.store.close()
+
+
+#: How much lower the child's CPU priority is than the server's (``nice``): when both
+#: want the CPU, the threads that ack run first and searches take what is left.
+NICENESS = 10
+
+
+def _yield_cpu_to_acks() -> None:
+    try:
+        os.nice(NICENESS)
+    except (AttributeError, OSError):  # no nice() (Windows) or not permitted: keep going
+        log.info("search_process.nice_unavailable")
 
 
 def _child_services(settings: Settings) -> SlackServices:

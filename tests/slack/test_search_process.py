@@ -12,7 +12,7 @@ from support.slack import MockSlack, RunningApp, shown, slash_command
 
 from bot.search import build_pipeline
 from bot.slack.app import create_app
-from bot.slack.search_process import SearchProcessBackground
+from bot.slack.search_process import NICENESS, SearchProcessBackground
 
 from .conftest import slack_settings
 
@@ -60,3 +60,22 @@ def test_a_search_is_answered_by_the_search_process_not_the_server(
         background.close()
         server.close()
         real.close()
+
+
+def test_the_search_process_runs_at_a_lower_cpu_priority_than_the_server(
+    slack_api: MockSlack, ny_index: Path, tmp_path: Path
+) -> None:
+    """When searches and acks both want the CPU, the kernel runs the acks first."""
+    import os
+
+    index = tmp_path / "stations.sqlite3"
+    shutil.copy(ny_index, index)
+    settings = slack_settings(slack_api, provider="local", db_path=index, log_level="WARNING")
+    background = SearchProcessBackground(settings)
+    try:
+        child = background._process.pid
+        assert child is not None
+        server_nice = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, child) == min(server_nice + NICENESS, 19)
+    finally:
+        background.close()
