@@ -116,3 +116,34 @@ def test_serve_stops_when_slack_refuses_the_token(tmp_path: Path, slack_api: Moc
     assert "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
     assert "OAuth & Permissions" in result.stderr
     assert BOT_TOKEN not in result.stderr
+
+
+def test_while_the_first_download_runs_the_search_process_says_loading_not_empty(
+    tmp_path: Path, slack_api: MockSlack
+) -> None:
+    """A fresh ``chargebot serve`` fills its empty index in the background; the search
+    process, which answers /charge, must know that the download is still running."""
+    from opendata.afdc_server import afdc_server
+
+    with afdc_server() as afdc:
+        afdc.delay = 120  # the download outlasts the test
+        env = _environment(tmp_path, slack_api, free_port())
+        env["CHARGEBOT_AFDC_URL"] = afdc.url
+        process, base = start_serve(env, tmp_path)
+        try:
+            url = slack_api.response_url()
+            command = slash_command("CCS near 10036", url)  # a ZIP: no geocoder needed
+            ack = httpx.post(
+                base + "/slack/events",
+                content=command.body,
+                headers={"Content-Type": command.content_type, **signature_headers(command.body)},
+            )
+            assert ack.status_code == 200
+            (reply,) = slack_api.wait_response(url)
+            text = str(reply.body)
+            assert "The station list is loading" in text and "Try again in a few minutes" in text
+            assert "empty" not in text
+            assert afdc.requests  # the download did start
+        finally:
+            process.kill()
+            process.communicate()
