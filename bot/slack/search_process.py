@@ -4,8 +4,10 @@ Searching the local index, ranking and rendering are CPU-bound. In the server's
 own interpreter they compete with the threads that ack for the one interpreter
 lock, and acks slow down under load (measured with ``bench_slack_load.py --ny``).
 :class:`SearchProcessBackground` is the server's background pool with one
-difference: a search (``searches.answer_to``, ``searches.share``) and a settings
-command (``personal.reply_to_command``) are handed to one child process, which
+difference: a search (``searches.answer_to``, ``searches.share``), a settings
+command (``personal.reply_to_command``) and a place from the Home tab's modal
+(``home.geocode_and_store``, whose result the modal's ack waits for) are handed to
+one child process, which
 builds its own pipeline, state store and Slack client from the same settings and
 answers on its own pool of ``CHARGEBOT_WORKERS`` threads. Everything else (notes,
 check-ins, the Home tab) stays on the server's threads.
