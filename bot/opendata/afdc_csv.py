@@ -156,7 +156,7 @@ def read_csv(
             continue
         start, previous_line = previous_line + 1, reader.line_num
         lines.row_text.clear()
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # only blank cells
             continue
         if lines.last is not None:
             last_row.check(start, lines.last, row, len(names))

@@ -270,6 +270,8 @@ def _level_outlets(
     names: list[str], counts: dict[str, int], supercharger: bool
 ) -> dict[str, list[tuple[Connector, Power | None]]]:
     """Which connectors each level's stations carry (see the module docstring)."""
+    if not names:
+        return {level: [] for level in _LEVELS}
     placed: dict[str, list[str]] = {level: [] for level in _LEVELS}
     keys: list[str] = []
     for name in names:
