@@ -38,19 +38,27 @@ class ParentMustNotSearch:
         raise AssertionError("the server process searched")
 
 
-def test_a_search_is_answered_by_the_search_process_not_the_server(
-    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
-) -> None:
-    index = tmp_path / "stations.sqlite3"
-    shutil.copy(ny_index, index)
-    settings = slack_settings(
+def search_settings(
+    slack_api: MockSlack, index: Path, nominatim: NominatimServer, **extra: Any
+) -> Any:
+    """The server's settings over ``index``, geocoding with the loopback Nominatim."""
+    return slack_settings(
         slack_api,
         provider="local",
         db_path=index,
         nominatim_url=nominatim.url,
         geocoder_min_delay=0,
         log_level="WARNING",
+        **extra,
     )
+
+
+def test_a_search_is_answered_by_the_search_process_not_the_server(
+    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
+) -> None:
+    index = tmp_path / "stations.sqlite3"
+    shutil.copy(ny_index, index)
+    settings = search_settings(slack_api, index, nominatim)
     real = build_pipeline(settings)
     parent = ParentMustNotSearch(real)
     background = SearchProcessBackground(settings)
@@ -109,14 +117,8 @@ def test_a_home_tab_place_is_geocoded_by_the_search_process_not_the_server(
     from bot.render import home_settings as controls
     from bot.state import StateStore
 
-    settings = slack_settings(
-        slack_api,
-        provider="local",
-        db_path=ny_index,
-        nominatim_url=nominatim.url,
-        geocoder_min_delay=0,
-        database_url=f"sqlite:///{tmp_path / 'state.sqlite3'}",
-        log_level="WARNING",
+    settings = search_settings(
+        slack_api, ny_index, nominatim, database_url=f"sqlite:///{tmp_path / 'state.sqlite3'}"
     )
     real = build_pipeline(settings)
     parent = ParentMustNotSearch(real)

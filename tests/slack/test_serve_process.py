@@ -17,6 +17,7 @@ from support.slack import (
     SIGNING_SECRET,
     WAIT_SECONDS,
     MockSlack,
+    SlackRequest,
     signature_headers,
     slash_command,
     url_verification,
@@ -35,6 +36,15 @@ def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, s
         "CHARGEBOT_PROVIDER": "local",
         "CHARGEBOT_NOMINATIM_URL": "http://127.0.0.1:9/",  # never reached: "help" needs no place
     }
+
+
+def post_signed(base: str, request: SlackRequest) -> httpx.Response:
+    """``request`` signed, to the server's events URL, as Slack sends it."""
+    return httpx.post(
+        base + "/slack/events",
+        content=request.body,
+        headers={"Content-Type": request.content_type, **signature_headers(request.body)},
+    )
 
 
 @pytest.fixture
@@ -62,11 +72,7 @@ def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
 
     url = slack_api.response_url()
     command = slash_command("help", url)
-    ack = httpx.post(
-        base + "/slack/events",
-        content=command.body,
-        headers={"Content-Type": command.content_type, **signature_headers(command.body)},
-    )
+    ack = post_signed(base, command)
     assert ack.status_code == 200
     (reply,) = slack_api.wait_response(url)
     assert reply.body["blocks"]
@@ -133,11 +139,7 @@ def test_while_the_first_download_runs_the_search_process_says_loading_not_empty
         try:
             url = slack_api.response_url()
             command = slash_command("CCS near 10036", url)  # a ZIP: no geocoder needed
-            ack = httpx.post(
-                base + "/slack/events",
-                content=command.body,
-                headers={"Content-Type": command.content_type, **signature_headers(command.body)},
-            )
+            ack = post_signed(base, command)
             assert ack.status_code == 200
             (reply,) = slack_api.wait_response(url)
             text = str(reply.body)
