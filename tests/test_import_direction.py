@@ -17,7 +17,7 @@ layer, what it does not form a cycle with. Two rules go further:
 
 - ``bot/state/`` is storage: it imports only ``config``, ``geo`` (places) and
   ``plugshare`` (the domain language), never the search, the parser or the renderer.
-- ``bot/search/`` reaches the state only through protocols (``CheckinsSource``,
+- ``bot/search/`` reaches the state only through protocols (``CheckinsStore``,
   ``DefaultsSource``): it never imports ``bot.state``.
 
 A new package goes into :data:`LAYERS`, where its imports say it belongs.

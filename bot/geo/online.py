@@ -61,26 +61,21 @@ _CITY_TYPES = frozenset(
 
 
 class OnlineGeocoder:
+    """One geopy geocoder behind the fair-use gate, paced by the settings
+    (``CHARGEBOT_GEOCODER_MIN_DELAY``, ``..._TIMEOUT``, ``..._BACKOFF``)."""
+
     def __init__(
-        self,
-        geocoder: Geocoder,
-        *,
-        service: str,
-        min_delay: float,
-        max_wait: float,
-        backoff: float,
-        secret: str | None = None,
-        redis_url: str | None = None,
+        self, geocoder: Geocoder, settings: Settings, *, service: str, secret: str | None = None
     ) -> None:
         self.service = service
         self._geocoder = geocoder
-        self._min_delay = min_delay
-        self._max_wait = max_wait
-        self._backoff = backoff
         self._secret = secret
+        self._min_delay = settings.geocoder_min_delay
+        self._max_wait = settings.geocoder_timeout
+        self._backoff = settings.geocoder_backoff
         self.endpoint = f"{service}:{getattr(geocoder, 'api', '') or service}"
         # With Redis, the gate is the deploy's: one request per min_delay from all instances.
-        self._gate: Gate = gate_for(self.endpoint, redis_url)
+        self._gate: Gate = gate_for(self.endpoint, settings.redis_url_value)
         self._options = _geocode_options(geocoder)
 
     def search(self, query: str, region: tuple[int, int] | None) -> list[Match]:
@@ -171,15 +166,7 @@ def make_geocoder(settings: Settings) -> OnlineGeocoder:
         message = redact(str(error), secret)
         raise ConfigError(f"CHARGEBOT_GEOCODER: can't set up {service!r}: {message}") from None
     _redact_geopy_logs(secret)
-    return OnlineGeocoder(
-        geocoder,
-        service=service,
-        min_delay=settings.geocoder_min_delay,
-        max_wait=settings.geocoder_timeout,
-        backoff=settings.geocoder_backoff,
-        secret=secret,
-        redis_url=settings.redis_url_value,
-    )
+    return OnlineGeocoder(geocoder, settings, service=service, secret=secret)
 
 
 def _is_connection_failure(error: BaseException) -> bool:

@@ -10,7 +10,7 @@ secrets that never reach a URL, a log line, a repr or a message.
 
 from __future__ import annotations
 
-from bot.http_client.client import USER_AGENT, ApiClient, ErrorTypes
+from bot.http_client.client import USER_AGENT, ApiClient, ErrorTypes, own_errors
 from bot.http_client.errors import (
     AuthenticationFailed,
     BadResponse,
@@ -38,5 +38,6 @@ __all__ = [
     "Unreachable",
     "UpstreamUnavailable",
     "classify",
+    "own_errors",
     "parse_retry_after",
 ]

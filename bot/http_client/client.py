@@ -44,6 +44,18 @@ E = TypeVar("E", bound=ServiceError)
 ErrorTypes = Mapping[type[ServiceError], type[ServiceError]]
 
 
+def own_errors(service_error: type[ServiceError]) -> ErrorTypes:
+    """A service's exceptions by the shared kind each also is: each direct subclass of
+    ``service_error`` that is also one of the kinds of :mod:`bot.http_client.errors`
+    (``class RateLimited(OcmError, http_client.RateLimited)``)."""
+    return {
+        kind: own
+        for own in service_error.__subclasses__()
+        for kind in own.__bases__
+        if kind is not service_error and issubclass(kind, ServiceError)
+    }
+
+
 class ApiClient(Closing):
     """One pooled connection to one service. Use it as a context manager, or call ``close()``.
 

@@ -4,4 +4,5 @@
 - :mod:`bot.ocm.errors`: what can go wrong, as exceptions a caller can act on.
 - :mod:`bot.ocm.mapping`: OCM POIs into PlugShare's schema, once, for the API
   provider and the importer alike.
+- :mod:`bot.ocm.source`: OCM's name in the index and the credit its data needs.
 """

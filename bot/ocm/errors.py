@@ -8,7 +8,7 @@ Messages never carry the API key or the response body.
 from __future__ import annotations
 
 from bot import http_client
-from bot.http_client import ErrorTypes
+from bot.http_client import ErrorTypes, own_errors
 
 
 class OcmError(http_client.ServiceError):
@@ -40,11 +40,4 @@ class BadResponse(OcmError, http_client.BadResponse):
 
 
 #: OCM's own exception for each shared kind, for :class:`bot.http_client.ApiClient`.
-OCM_ERRORS: ErrorTypes = {
-    http_client.AuthenticationFailed: AuthenticationFailed,
-    http_client.NotFound: NotFound,
-    http_client.RequestRejected: RequestRejected,
-    http_client.RateLimited: RateLimited,
-    http_client.UpstreamUnavailable: UpstreamUnavailable,
-    http_client.BadResponse: BadResponse,
-}
+OCM_ERRORS: ErrorTypes = own_errors(OcmError)

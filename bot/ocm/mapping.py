@@ -73,6 +73,7 @@ from typing import Any, Final
 
 from bot.ocm.costs import usage_cost
 from bot.ocm.reference import Reference, shipped_reference
+from bot.ocm.source import OCM_CREDIT, SOURCE
 from bot.plugshare.enums import (
     Access,
     Availability,
@@ -94,12 +95,7 @@ from bot.records.ids import (
 )
 from bot.records.outcome import RowInvalid, RowSkipped
 
-SOURCE: Final = "ocm"
 POI_PAGE: Final = "https://openchargemap.org/site/poi/details/{id}"
-#: The credit every OCM record carries (OCM's data licence).
-OCM_CREDIT: Final = "Open Charge Map contributors, CC BY-SA 4.0"
-#: The credit as an answer shows it: CC BY-SA asks for a link to the licence.
-OCM_CREDIT_LINKED: Final = f"{OCM_CREDIT} (https://creativecommons.org/licenses/by-sa/4.0/)"
 #: DataProviderID of OCM's own contributors (the records under OCM_CREDIT alone).
 OCM_CONTRIBUTORS: Final = 1
 
@@ -258,20 +254,21 @@ class MappingNotes:
     def lines(self) -> list[str]:
         """Sentences for an import's summary (empty when there is nothing to say)."""
         lines = []
-        if self.unknown_operators:
-            ids = ", ".join(str(i) for i in sorted(self.unknown_operators)[:10])
-            total = sum(self.unknown_operators.values())
-            lines.append(
-                f"{total:,} records name an operator missing from OCM's reference data "
-                f"(OperatorID {ids}); kept without a network"
-            )
-        if self.unknown_connection_types:
-            ids = ", ".join(str(i) for i in sorted(self.unknown_connection_types)[:10])
-            total = sum(self.unknown_connection_types.values())
-            lines.append(
-                f"{total:,} connections are of a type missing from OCM's reference data "
-                f"(ConnectionTypeID {ids}); kept as an unknown connector"
-            )
+        for unknown, what, id_name, kept in (
+            (self.unknown_operators, "records name an operator", "OperatorID", "without a network"),
+            (
+                self.unknown_connection_types,
+                "connections are of a type",
+                "ConnectionTypeID",
+                "as an unknown connector",
+            ),
+        ):
+            if unknown:
+                ids = ", ".join(str(i) for i in sorted(unknown)[:10])
+                lines.append(
+                    f"{sum(unknown.values()):,} {what} missing from OCM's reference data "
+                    f"({id_name} {ids}); kept {kept}"
+                )
         for credit, count in sorted(self.non_commercial.items()):
             lines.append(
                 f"{count:,} records are under a NON-COMMERCIAL licence ({credit}); "

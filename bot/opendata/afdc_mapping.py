@@ -215,7 +215,7 @@ def parse_date(value: Any) -> datetime | None:
 
 def connector_names(value: Any) -> list[str]:
     """``"J1772 TESLA"`` (CSV) or ``["J1772", "TESLA"]`` (API) -> known names, canonical order."""
-    if value is None:
+    if value is None or value == "":  # "": most sites of the minimal export
         return []
     tokens: Iterable[str]
     if isinstance(value, str):

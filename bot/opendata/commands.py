@@ -62,9 +62,17 @@ def _bar(label: str, length: int | None = None) -> Iterator[Bar]:
         bar.finish()
 
 
-def _print_report(report: ImportReport) -> None:
+def _reported(run: Callable[[], ImportReport], db_path: Path) -> int:
+    """Run an import, print its report (or why it failed); the exit status."""
+    try:
+        report = run()
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        return 1
     for line in report.summary_lines():
         click.echo(line)
+    click.echo(f"Index: {db_path}")
+    return 0
 
 
 def run_import(path: Path, db_path: Path) -> int:
@@ -73,16 +81,13 @@ def run_import(path: Path, db_path: Path) -> int:
         size = len(ocm_files(path)) if path.is_dir() else path.stat().st_size
     except OSError:
         size = 0
-    try:
+
+    def run() -> ImportReport:
         with _bar(f"Importing {path.name}", size or None) as bar:
             progress: Progress = bar.update
-            report = import_file(path, db_path, progress=progress)
-    except ImportFailed as error:
-        click.echo(f"Error: {error}", err=True)
-        return 1
-    _print_report(report)
-    click.echo(f"Index: {db_path}")
-    return 0
+            return import_file(path, db_path, progress=progress)
+
+    return _reported(run, db_path)
 
 
 @contextmanager
@@ -110,15 +115,12 @@ def run_download(
 ) -> int:
     """Say what is downloaded, run it with progress bars, report; the exit status."""
     click.echo(f"Downloading {what}...")
-    try:
+
+    def run() -> ImportReport:
         with bars() as progress:
-            report = download(progress)
-    except ImportFailed as error:
-        click.echo(f"Error: {error}", err=True)
-        return 1
-    _print_report(report)
-    click.echo(f"Index: {db_path}")
-    return 0
+            return download(progress)
+
+    return _reported(run, db_path)
 
 
 def run_sync(settings: Settings, db_path: Path | None = None) -> int:

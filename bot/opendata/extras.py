@@ -16,8 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from bot.ocm.mapping import OCM_CREDIT
-from bot.ocm.mapping import SOURCE as OCM
+from bot.ocm.source import OCM_CREDIT
+from bot.ocm.source import SOURCE as OCM
 from bot.plugshare.models import Location, Photo, Review, User
 from bot.records.ids import split_location_id
 
@@ -70,9 +70,10 @@ def write_extras(conn: sqlite3.Connection, locations: Iterable[Location]) -> Non
             if photo.url:
                 photos.append((location.id, photo.id, photo.url, photo.thumbnail,
                                photo.caption, photo.user_id, _stamp(photo)))  # fmt: skip
-        implied = SOURCE_CREDITS.get(_source_of(location.id), ())
-        own = [credit for credit in dict.fromkeys(location.credits) if credit not in implied]
-        credits.extend((location.id, n, text) for n, text in enumerate(own))
+        if location.credits:
+            implied = SOURCE_CREDITS.get(_source_of(location.id), ())
+            own = [c for c in dict.fromkeys(location.credits) if c not in implied]
+            credits.extend((location.id, n, text) for n, text in enumerate(own))
     if reviews:
         conn.executemany(_INSERT_REVIEW, reviews)
     if photos:
@@ -165,12 +166,22 @@ def _holds_extras(conn: sqlite3.Connection, ids: Iterable[int]) -> bool:
 
 def attach_extras(conn: sqlite3.Connection, found: dict[int, Location]) -> None:
     """Give each location its (and its linked locations') check-ins, photos and credits."""
-    if not found or not has_extras(conn) or not _holds_extras(conn, found):
+    if not found:
         return
-    ids = list(found)
-    linked = linked_locations(conn, ids)
-    every = ids + [other for others in linked.values() for other in others]
-    reviews, photos, credits = _reviews(conn, every), _photos(conn, every), _credits(conn, every)
+    # The tables' absence (an index from before format 2) shows as an error, rather than
+    # asking has_extras() first: one statement less in every search.
+    try:
+        if not _holds_extras(conn, found):
+            return
+        ids = list(found)
+        linked = linked_locations(conn, ids)
+        every = ids + [other for others in linked.values() for other in others]
+        reviews, photos = _reviews(conn, every), _photos(conn, every)
+        credits = _credits(conn, every)
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return
+        raise
     for location_id, location in found.items():
         members = [location_id, *linked.get(location_id, ())]
         merged = [review for member in members for review in reviews.get(member, ())]

@@ -127,20 +127,17 @@ def filter_sql(filters: Filters, table: str = "l") -> tuple[str, list[float | in
     if filters.amenities:
         clauses.append(f"({table}.amenity_mask & ?) != 0")
         params.append(sum(_value_bit(int(v)) for v in filters.amenities))
-    if filters.networks:
-        values = [int(v) for v in filters.networks]
-        clauses.append(
-            f"EXISTS (SELECT 1 FROM stations s WHERE s.location_id = {table}.id "
-            f"AND s.network_id IN ({_placeholders(values)}))"
-        )
-        params.extend(values)
-    if filters.exclude_networks:
-        values = [int(v) for v in filters.exclude_networks]
-        clauses.append(
-            f"EXISTS (SELECT 1 FROM stations s WHERE s.location_id = {table}.id "
-            f"AND (s.network_id IS NULL OR s.network_id NOT IN ({_placeholders(values)})))"
-        )
-        params.extend(values)
+    for networks, station_is in (
+        (filters.networks, "s.network_id IN ({})"),
+        (filters.exclude_networks, "(s.network_id IS NULL OR s.network_id NOT IN ({}))"),
+    ):
+        if networks:
+            values = [int(v) for v in networks]
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM stations s WHERE s.location_id = {table}.id "
+                f"AND {station_is.format(_placeholders(values))})"
+            )
+            params.extend(values)
     if filters.min_score is not None:
         clauses.append(f"{table}.score >= ?")
         params.append(filters.min_score)

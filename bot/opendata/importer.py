@@ -310,8 +310,9 @@ def _bulk_pragmas(conn: sqlite3.Connection) -> None:
     # of millions of stations stays within about 120 MB).
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA cache_size = -20000")
-    # The R*Tree's rows wait in a temporary table, one batch at a time (IndexWriter).
-    conn.execute("PRAGMA temp_store = MEMORY")
+    # Temporary tables and sorts on disk: what a statement over millions of rows sorts
+    # (a GROUP BY, say) must not land in memory.
+    conn.execute("PRAGMA temp_store = FILE")
 
 
 def _import_records(

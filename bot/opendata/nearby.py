@@ -126,7 +126,7 @@ class _Search:
         ranked = self._ranked(boxes, flat.cos0, -1 if reach_m is not None else limit, max_rank)
         if len(ranked) < need:
             return len(ranked), [], INFINITE
-        rows = self._measured([row[0] for row in ranked])
+        rows = self._measured(ranked)
         complete = INFINITE if reach_m is not None or len(ranked) < limit else (
             flat.lower_m(ranked[-1][1])
         )  # fmt: skip
@@ -145,8 +145,13 @@ class _Search:
 
     def _ranked(
         self, boxes: list[Box], cos0: float, limit: int, max_rank: float | None
-    ) -> list[tuple[int, float]]:
-        """(id, flat rank) of the rows in the boxes, lowest rank first."""
+    ) -> list[tuple[int, float, float, float]]:
+        """(id, flat rank, latitude, longitude) of the rows in the boxes, lowest rank first.
+
+        Ranked on the R*Tree's node coordinates; the exact positions of the rows kept
+        come from the locations table (a plain rowid lookup, cheaper than the R*Tree's)
+        in the same statement.
+        """
         rank = "(r.min_lat - ?) * (r.min_lat - ?) + (r.min_lng - ?) * (r.min_lng - ?) * ?"
         parts = []
         args: list[float | int] = []
@@ -165,21 +170,19 @@ class _Search:
             if max_rank is not None:
                 args.append(max_rank)
         args.append(limit)
-        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ?"
+        sql = (
+            "SELECT k.id, k.rank, l.latitude, l.longitude FROM ("
+            + " UNION ALL ".join(parts)
+            + " ORDER BY rank LIMIT ?) k JOIN locations l ON l.id = k.id ORDER BY k.rank"
+        )
         return self.conn.execute(sql, args).fetchall()
 
-    def _measured(self, ids: list[int]) -> list[Row]:
-        """The rows' exact positions and great-circle distances, nearest first."""
-        if not ids:
-            return []
-        # From the locations table: a plain rowid lookup, cheaper than the R*Tree's.
-        marks = ", ".join("?" for _ in ids)
+    def _measured(self, ranked: list[tuple[int, float, float, float]]) -> list[Row]:
+        """The ranked rows with their great-circle distances, nearest first."""
         lat0, lng0 = self.latitude, self.longitude
         rows = [
             (loc_id, lat, lng, great_circle_m(lat0, lng0, lat, lng))
-            for loc_id, lat, lng in self.conn.execute(
-                f"SELECT id, latitude, longitude FROM locations WHERE id IN ({marks})", ids
-            )
+            for loc_id, _, lat, lng in ranked
         ]
         rows.sort(key=lambda row: row[3])
         return rows

@@ -180,11 +180,18 @@ def _best(
     return afdc_id, distance
 
 
+def _holds_source(conn: sqlite3.Connection, source: str) -> bool:
+    """Whether the index holds a location of ``source``: a range of ids, not a scan of
+    every location (millions, after an import of the whole world)."""
+    low = SOURCES[source] * NAMESPACE_SIZE
+    query = "SELECT EXISTS (SELECT 1 FROM locations WHERE id > ? AND id < ?)"
+    return conn.execute(query, (low, low + NAMESPACE_SIZE)).fetchone()[0] == 1
+
+
 def merge_sites(conn: sqlite3.Connection) -> MergeResult:
     """Link OCM locations to the AFDC locations of the same sites (in the caller's transaction)."""
     _restore_points(conn)
-    counts = dict(conn.execute("SELECT source, count(*) FROM locations GROUP BY source"))
-    if not counts.get(OCM) or not counts.get(AFDC):
+    if not _holds_source(conn, OCM) or not _holds_source(conn, AFDC):
         return MergeResult(0)
     links: list[tuple[int, int, float]] = []
     pending: list[tuple[int, str, list[tuple[int, float]]]] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bot.ocm.mapping import OCM_CREDIT, OCM_CREDIT_LINKED
+from bot.ocm.source import OCM_CREDIT, OCM_CREDIT_LINKED
 from bot.opendata.extras import has_extras
 from bot.opendata.schema import open_for_read, read_error
 from bot.plugshare.enums import connector_label

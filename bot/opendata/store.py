@@ -14,7 +14,7 @@ from bot.opendata.extras import EXTRA_TABLES, write_extras
 from bot.opendata.facets import facets_of
 from bot.opendata.id_set import IdSet
 from bot.plugshare.models import Location
-from bot.records.ids import split_location_id
+from bot.records.ids import NAMESPACE_SIZE, SOURCES, split_location_id
 
 _LOCATION_COLUMNS = (
     "id, source, external_id, name, latitude, longitude, description, address, phone, url, "
@@ -128,7 +128,13 @@ class IndexWriter:
 
     def existing_ids(self, source: str) -> IdSet:
         self._wait()
-        rows = self.conn.execute("SELECT id FROM locations WHERE source = ? ORDER BY id", (source,))
+        # The source's range of ids (bot.records.ids): read in id order, no scan of the
+        # other sources' locations.
+        low = SOURCES[source] * NAMESPACE_SIZE
+        rows = self.conn.execute(
+            "SELECT id FROM locations WHERE id > ? AND id < ? ORDER BY id",
+            (low, low + NAMESPACE_SIZE),
+        )
         return IdSet(row[0] for row in rows)
 
     def remove(self, ids: Iterable[int]) -> int:

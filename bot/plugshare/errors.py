@@ -10,7 +10,7 @@ the response body (an upstream error page is not ours to repeat).
 from __future__ import annotations
 
 from bot import http_client
-from bot.http_client import ErrorTypes
+from bot.http_client import ErrorTypes, own_errors
 
 
 class PlugShareError(http_client.ServiceError):
@@ -50,11 +50,4 @@ class AmbiguousAddress(PlugShareError):
 
 
 #: PlugShare's own exception for each shared kind, for :class:`bot.http_client.ApiClient`.
-PLUGSHARE_ERRORS: ErrorTypes = {
-    http_client.AuthenticationFailed: AuthenticationFailed,
-    http_client.NotFound: NotFound,
-    http_client.RequestRejected: RequestRejected,
-    http_client.RateLimited: RateLimited,
-    http_client.UpstreamUnavailable: UpstreamUnavailable,
-    http_client.BadResponse: BadResponse,
-}
+PLUGSHARE_ERRORS: ErrorTypes = own_errors(PlugShareError)

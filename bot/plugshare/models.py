@@ -47,6 +47,9 @@ from bot.plugshare.enums import (
     connector_label,
 )
 
+#: ``Review.source`` of the check-ins a Slack workspace's members made.
+WORKSPACE_SOURCE = "workspace"
+
 _ABSENT_STRINGS = frozenset({"", "none", "null", "nil", "n/a"})
 
 
@@ -298,8 +301,8 @@ class Review(PlugShareModel):
     station_id: OptInt = None
     connector_type: OptInt = None
     #: ChargeBot's own addition, not a PlugShare field: where a check-in comes from when it
-    #: is not the location's data source (``"workspace"`` for check-ins members made in
-    #: Slack). ``None`` for the data source's own reviews. Never serialized, so
+    #: is not the location's data source (:data:`WORKSPACE_SOURCE` for check-ins members
+    #: made in Slack). ``None`` for the data source's own reviews. Never serialized, so
     #: ``to_plugshare_json`` stays PlugShare's shape.
     source: str | None = Field(None, exclude=True)
     #: ChargeBot's own addition: the check-in's id at that other source (a workspace

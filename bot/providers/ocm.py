@@ -15,11 +15,11 @@ import math
 from collections.abc import Iterable
 from typing import Any, Final
 
-from bot.config import Settings
 from bot.geometry.line import RouteLine
 from bot.ocm.client import MAX_RESULTS, OcmClient
-from bot.ocm.mapping import OCM_CREDIT_LINKED, SOURCE, map_poi
+from bot.ocm.mapping import SOURCE, map_poi
 from bot.ocm.query import server_filters
+from bot.ocm.source import OCM_CREDIT_LINKED
 from bot.opendata.evaluate import along_locations, search_locations
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
@@ -49,11 +49,7 @@ class OcmProvider(ApiProvider[OcmClient]):
     # status, which the mapping keeps), not live for most POIs.
     live_availability = False
     has_checkins = True
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **client_options: Any) -> OcmProvider:
-        """Raises :class:`~bot.config.ConfigError` when ``OCM_API_KEY`` is not set."""
-        return cls(OcmClient.from_settings(settings, **client_options))
+    client_type = OcmClient
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int

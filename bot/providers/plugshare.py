@@ -10,9 +10,8 @@ the one filter PlugShare cannot, ``min_power_kw`` (see
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from bot.config import Settings
 from bot.geometry.bearing import measure
 from bot.geometry.line import RouteLine
 from bot.plugshare.client import PlugShareClient
@@ -35,14 +34,7 @@ class PlugShareProvider(ApiProvider[PlugShareClient]):
     power_ratings = True
     live_availability = True
     has_checkins = True
-
-    @classmethod
-    def from_settings(cls, settings: Settings, **client_options: Any) -> PlugShareProvider:
-        """Raises :class:`~bot.config.ConfigError` when the credentials are not set.
-
-        ``client_options`` go to :class:`PlugShareClient` (``max_retries``, ``backoff``, ...).
-        """
-        return cls(PlugShareClient.from_settings(settings, **client_options))
+    client_type = PlugShareClient
 
     def nearby(
         self, latitude: float, longitude: float, filters: Filters, radius_m: float, count: int

@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
+from bot.config import Settings
 from bot.http_client import (
     AuthenticationFailed,
     BadResponse,
@@ -32,8 +33,18 @@ C = TypeVar("C", bound=Closing)
 class ApiProvider(Closing, Generic[C]):
     """A provider over one API client (PlugShare, Open Charge Map), which it closes."""
 
+    #: The API client's class, built from the settings by :meth:`from_settings`.
+    client_type: ClassVar[Any]
+
     def __init__(self, client: C) -> None:
         self.client = client
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **client_options: Any) -> Self:
+        """A provider over a client of the configured service (``client_options`` go to the
+        client: ``max_retries``, ``backoff``...). Raises :class:`~bot.config.ConfigError`
+        when the service's credentials are not set."""
+        return cls(cls.client_type.from_settings(settings, **client_options))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.client!r})"

@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     HeaderBlock,
     InputBlock,
+    InputInteractiveElement,
     MarkdownTextObject,
     Option,
     PlainTextInputElement,
@@ -174,15 +175,10 @@ def select_input(
     hint: str | None = None,
 ) -> InputBlock:
     """A form's one-choice menu."""
-    return InputBlock(
-        block_id=block_id,
-        label=label,
-        optional=optional or None,  # Slack's default: required
-        hint=hint,
-        element=StaticSelectElement(
-            action_id=action_id, placeholder=placeholder, options=choices, initial_option=initial
-        ),
+    menu = StaticSelectElement(
+        action_id=action_id, placeholder=placeholder, options=choices, initial_option=initial
     )
+    return _input(block_id, label, menu, optional=optional, hint=hint)
 
 
 def checkboxes_input(
@@ -194,14 +190,8 @@ def checkboxes_input(
     initial: Sequence[Option] | None = None,
 ) -> InputBlock:
     """A form's optional checkboxes (``initial``: those ticked)."""
-    return InputBlock(
-        block_id=block_id,
-        label=label,
-        optional=True,
-        element=CheckboxesElement(
-            action_id=action_id, options=choices, initial_options=initial or None
-        ),
-    )
+    boxes = CheckboxesElement(action_id=action_id, options=choices, initial_options=initial or None)
+    return _input(block_id, label, boxes, optional=True)
 
 
 def text_input(
@@ -217,18 +207,30 @@ def text_input(
     hint: str | None = None,
 ) -> InputBlock:
     """A form's text field."""
+    field = PlainTextInputElement(
+        action_id=action_id,
+        placeholder=placeholder,
+        initial_value=initial,
+        max_length=max_length,
+        multiline=multiline or None,
+    )
+    return _input(block_id, label, field, optional=optional, hint=hint)
+
+
+def _input(
+    block_id: str,
+    label: str,
+    element: InputInteractiveElement,
+    *,
+    optional: bool,
+    hint: str | None = None,
+) -> InputBlock:
     return InputBlock(
         block_id=block_id,
         label=label,
         optional=optional or None,  # Slack's default: required
         hint=hint,
-        element=PlainTextInputElement(
-            action_id=action_id,
-            placeholder=placeholder,
-            initial_value=initial,
-            max_length=max_length,
-            multiline=multiline or None,
-        ),
+        element=element,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_sdk.models.blocks import (
     ContextBlock,
@@ -43,6 +43,7 @@ OUTCOMES = (
     (ReviewRating.NEUTRAL, "💬 Tip"),
     (ReviewRating.PROBLEM, "⚠️ Problem"),
 )
+E = TypeVar("E", ReviewRating, Problem)
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -133,26 +134,26 @@ def checkin_modal(
     return modal(CALLBACK_ID, "Check in", "Check in", blocks, private_metadata)
 
 
+def _chosen(values: dict[str, Any], block: str, action: str, kind: type[E]) -> E | None:
+    """The chosen option as one of ``kind``'s members (``None`` when none or foreign)."""
+    value = _selected(values, block, action)
+    try:
+        return kind(int(value)) if value is not None else None
+    except ValueError:
+        return None
+
+
 def read_checkin(values: dict[str, Any], *, comment_max: int, kilowatts_max: float) -> CheckinForm:
     """The check-in in a submitted modal's ``state.values``; :class:`FormErrors` if wrong."""
     errors: dict[str, str] = {}
 
-    rating: ReviewRating | None = None
-    outcome = _selected(values, OUTCOME_BLOCK, OUTCOME_ACTION)
-    try:
-        rating = ReviewRating(int(outcome)) if outcome is not None else None
-    except ValueError:
-        rating = None
+    rating = _chosen(values, OUTCOME_BLOCK, OUTCOME_ACTION, ReviewRating)
     if rating is None:
         errors[OUTCOME_BLOCK] = "Choose how it went: charged, tip or problem."
 
     problem: Problem | None = None
-    chosen = _selected(values, PROBLEM_BLOCK, PROBLEM_ACTION)
     if rating is ReviewRating.PROBLEM:
-        try:
-            problem = Problem(int(chosen)) if chosen is not None else None
-        except ValueError:
-            problem = None
+        problem = _chosen(values, PROBLEM_BLOCK, PROBLEM_ACTION, Problem)
         if problem is None:
             errors[PROBLEM_BLOCK] = "Choose the problem: broken, in use, blocked, and so on."
     # A problem type left over from a changed mind (Slack's select cannot be cleared)

@@ -20,11 +20,11 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.plugshare.models import Location, Review
+from bot.plugshare.models import WORKSPACE_SOURCE, Location, Review
 from bot.render import actions, limits, links
 from bot.render.blocks import context, name_link, section
 from bot.render.escape import strip_html, truncate
-from bot.render.facts import SEP, WORKSPACE, checkin_line, format_kw, recent_checkins
+from bot.render.facts import SEP, checkin_line, format_kw, recent_checkins
 from bot.render.style import MRKDWN
 
 #: ``callback_id`` of the check-ins modal (its Delete buttons' clicks carry the view).
@@ -140,7 +140,7 @@ def checkin_saved_modal(
 
 def _checkin_block(review: Review, now: datetime, deletable: Collection[str]) -> SectionBlock:
     block = section(_checkin_full(review, now))
-    if review.source == WORKSPACE and review.source_id and review.source_id in deletable:
+    if review.source == WORKSPACE_SOURCE and review.source_id and review.source_id in deletable:
         block.accessory = ButtonElement(
             text=PlainTextObject(text="Delete", emoji=True),
             action_id=actions.DELETE_CHECKIN,

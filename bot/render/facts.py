@@ -31,7 +31,7 @@ from bot.plugshare.enums import (
     connector_label,
 )
 from bot.plugshare.filters import MAX_RADIUS_M, Filters, format_number
-from bot.plugshare.models import Location, Outlet, Review, User
+from bot.plugshare.models import WORKSPACE_SOURCE, Location, Outlet, Review, User
 from bot.plugshare.networks import network_name
 from bot.render import limits
 from bot.render.checks import checks_text
@@ -40,8 +40,6 @@ from bot.render.style import Style
 from bot.render.trip_facts import along_text
 
 SEP = " · "
-#: ``Review.source`` of check-ins members made in Slack rather than at the data source.
-WORKSPACE = "workspace"
 #: Between connector groups: wider than SEP, which already joins a group's count and power.
 GROUP_SEP = "   "
 
@@ -478,7 +476,7 @@ def checkin_line(
     parts = [f"{symbol} {words}" if emoji else words]
     if review.created_at is not None:
         parts.append(relative_time(review.created_at, now))
-    if review.source == WORKSPACE:
+    if review.source == WORKSPACE_SOURCE:
         parts.append("in this workspace")
     name = first_name(review.user)
     line = SEP.join(parts)

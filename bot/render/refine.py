@@ -8,6 +8,7 @@ request and where the refined answer goes (written and read by the Slack app).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
@@ -40,30 +41,24 @@ FREE_ONLY, AVAILABLE_ONLY = "free_only", "available_only"
 #: (label, connector word the parser knows)
 CONNECTORS = (("Any connector", "any"), *((label, word) for label, word, _ in SEARCH_CONNECTORS))
 AS_ASKED = "As in my request"
-#: (label, metres); 50 km is the largest radius any data source searches.
-RADII = (
-    ("1 mi · 1.6 km", 1 * METERS_PER_MILE),
-    ("2 mi · 3.2 km", 2 * METERS_PER_MILE),
-    ("5 mi · 8 km", 5 * METERS_PER_MILE),
-    ("10 mi · 16 km", 10 * METERS_PER_MILE),
-    ("25 mi · 40 km", 25 * METERS_PER_MILE),
-    ("31 mi · 50 km", 50_000.0),
-)
 
+
+def _distances(miles: Iterable[float]) -> tuple[tuple[str, float], ...]:
+    """(label, metres) choices, labelled in both units: "5 mi · 8 km", "1 mi · 1.6 km"."""
+    choices = []
+    for mi in miles:
+        metres = mi * METERS_PER_MILE
+        km = f"{metres / 1000:.1f}" if metres < 5000 else f"{metres / 1000:.0f}"
+        choices.append((f"{mi:g} mi · {km} km", metres))
+    return tuple(choices)
+
+
+#: (label, metres); 50 km is the largest radius any data source searches.
+RADII = (*_distances((1, 2, 5, 10, 25)), ("31 mi · 50 km", 50_000.0))
 #: On a route: (label, metres) of the corridor each side of the road.
-CORRIDORS = (
-    ("0.5 mi · 0.8 km", 0.5 * METERS_PER_MILE),
-    ("1 mi · 1.6 km", 1 * METERS_PER_MILE),
-    ("2 mi · 3.2 km", 2 * METERS_PER_MILE),
-    ("5 mi · 8 km", 5 * METERS_PER_MILE),
-    ("10 mi · 16 km", 10 * METERS_PER_MILE),
-    ("25 mi · 40 km", 25 * METERS_PER_MILE),
-)
+CORRIDORS = _distances((0.5, 1, 2, 5, 10, 25))
 #: On a route: (label, metres) of the car's range; stops are planned for it.
-RANGES = tuple(
-    (f"{miles} mi · {miles * METERS_PER_MILE / 1000:.0f} km", miles * METERS_PER_MILE)
-    for miles in (100, 150, 200, 250, 300, 350)
-)
+RANGES = _distances((100, 150, 200, 250, 300, 350))
 
 
 def refine_modal(request: SearchRequest, private_metadata: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
+    ButtonElement,
     ContextBlock,
     DividerBlock,
     ImageElement,
@@ -111,7 +112,7 @@ def _results(
     top: list[Block] = [_header("⚡ " + headline(answer, PLAIN))]
     notes = [*answer.notes, *capped_notes(answer, "use “More results” for the rest")]
     top += [block for block in (_summary(answer), _notes(notes)) if block is not None]
-    footer = _footer(answer, ephemeral)
+    footer = answer_buttons(answer, ephemeral)
     # Room for the cards: the footer (a divider and its buttons), and a notice if some
     # cards do not fit.
     room = limits.MESSAGE_BLOCKS - len(top) - (2 if footer else 0) - 1
@@ -210,12 +211,19 @@ def _photos_in_order(photos: Sequence[Photo]) -> list[Photo]:
     return sorted(photos, key=lambda p: p.order if p.order is not None else len(photos))
 
 
-def _footer(answer: Answer, ephemeral: bool) -> ActionsBlock | None:
-    buttons = []
+def answer_buttons(
+    answer: Answer,
+    ephemeral: bool,
+    *,
+    more_label: str = "More results",
+    first: ButtonElement | None = None,
+) -> ActionsBlock | None:
+    """An answer's buttons: ``first`` (if any), the next page, Refine, Share in channel."""
+    buttons = [first]
     if answer.has_more:
         more = _request(answer, page=answer.page + 1)
         buttons.append(
-            _button("More results", actions.MORE_RESULTS, value=actions.encode_request(more))
+            _button(more_label, actions.MORE_RESULTS, value=actions.encode_request(more))
         )
     request = actions.encode_request(_request(answer, page=answer.page))
     buttons.append(_button("Refine", actions.REFINE, value=request))

@@ -20,7 +20,7 @@ from bot.render.blocks import header as _header
 from bot.render.blocks import notes as _notes
 from bot.render.blocks import section as _section
 from bot.render.facts import SEP, credit, distance_text, filter_words
-from bot.render.slack import _card, _request
+from bot.render.slack import _card, answer_buttons
 from bot.render.style import MRKDWN, PLAIN, TERMINAL
 from bot.render.trip_facts import directions_url, plan_title, route_summary, route_title
 
@@ -87,17 +87,5 @@ def trip_results(
 
 
 def _footer(answer: Answer, ephemeral: bool) -> ActionsBlock | None:
-    buttons = [_button("Directions for the trip", actions.DIRECTIONS, url=directions_url(answer))]
-    if answer.has_more:
-        more = _request(answer, page=answer.page + 1)
-        buttons.append(
-            _button(
-                "More along the route", actions.MORE_RESULTS, value=actions.encode_request(more)
-            )
-        )
-    request = actions.encode_request(_request(answer, page=answer.page))
-    buttons.append(_button("Refine", actions.REFINE, value=request))
-    if ephemeral:
-        buttons.append(_button("Share in channel", actions.SHARE, value=request, primary=True))
-    present = [b for b in buttons if b is not None]
-    return ActionsBlock(elements=present) if present else None
+    directions = _button("Directions for the trip", actions.DIRECTIONS, url=directions_url(answer))
+    return answer_buttons(answer, ephemeral, more_label="More along the route", first=directions)

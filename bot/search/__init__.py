@@ -1,8 +1,8 @@
 """The one pipeline: text -> SearchQuery -> place -> locations -> Answer.
 
 ``request`` holds what a search is asked, ``answer`` what it answers, ``defaults`` how
-personal defaults merge with a request, ``checkins`` how a workspace's own check-ins
-join the data source's, and ``pipeline`` the pipeline itself.
+personal defaults merge with a request, ``checkins`` a workspace's own check-ins
+(read, merged with the data source's, written), and ``pipeline`` the pipeline itself.
 """
 
 from bot.answer.answer import Answer, Outcome
@@ -12,7 +12,7 @@ from bot.answer.request import (
     SearchRequest,
     Units,
 )
-from bot.search.checkins import CheckinsSource, merge_reviews, with_reviews
+from bot.search.checkins import CheckinsStore, merge_reviews, with_reviews
 from bot.search.defaults import (
     HOME,
     AppliedDefaults,
@@ -36,7 +36,7 @@ __all__ = [
     "MAX_PER_PAGE",
     "Answer",
     "AppliedDefaults",
-    "CheckinsSource",
+    "CheckinsStore",
     "DefaultsSource",
     "Outcome",
     "Refinement",

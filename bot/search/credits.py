@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.ocm.mapping import OCM_CREDIT, OCM_CREDIT_LINKED
+from bot.ocm.source import OCM_CREDIT, OCM_CREDIT_LINKED
 from bot.plugshare.models import Location
 from bot.providers.base import CreditsShown, Provider
 

@@ -26,7 +26,7 @@ from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
-from bot.search.checkins import CheckinsSource, with_reviews
+from bot.search.checkins import CheckinsStore, with_recent
 from bot.search.credits import answer_attribution
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
@@ -85,7 +85,7 @@ class SearchPipeline:
         provider: Provider,
         resolver: Resolver,
         *,
-        checkins: CheckinsSource | None = None,
+        checkins: CheckinsStore | None = None,
         clock: Callable[[], datetime] | None = None,
         router: RouteSource | None = None,
     ) -> None:
@@ -390,19 +390,16 @@ class SearchPipeline:
         if self.checkins is None:
             return
         try:
-            found = self.checkins.recent_reviews(
+            answer.locations = with_recent(
+                self.checkins,
                 team_id,
                 self.provider.name,
-                [location.id for location in answer.locations],
+                answer.locations,
                 per_location=WORKSPACE_CHECKINS_PER_LOCATION,
             )
         except Exception as error:
             log.warning("workspace check-ins unavailable: %s", type(error).__name__)
             answer.notes.append(CHECKINS_UNAVAILABLE_NOTE)
-            return
-        answer.locations = [
-            with_reviews(location, found.get(location.id, ())) for location in answer.locations
-        ]
 
     def _detail_pool(self) -> ThreadPoolExecutor:
         with self._details_lock:
@@ -439,7 +436,7 @@ def _query_notes(query: SearchQuery, ignored: Sequence[str]) -> list[str]:
 def build_pipeline(
     settings: Settings,
     *,
-    checkins: CheckinsSource | None = None,
+    checkins: CheckinsStore | None = None,
     one_shot: bool = False,
     geocode_cache: AnswerCache | None = None,
 ) -> SearchPipeline:

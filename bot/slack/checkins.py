@@ -21,7 +21,8 @@ from bot.render.actions import REFINE, decode_request, encode_request
 from bot.render.checkin_form import CheckinForm, checkin_modal
 from bot.render.checkins import checkin_saved_modal, checkins_modal, render_checkins
 from bot.render.escape import escape_mrkdwn
-from bot.search import SearchContext, SearchRequest, with_reviews
+from bot.search import SearchContext, SearchRequest, checkins
+from bot.search.checkins import LocationCheckins
 from bot.settings import refusal
 from bot.slack import people, searches
 from bot.slack.delivery import Destination, Message
@@ -139,18 +140,22 @@ def save(
         finished = people.leaving_time(form.leaving_at, member.tz, datetime.now(UTC))
         if finished is None:
             notes.append(NO_TIMEZONE)
+    report = Review(
+        rating=form.rating,
+        problem=form.problem,
+        comment=form.comment,
+        finished=finished,
+        kilowatts=form.kilowatts,
+    )
     try:
-        checkin = store.add_checkin(
+        review = checkins.check_in(
+            store,
             who.team_id,
-            data_source=state.data_source,
-            location_id=state.location_id,
-            user_id=who.user_id,
-            user_name=member.first_name,
-            rating=form.rating,
-            problem=form.problem,
-            comment=form.comment,
-            finished_at=finished,
-            kilowatts=form.kilowatts,
+            state.data_source,
+            state.location_id,
+            who.user_id,
+            member.first_name,
+            report,
         )
     except StateUnavailable as error:
         log.warning("checkin.unsaved", extra={"detail": error.detail})
@@ -164,9 +169,7 @@ def save(
     _show(
         services,
         view_id,
-        checkin_saved_modal(
-            state.location_name, checkin.to_review(), notes=notes, card_refreshing=redraw
-        ),
+        checkin_saved_modal(state.location_name, review, notes=notes, card_refreshing=redraw),
     )
     if redraw:
         assert state.request is not None and state.destination is not None
@@ -196,21 +199,20 @@ def location_of_list(text: str) -> int:
 
 def _with_workspace(
     services: SlackServices, location: Location, who: SearchContext
-) -> tuple[Location, set[str], str | None]:
-    """The location with the workspace's check-ins merged in, the ids of those the member
-    may delete, and a notice if they could not be read."""
+) -> tuple[LocationCheckins, str | None]:
+    """The location with the workspace's check-ins merged in, and a notice if they could
+    not be read."""
     store = services.store
     if store is None or not who.team_id:
-        return location, set(), None
+        return LocationCheckins(location, frozenset()), None
     try:
-        found = store.list_checkins(who.team_id, services.provider.name, location.id)
+        found = checkins.at_location(
+            store, location, services.provider.name, who.team_id, who.user_id
+        )
     except StateUnavailable as error:
         log.warning("checkins.workspace_unavailable", extra={"detail": error.detail})
-        return location, set(), WORKSPACE_UNAVAILABLE
-    workspace: list[Review] = [checkin.to_review() for checkin in found]
-    own = {str(checkin.id) for checkin in found if checkin.user_id == who.user_id}
-    merged = with_reviews(location, workspace)
-    return merged, own, None
+        return LocationCheckins(location, frozenset()), WORKSPACE_UNAVAILABLE
+    return found, None
 
 
 def list_view(
@@ -226,11 +228,11 @@ def list_view(
     except Exception:
         log.exception("checkins.failed")
         return status.error_modal(status.search_failed(current_request_id())["text"])
-    merged, own, unavailable = _with_workspace(services, location, who)
+    found, unavailable = _with_workspace(services, location, who)
     return checkins_modal(
-        merged,
+        found.location,
         source=provider.name,
-        deletable=own,
+        deletable=found.deletable,
         notice=notice or unavailable,
         private_metadata=_list_metadata(location_id),
     )
@@ -246,8 +248,8 @@ def list_message(services: SlackServices, location_id: int, who: SearchContext) 
     except Exception:
         log.exception("checkins.failed")
         return status.search_failed(current_request_id())
-    merged, _, unavailable = _with_workspace(services, location, who)
-    blocks = render_checkins(merged, source=provider.name, notice=unavailable)
+    found, unavailable = _with_workspace(services, location, who)
+    blocks = render_checkins(found.location, source=provider.name, notice=unavailable)
     return {"text": f"Check-ins at {escape_mrkdwn(location.name)}", "blocks": blocks}
 
 
@@ -271,7 +273,7 @@ def delete(
         notice = "⚠️ This ChargeBot doesn't keep check-ins."
     else:
         try:
-            deleted = store.delete_checkin(who.team_id, who.user_id, checkin_id)
+            deleted = checkins.delete_own(store, who.team_id, who.user_id, checkin_id)
         except StateUnavailable as error:
             log.warning("checkin.undeleted", extra={"detail": error.detail})
             notice = f"⚠️ {error.user_message}"

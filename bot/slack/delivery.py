@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -113,14 +114,7 @@ class Sender:
                     blocks=message.get("blocks"),
                 )
             else:
-                self.client.chat_postMessage(
-                    channel=destination.channel or "",
-                    thread_ts=destination.ts,
-                    text=message.get("text", ""),
-                    blocks=message.get("blocks"),
-                    unfurl_links=False,
-                    unfurl_media=False,
-                )
+                self._post_message(destination.channel or "", message, destination.ts)
             return True
         except SlackApiError as error:
             log.warning(
@@ -155,18 +149,22 @@ class Sender:
     def post(self, channel: str, message: Message, thread_ts: str | None = None) -> bool:
         """A new message as the app; False if Slack refused (e.g. not a member)."""
         try:
-            self.client.chat_postMessage(
-                channel=channel,
-                thread_ts=thread_ts,
-                text=message.get("text", ""),
-                blocks=message.get("blocks"),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            self._post_message(channel, message, thread_ts)
             return True
         except SlackApiError as error:
             log.warning("post.failed", extra={"error": _api_error(error)})
             return False
+
+    def _post_message(self, channel: str, message: Message, thread_ts: str | None) -> None:
+        # Links in answers are the data's: Slack must not unfurl them into previews.
+        self.client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text=message.get("text", ""),
+            blocks=message.get("blocks"),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
 
     def react(self, channel: str, ts: str, name: str) -> bool:
         """Add the app's reaction ``name`` to a message; False (logged) if Slack refused,
@@ -219,20 +217,10 @@ class Sender:
         return opened.get("id") if isinstance(opened, dict) else None
 
     def update_view(self, view_id: str, view: dict[str, Any]) -> bool:
-        try:
-            self.client.views_update(view_id=view_id, view=view)
-            return True
-        except SlackApiError as error:
-            log.warning("views_update.failed", extra={"error": _api_error(error)})
-            return False
+        return _done("views_update", lambda: self.client.views_update(view_id=view_id, view=view))
 
     def publish_home(self, user_id: str, view: dict[str, Any]) -> bool:
-        try:
-            self.client.views_publish(user_id=user_id, view=view)
-            return True
-        except SlackApiError as error:
-            log.warning("views_publish.failed", extra={"error": _api_error(error)})
-            return False
+        return _done("views_publish", lambda: self.client.views_publish(user_id=user_id, view=view))
 
     def post_response(self, response_url: str, body: Message) -> bool:
         """Post to a response URL; False if Slack refused it (expired, used up, bad payload)."""
@@ -274,6 +262,16 @@ def _lost(kind: str) -> bool:
     """Say (loudly, with the request's id) that a reply reached nobody; always False."""
     log.error("deliver.undeliverable", extra={"kind": kind, "request_id": current_request_id()})
     return False
+
+
+def _done(method: str, call: Callable[[], object]) -> bool:
+    """Whether Slack did ``call()``; a refusal is logged, never raised."""
+    try:
+        call()
+        return True
+    except SlackApiError as error:
+        log.warning(f"{method}.failed", extra={"error": _api_error(error)})
+        return False
 
 
 def _api_error(error: SlackApiError) -> str:

@@ -192,20 +192,8 @@ def serve_http(app: App, host: str, port: int, threads: int) -> None:
     """Serve until SIGTERM or Ctrl-C, then let accepted searches finish and answer."""
     server = create_server(app, host, port, threads)
     log.info("serve.http", extra={"host": host, "port": server.effective_port, "path": EVENTS_PATH})
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        server.run()  # returns on SIGTERM or Ctrl-C (waitress catches KeyboardInterrupt)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        log.info("serve.stopping")
-        signal.signal(signal.SIGTERM, previous)
-        server.close()
-        drain(app)
+    # run() returns on SIGTERM or Ctrl-C (waitress catches KeyboardInterrupt).
+    _run_until_stopped(app, server.run, server.close)
 
 
 def serve_socket_mode(app: App, app_token: str) -> None:
@@ -213,19 +201,24 @@ def serve_socket_mode(app: App, app_token: str) -> None:
 
     handler = SocketModeHandler(app, app_token)
     log.info("serve.socket_mode")
+    _run_until_stopped(app, handler.start, handler.close)
+
+
+def _run_until_stopped(app: App, run: Callable[[], object], close: Callable[[], object]) -> None:
+    """``run()`` until SIGTERM or Ctrl-C, then ``close()`` and let accepted searches finish."""
 
     def stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        handler.start()
+        run()
     except KeyboardInterrupt:
         pass
     finally:
         log.info("serve.stopping")
         signal.signal(signal.SIGTERM, previous)
-        handler.close()
+        close()
         drain(app)
 
 

@@ -6,7 +6,7 @@ Storage only: this package imports nothing from ``bot.search``, ``bot.query``,
 
 - :class:`StateStore`: every read and write, scoped by team id. It is also the
   ``bot.search`` protocols' implementation: ``personal_settings`` (``DefaultsSource``)
-  and ``recent_reviews`` (``CheckinsSource``).
+  and the check-in methods (``CheckinsStore``).
 - The values it hands out (``bot.state.records``): :class:`StoredPlace` (the text a person
   typed and the ``bot.geo.Place`` it is), :class:`Preferences`, :class:`SavedPlace`,
   :class:`ChannelPlace`, :class:`CheckIn`, :class:`PersonalSettings`, :class:`UserData`,
@@ -18,7 +18,6 @@ Storage only: this package imports nothing from ``bot.search``, ``bot.query``,
 
 from bot.state.errors import InvalidSetting, Rule, StateUnavailable
 from bot.state.records import (
-    WORKSPACE_SOURCE,
     ChannelPlace,
     CheckIn,
     Forgotten,
@@ -43,7 +42,6 @@ __all__ = [
     "MAX_KILOWATTS",
     "MAX_SAVED_PLACES",
     "UNSET",
-    "WORKSPACE_SOURCE",
     "ChannelPlace",
     "CheckIn",
     "Forgotten",

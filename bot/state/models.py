@@ -74,7 +74,19 @@ class UserPreferences(Base):
     __table_args__ = (CheckConstraint("units IN ('mi', 'km')", name="units"),)
 
 
-class SavedPlace(Base):
+class StoredPlaceColumns:
+    """A place as a person set it (``records.StoredPlace``): the text they typed and the
+    place it was geocoded to."""
+
+    text: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    resolved_name: Mapped[str] = mapped_column(String(PLACE_TEXT))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class SavedPlace(StoredPlaceColumns, Base):
     """A place a user named (``office``), usable in requests: ``CCS near office``."""
 
     __tablename__ = "saved_places"
@@ -85,31 +97,19 @@ class SavedPlace(Base):
     name: Mapped[str] = mapped_column(String(PLACE_NAME_MAX))
     #: ``name`` case-folded: one "Office" per user, found as "office".
     name_key: Mapped[str] = mapped_column(String(PLACE_NAME_MAX))
-    text: Mapped[str] = mapped_column(String(PLACE_TEXT))
-    resolved_name: Mapped[str] = mapped_column(String(PLACE_TEXT))
-    latitude: Mapped[float] = mapped_column(Float)
-    longitude: Mapped[float] = mapped_column(Float)
-    country_code: Mapped[str | None] = mapped_column(String(2))
-    kind: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     __table_args__ = (UniqueConstraint("team_id", "user_id", "name_key"),)
 
 
-class ChannelPlace(Base):
+class ChannelPlace(StoredPlaceColumns, Base):
     """A channel's default place (and the point ambiguous places there lean toward)."""
 
     __tablename__ = "channel_places"
 
     team_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
     channel_id: Mapped[str] = mapped_column(String(SLACK_ID), primary_key=True)
-    text: Mapped[str] = mapped_column(String(PLACE_TEXT))
-    resolved_name: Mapped[str] = mapped_column(String(PLACE_TEXT))
-    latitude: Mapped[float] = mapped_column(Float)
-    longitude: Mapped[float] = mapped_column(Float)
-    country_code: Mapped[str | None] = mapped_column(String(2))
-    kind: Mapped[str] = mapped_column(String(20))
     #: Who set it; cleared when that user asks to be forgotten.
     set_by: Mapped[str | None] = mapped_column(String(SLACK_ID))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -12,14 +12,11 @@ from bot.geo.place import Place, PlaceKind
 from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
-from bot.plugshare.models import Review, User
 
 #: ``Review.source`` of check-ins members made in Slack (PlugShare's own reviews: ``None``).
-WORKSPACE_SOURCE = "workspace"
 
 
 __all__ = [
-    "WORKSPACE_SOURCE",
     "ChannelPlace",
     "CheckIn",
     "Forgotten",
@@ -105,7 +102,8 @@ class PersonalSettings:
 
 @dataclass(frozen=True, slots=True)
 class CheckIn:
-    """A workspace member's check-in, in PlugShare's review vocabulary."""
+    """A workspace member's check-in, in PlugShare's review vocabulary (``bot.search.checkins``
+    reads it as a ``Review``)."""
 
     id: int
     team_id: str
@@ -119,25 +117,6 @@ class CheckIn:
     finished_at: datetime | None  # "leaving at"
     kilowatts: float | None
     created_at: datetime
-
-    def to_review(self) -> Review:
-        """This check-in as a PlugShare Review marked ``source="workspace"``.
-
-        The user is named by first name only (a Slack mention would ping them), and the
-        review has no id: ChargeBot's ids are not PlugShare's. ``source_id`` carries
-        this check-in's own id, for its author's Delete button.
-        """
-        return Review(
-            rating=self.rating,
-            created_at=self.created_at,
-            finished=self.finished_at,
-            comment=self.comment,
-            user=User(first_name=self.user_name) if self.user_name else None,
-            kilowatts=self.kilowatts,
-            problem=self.problem,
-            source=WORKSPACE_SOURCE,
-            source_id=str(self.id),
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,6 @@ from bot.geo.place import HOME, Place, PlaceKind, place_key
 from bot.geo.units import Units
 from bot.plugshare.enums import Problem, ReviewRating
 from bot.plugshare.filters import OutletFilter
-from bot.plugshare.models import Review
 from bot.state import models, shared_rows
 from bot.state.database import (
     WRITE,
@@ -278,13 +277,7 @@ class StateStore:
     def clear_preferences(self, team_id: str, user_id: str) -> bool:
         """Delete all of a user's preferences (saved places stay); ``False`` if none were set."""
         with self._session(write=True) as session:
-            result = session.execute(
-                delete(models.UserPreferences).where(
-                    models.UserPreferences.team_id == team_id,
-                    models.UserPreferences.user_id == user_id,
-                )
-            )
-            return bool(result.rowcount)
+            return bool(_delete(session, models.UserPreferences, team_id=team_id, user_id=user_id))
 
     # --- saved places ---
 
@@ -338,14 +331,14 @@ class StateStore:
     def delete_place(self, team_id: str, user_id: str, name: str) -> bool:
         """Delete a saved place by name (any case); ``False`` if the user has none by that name."""
         with self._session(write=True) as session:
-            result = session.execute(
-                delete(models.SavedPlace).where(
-                    models.SavedPlace.team_id == team_id,
-                    models.SavedPlace.user_id == user_id,
-                    models.SavedPlace.name_key == place_key(name),
-                )
+            found = _delete(
+                session,
+                models.SavedPlace,
+                team_id=team_id,
+                user_id=user_id,
+                name_key=place_key(name),
             )
-            return bool(result.rowcount)
+            return bool(found)
 
     # --- channel places ---
 
@@ -370,13 +363,9 @@ class StateStore:
 
     def clear_channel_place(self, team_id: str, channel_id: str) -> bool:
         with self._session(write=True) as session:
-            result = session.execute(
-                delete(models.ChannelPlace).where(
-                    models.ChannelPlace.team_id == team_id,
-                    models.ChannelPlace.channel_id == channel_id,
-                )
+            return bool(
+                _delete(session, models.ChannelPlace, team_id=team_id, channel_id=channel_id)
             )
-            return bool(result.rowcount)
 
     # --- check-ins ---
 
@@ -475,32 +464,13 @@ class StateStore:
                 result[found.location_id].append(_checkin(found))
         return result
 
-    def recent_reviews(
-        self,
-        team_id: str,
-        data_source: str,
-        location_ids: Sequence[int],
-        *,
-        per_location: int = 3,
-    ) -> dict[int, list[Review]]:
-        """:meth:`recent_checkins` as PlugShare reviews marked ``source="workspace"``:
-        the pipeline's :class:`~bot.search.checkins.CheckinsSource`."""
-        found = self.recent_checkins(team_id, data_source, location_ids, per_location=per_location)
-        return {
-            location_id: [checkin.to_review() for checkin in checkins]
-            for location_id, checkins in found.items()
-        }
-
     def delete_checkin(self, team_id: str, user_id: str, checkin_id: int) -> bool:
         """Delete a check-in if this user made it; ``False`` if it is gone or someone else's."""
-        row = models.CheckIn
         with self._session(write=True) as session:
-            result = session.execute(
-                delete(row).where(
-                    row.id == int(checkin_id), row.team_id == team_id, row.user_id == user_id
-                )
+            found = _delete(
+                session, models.CheckIn, id=int(checkin_id), team_id=team_id, user_id=user_id
             )
-            return bool(result.rowcount)
+            return bool(found)
 
     # --- people and workspaces ---
 
@@ -535,22 +505,10 @@ class StateStore:
         set stay (they belong to the channel) but no longer record who set them.
         """
         with self._session(write=True) as session:
-            preferences = session.execute(
-                delete(models.UserPreferences).where(
-                    models.UserPreferences.team_id == team_id,
-                    models.UserPreferences.user_id == user_id,
-                )
-            )
-            places = session.execute(
-                delete(models.SavedPlace).where(
-                    models.SavedPlace.team_id == team_id, models.SavedPlace.user_id == user_id
-                )
-            )
-            checkins = session.execute(
-                delete(models.CheckIn).where(
-                    models.CheckIn.team_id == team_id, models.CheckIn.user_id == user_id
-                )
-            )
+            person = {"team_id": team_id, "user_id": user_id}
+            preferences = _delete(session, models.UserPreferences, **person)
+            places = _delete(session, models.SavedPlace, **person)
+            checkins = _delete(session, models.CheckIn, **person)
             channels = session.execute(
                 update(models.ChannelPlace)
                 .where(
@@ -560,9 +518,9 @@ class StateStore:
                 .values(set_by=None)
             )
             forgotten = Forgotten(
-                preferences=bool(preferences.rowcount),
-                places=places.rowcount,
-                checkins=checkins.rowcount,
+                preferences=bool(preferences),
+                places=places,
+                checkins=checkins,
                 channel_places_unattributed=channels.rowcount,
             )
         self._wipe_deleted()
@@ -581,8 +539,7 @@ class StateStore:
                 models.ChannelPlace,
                 models.CheckIn,
             ):
-                result = session.execute(delete(model).where(model.team_id == team_id))
-                rows[model.__tablename__] = result.rowcount
+                rows[model.__tablename__] = _delete(session, model, team_id=team_id)
             for table in team_tables(_SLACK_TABLES):
                 result = session.execute(delete(table).where(table.c.team_id == team_id))
                 rows[table.name] = result.rowcount
@@ -611,6 +568,13 @@ class StateStore:
 
 
 # --- writing ---
+
+
+def _delete(session: Session, model: type[models.Base], **columns: Any) -> int:
+    """Delete the rows of ``model`` whose ``columns`` have these values; how many."""
+    conditions = [getattr(model, name) == value for name, value in columns.items()]
+    result = session.execute(delete(model).where(*conditions))
+    return int(result.rowcount)
 
 
 def _upsert(

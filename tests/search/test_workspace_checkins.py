@@ -14,12 +14,12 @@ from support.nominatim import NominatimServer
 
 from bot.config import Settings, load_settings
 from bot.geo import build_resolver
-from bot.plugshare.models import Review, User
+from bot.plugshare.models import WORKSPACE_SOURCE, Review, User
 from bot.providers import make_provider
 from bot.providers.base import NearbyPage
 from bot.search import SearchContext, SearchPipeline
 from bot.search.pipeline import CHECKINS_UNAVAILABLE_NOTE
-from bot.state import WORKSPACE_SOURCE, StateStore
+from bot.state import StateStore
 
 TEAM = "T0CHARGE"
 

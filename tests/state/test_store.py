@@ -13,12 +13,12 @@ from slack_sdk.oauth.installation_store.models.installation import Installation
 from bot.geo.place import Place, PlaceKind
 from bot.plugshare.enums import Access, Connector, Power, Problem, ReviewRating
 from bot.plugshare.filters import Filters, OutletFilter
-from bot.plugshare.models import Location, Review, User
+from bot.plugshare.models import WORKSPACE_SOURCE, Location, Review, User
 from bot.search import merge_reviews, search_context
+from bot.search.checkins import as_review
 from bot.settings import refusal
 from bot.state import (
     MAX_SAVED_PLACES,
-    WORKSPACE_SOURCE,
     InvalidSetting,
     Preferences,
     StateStore,
@@ -310,7 +310,7 @@ def test_checkins_become_reviews_marked_with_their_source(store: StateStore) -> 
         finished_at=T0 + timedelta(minutes=30),
         kilowatts=7.2,
     )
-    review = added.to_review()  # type: ignore[attr-defined]
+    review = as_review(added)  # type: ignore[arg-type]
     assert review.source == WORKSPACE_SOURCE
     assert review.rating is ReviewRating.PROBLEM
     assert review.problem is Problem.IN_USE
@@ -334,7 +334,7 @@ def test_merge_reviews_newest_first_across_sources(store: StateStore) -> None:
     ]
     checkin(store, created_at=T0, comment="ws noon")
     checkin(store, created_at=T0 + timedelta(hours=5), comment="ws evening")
-    workspace = [c.to_review() for c in store.list_checkins("T1", "local", 1001)]
+    workspace = [as_review(c) for c in store.list_checkins("T1", "local", 1001)]
 
     merged = merge_reviews(plugshare, workspace)
     assert [r.comment for r in merged] == ["ws evening", "ps new", "ws noon", "ps old", "undated"]

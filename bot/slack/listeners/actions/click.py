@@ -84,6 +84,17 @@ class Click:
         destination = for_the_clicker(self.body, owner, self.destination)
         return None if destination is None else dataclasses.replace(self, destination=destination)
 
+    def redo(self) -> tuple[SearchRequest, Click, Destination] | None:
+        """For a button that redoes its answer's search: the request it carries, this click
+        as its owner may answer it, and where; ``None`` when it cannot be done (said)."""
+        request = self.request()
+        if request is None or self.destination is None:
+            return None
+        click = self.for_owner(request.owner)
+        if click is None or click.destination is None:
+            return None
+        return request, click, click.destination
+
     def open_view(self, view: dict[str, Any]) -> str | None:
         """Open a modal with the click's trigger (valid 3 s); its view id, or ``None``."""
         trigger_id = self.body.get("trigger_id")

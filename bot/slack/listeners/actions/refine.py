@@ -13,13 +13,10 @@ from bot.slack.refine_state import RefineState
 
 
 def refine(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    click = clicked(ack, body, context)
-    request = click.request()
-    if request is None or click.destination is None:
+    redo = clicked(ack, body, context).redo()
+    if redo is None:
         return
-    click = click.for_owner(request.owner)
-    if click is None or click.destination is None:
-        return
-    metadata = RefineState(request, click.destination).to_metadata()
+    request, click, destination = redo
+    metadata = RefineState(request, destination).to_metadata()
     if not click.open_view(refine_modal(request, metadata)):
         click.tell(status.cannot_reach_you())

@@ -14,13 +14,10 @@ log = logging.getLogger(__name__)
 
 
 def rerun(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
-    click = clicked(ack, body, context)
-    request = click.request()
-    if request is None or click.destination is None:
+    redo = clicked(ack, body, context).redo()
+    if redo is None:
         return
-    click = click.for_owner(request.owner)
-    if click is None or click.destination is None:
-        return
+    request, click, destination = redo
     log.info(
         "action.received",
         extra={"action": str(click.action.get("action_id")), "user": click.who.user_id},
@@ -32,6 +29,6 @@ def rerun(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         click.services,
         request,
         click.who,
-        click.destination,
+        destination,
         keep_on_error=True,
     )

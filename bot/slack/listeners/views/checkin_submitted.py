@@ -11,6 +11,7 @@ from slack_bolt import Ack, BoltContext
 from bot.render import status
 from bot.render.checkin_form import FormErrors, read_checkin
 from bot.slack import checkins
+from bot.slack.listeners.views.form import form_values, private_metadata, stale_form
 from bot.slack.payloads import context_of
 from bot.slack.services import services_of
 from bot.state import MAX_COMMENT, MAX_KILOWATTS
@@ -21,23 +22,17 @@ log = logging.getLogger(__name__)
 def checkin_submitted(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
 ) -> None:
-    services = services_of(context)
     try:
-        state = checkins.CheckinState.from_metadata(view.get("private_metadata") or "")
+        state = checkins.CheckinState.from_metadata(private_metadata(view))
     except ValueError:
-        log.info("checkin.malformed")
-        ack(response_action="update", view=status.error_modal(status.stale_button()["text"]))
+        stale_form(ack, "checkin.malformed")
         return
-    values = (view.get("state") or {}).get("values") or {}
     try:
-        form = read_checkin(
-            values if isinstance(values, dict) else {},
-            comment_max=MAX_COMMENT,
-            kilowatts_max=MAX_KILOWATTS,
-        )
+        form = read_checkin(form_values(view), comment_max=MAX_COMMENT, kilowatts_max=MAX_KILOWATTS)
     except FormErrors as error:
         ack(response_action="errors", errors=error.errors)
         return
     ack(response_action="update", view=status.loading_modal("Check in", "⏳ Saving your check-in…"))
     view_id = view.get("id") if isinstance(view.get("id"), str) else None
+    services = services_of(context)
     services.background.submit(checkins.save, services, state, form, context_of(body), view_id)

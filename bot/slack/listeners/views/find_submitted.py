@@ -11,6 +11,7 @@ from bot.render.find_form import PLACE_BLOCK, read_find_form
 from bot.search import SearchContext, SearchRequest
 from bot.slack import searches
 from bot.slack.delivery import Destination
+from bot.slack.listeners.views.form import field_error, form_values
 from bot.slack.payloads import team_of, user_of
 from bot.slack.services import services_of
 
@@ -22,18 +23,17 @@ def find_submitted(
 ) -> None:
     services = services_of(context)
     team, user = team_of(body), user_of(body)
-    values = (view.get("state") or {}).get("values") or {}
     try:
-        text, refinement = read_find_form(values if isinstance(values, dict) else {})
+        text, refinement = read_find_form(form_values(view))
     except ValueError as error:
-        ack(response_action="errors", errors={PLACE_BLOCK: str(error)[:150]})
+        field_error(ack, PLACE_BLOCK, str(error))
         return
     if not user:
         ack()
         return
     denied = searches.rate_limit_message(services, team, user)
     if denied:
-        ack(response_action="errors", errors={PLACE_BLOCK: denied["text"][:150]})
+        field_error(ack, PLACE_BLOCK, denied["text"])
         return
     ack()
     log.info("find_form.submitted", extra={"user": user, "chars": len(text)})

@@ -9,6 +9,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.render.home_settings import read_place_form
 from bot.slack import home
+from bot.slack.listeners.views.form import form_values
 from bot.slack.payloads import context_of
 from bot.slack.services import services_of
 
@@ -18,8 +19,7 @@ def _submitted(kind: Literal["home", "saved"]) -> Any:
         ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
     ) -> None:
         services = services_of(context)
-        values = (view.get("state") or {}).get("values") or {}
-        name, text = read_place_form(values if isinstance(values, dict) else {})
+        name, text = read_place_form(form_values(view))
         who = context_of(body)
         outcome = home.save_place(services, who, kind, name, text)
         if outcome.errors:
