@@ -125,6 +125,13 @@ def _write_map(answer: Answer, settings: Settings, path: Path) -> None:
     "--units", type=click.Choice(["mi", "km"]), help="Distance units (default: by place)."
 )
 @click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Which page of the answer to show (each holds the request's count, at most 10).",
+)
+@click.option(
     "--map",
     "map_path",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
@@ -136,6 +143,7 @@ def ask(
     provider: str | None,
     db: Path | None,
     units: str | None,
+    page: int,
     map_path: Path | None,
 ) -> None:
     """Answer a request the way the Slack app would, e.g. chargebot ask "CCS near Albany, free"."""
@@ -153,7 +161,7 @@ def ask(
     if _is_settings_command(" ".join(text)):
         click.echo(_SETTINGS_IN_SLACK, err=True)
         sys.exit(EXIT_FIX_REQUEST)
-    request = SearchRequest(text=" ".join(text), units=units)  # type: ignore[arg-type]
+    request = SearchRequest(text=" ".join(text), units=units, page=page - 1)  # type: ignore[arg-type]
     try:
         pipeline = build_pipeline(settings, one_shot=True)
     except ConfigError as error:  # e.g. --provider plugshare without credentials

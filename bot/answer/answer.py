@@ -13,6 +13,9 @@ from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
 
+#: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
+MAX_PER_PAGE = 10
+
 
 class Outcome(StrEnum):
     RESULTS = "results"
@@ -51,6 +54,9 @@ class Answer:
     page: int = 0
     per_page: int = 5
     has_more: bool = False
+    #: More was asked for than one page holds (``top 50``): :data:`MAX_PER_PAGE` are
+    #: shown and each surface says how to see the next page, in its own words.
+    capped: bool = False
     #: A user-facing explanation for SOURCE_DOWN / INDEX_EMPTY / PLACE_NOT_FOUND / BAD_ROUTE.
     message: str | None = None
     #: Opening hours and prices read for "open now", "cheapest", "under 30 cents/kWh".

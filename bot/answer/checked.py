@@ -21,5 +21,8 @@ class HoursAndPrices:
     price_unknown: set[int] = field(default_factory=set)
     #: Locations dropped because their price is over the asked maximum.
     too_dear: int = 0
+    #: The currency marks of the dropped locations' prices: the cap was compared with
+    #: prices in these, so the note names the one currency when there is one.
+    too_dear_currencies: set[str] = field(default_factory=set)
     #: The local moment "open" was checked for (None when not asked).
     moment: datetime | None = None

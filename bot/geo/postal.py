@@ -43,6 +43,33 @@ def lookup(text: str) -> Place | UnknownZip | None:
     return candidate
 
 
+def unknown_number(text: str) -> str | None:
+    """The five digits of a bare number shaped like a ZIP code that no US ZIP code has.
+
+    It still goes to the online geocoder (another country's postcode, say); when that
+    can't place it either, :func:`unknown_number_note` says why in words.
+    """
+    bare = _BARE.match(text)
+    return bare[1] if bare and _zip_candidate(bare[1]) is None else None
+
+
+def unknown_number_note(number: str, unavailable: str | None = None) -> str:
+    """What to say when an unknown ZIP-shaped number could not be placed at all.
+
+    ``unavailable`` is why the online geocoder could not be asked ("it can't be reached").
+    """
+    elsewhere = (
+        f"the geocoding service isn't answering ({unavailable}) to look for it as another"
+        " country's postcode"
+        if unavailable
+        else "the geocoder doesn't know it as another country's postcode either"
+    )
+    return (
+        f"{number} isn't a US ZIP code I know, and {elsewhere}. Check the number, or send"
+        " a city, an address, an airport code or coordinates."
+    )
+
+
 @lru_cache(maxsize=4096)
 def _zip_candidate(zip_code: str) -> Place | None:
     row = US_ZIPS.row(zip_code)

@@ -91,10 +91,14 @@ class PlaceResolver:
         if cached is not None and cached.fresh:
             return decide(query, cached.matches, bias)
 
+        unknown_zip = postal.unknown_number(query)
         try:
             matches = self.online.search(query, region)
         except OnlineFailure as failure:
             stale = cached.matches if cached is not None else ()
+            if unknown_zip and not stale:
+                # The offline cities can't hold a number: say what it is not.
+                return _refused(query, postal.unknown_number_note(unknown_zip, failure.reason))
             return self._fallback(query, bias, failure.reason, stale)
         except ConfigError as error:  # a deferred geocoder whose settings can't work
             log.error("the geocoder cannot be set up: %s", error)
@@ -108,6 +112,8 @@ class PlaceResolver:
             )
         if self.cache is not None:
             self.cache.put(key, matches)
+        if unknown_zip and not matches:
+            return _refused(query, postal.unknown_number_note(unknown_zip))
         return decide(query, matches, bias)
 
     def _fallback(

@@ -24,12 +24,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
-from bot.config import Settings
+from bot.config import DEFAULT_OCM_URL, Settings
 from bot.http_client import ServiceError
 from bot.ocm.client import MAX_RESULTS, POI, BoundingBox, OcmClient
 from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
 from bot.opendata.schema import IndexUnreadable, open_for_read
 from bot.opendata.sync import SyncFailed, download_file_beside
+from bot.opendata.unreachable import Remote, unreachable_message
+
+OCM: Final = Remote("Open Charge Map", "OCM_API_URL", DEFAULT_OCM_URL, "chargebot data sync ocm")
 
 #: How much earlier than the last import's end the next "changed since" begins.
 CHANGE_OVERLAP: Final = timedelta(hours=1)
@@ -157,7 +160,7 @@ def sync_ocm(
         try:
             count = download_pois(api, scope, download, modified_since=since, on_page=on_page)
         except ServiceError as error:
-            raise SyncFailed(_failure(error)) from None
+            raise SyncFailed(_failure(error, api.base_url)) from None
         except OSError as error:
             raise SyncFailed(f"Could not save the download: {error.strerror or error}.") from None
         finally:
@@ -187,8 +190,8 @@ def _client(settings: Settings) -> OcmClient:
         raise SyncFailed(str(error)) from None
 
 
-def _failure(error: ServiceError) -> str:
-    from bot.http_client import AuthenticationFailed, RateLimited
+def _failure(error: ServiceError, where: str) -> str:
+    from bot.http_client import AuthenticationFailed, RateLimited, UpstreamUnavailable
 
     if isinstance(error, AuthenticationFailed):
         return (
@@ -200,6 +203,8 @@ def _failure(error: ServiceError) -> str:
             "Open Charge Map's rate limit is reached (HTTP 429); nothing was changed. "
             "Try again later."
         )
+    if isinstance(error, UpstreamUnavailable) and error.unreachable is not None:
+        return unreachable_message(error.unreachable, OCM, where)
     return f"{error}; nothing in the index was changed. Check OCM_API_URL, or try again later."
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from bot.ocm.source import OCM_CREDIT
+from bot.ocm.source import OCM_CREDIT, OCM_CREDIT_LINKED
 from bot.opendata.extras import has_extras
 from bot.opendata.schema import open_for_read, read_error
 from bot.plugshare.enums import connector_label
@@ -16,6 +16,12 @@ SOURCE_NAMES = {
     "afdc": "U.S. DOE Alternative Fuels Data Center (AFDC)",
     "plugshare": "PlugShare export",
     "ocm": OCM_CREDIT,
+}
+#: How an answer credits the source of the locations it shows: name and licence.
+ANSWER_CREDITS = {
+    "afdc": f"{SOURCE_NAMES['afdc']}, public domain",
+    "plugshare": SOURCE_NAMES["plugshare"],
+    "ocm": OCM_CREDIT_LINKED,
 }
 
 

@@ -31,11 +31,11 @@ from bot.http_client import (
     NotFound,
     RateLimited,
     ServiceError,
-    Unreachable,
     UpstreamUnavailable,
 )
 from bot.opendata.formats import ImportFailed
 from bot.opendata.importer import ImportReport, IncompleteFile, Progress, import_file
+from bot.opendata.unreachable import Remote, unreachable_message, what_to_try
 
 #: Every electric station in the US, all statuses (planned ones are dropped at import,
 #: and removed if an earlier sync had them open), public and private.
@@ -128,41 +128,17 @@ def download_afdc(
         raise SyncFailed(f"Could not save the download: {error.strerror or error}.") from None
 
 
+AFDC: Final = Remote(
+    "AFDC",
+    "CHARGEBOT_AFDC_URL",
+    DEFAULT_AFDC_URL,
+    "chargebot data sync afdc",
+    moved="has moved again",
+)
+
+
 def _what_to_try(where: str) -> str:
-    """Advice on the address: a non-default one is the likeliest culprit."""
-    if where.rstrip("/") == DEFAULT_AFDC_URL:
-        return (
-            "check the network connection and try again later, or set CHARGEBOT_AFDC_URL "
-            "if AFDC has moved again"
-        )
-    return (
-        f"set CHARGEBOT_AFDC_URL to AFDC's current address, {DEFAULT_AFDC_URL}, "
-        "or unset it to use that default"
-    )
-
-
-def _unreachable_message(problem: Unreachable, where: str) -> str:
-    if problem is Unreachable.NO_SUCH_HOST:
-        host = httpx.URL(where).host
-        return (
-            f"The AFDC host in CHARGEBOT_AFDC_URL ({host}) {problem.wording}, so nothing "
-            f"was downloaded and the index is unchanged; {_what_to_try(where)}."
-        )
-    if problem is Unreachable.TIMED_OUT:
-        return (
-            f"AFDC at CHARGEBOT_AFDC_URL ({where}) {problem.wording}, so the index is "
-            f"unchanged; try again later, or {_what_to_try(where)}."
-        )
-    if problem is Unreachable.DROPPED:
-        return (
-            f"Could not download from AFDC at CHARGEBOT_AFDC_URL ({where}): it "
-            f"{problem.wording} before the download was complete, so the index is unchanged; "
-            "run `chargebot data sync afdc` again later."
-        )
-    return (
-        f"AFDC at CHARGEBOT_AFDC_URL ({where}) {problem.wording}, so the index is "
-        f"unchanged; {_what_to_try(where)}."
-    )
+    return what_to_try(AFDC, where)
 
 
 def _failure_message(error: ServiceError, where: str) -> str:
@@ -185,7 +161,7 @@ def _failure_message(error: ServiceError, where: str) -> str:
             f"so the index is unchanged; {_what_to_try(where)}."
         )
     if isinstance(error, UpstreamUnavailable) and error.unreachable is not None:
-        return _unreachable_message(error.unreachable, where)
+        return unreachable_message(error.unreachable, AFDC, where)
     if code is not None:
         return f"AFDC at {where} answered HTTP {code}. Try again later."
     return f"Could not download from AFDC at {where} ({error}). Try again later."

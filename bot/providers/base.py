@@ -7,6 +7,7 @@ know Slack exists.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -139,6 +140,16 @@ def nearby_page(
         return provider.nearby_page(latitude, longitude, filters, radius_m, start, count)
     found = provider.nearby(latitude, longitude, filters, radius_m, start + count + 1)
     return NearbyPage(found[start : start + count], len(found))
+
+
+@runtime_checkable
+class CreditsShown(Protocol):
+    """A provider of several sources (the local index) that credits only those of the
+    locations an answer shows, rather than every source it holds."""
+
+    def attribution_for(self, locations: Sequence[Location]) -> str:
+        """The attribution line for ``locations``; "" when there are none."""
+        ...
 
 
 @runtime_checkable

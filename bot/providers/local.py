@@ -21,6 +21,7 @@ power rather than answering "nothing found".
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -28,7 +29,7 @@ from bot.config import Settings
 from bot.geometry.line import RouteLine
 from bot.opendata.index import StationIndex
 from bot.opendata.schema import IndexDamaged, IndexUnreadable
-from bot.opendata.stats import SOURCE_NAMES
+from bot.opendata.stats import ANSWER_CREDITS, SOURCE_NAMES, SourceAge
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.providers.base import (
@@ -39,6 +40,7 @@ from bot.providers.base import (
     NearbyPage,
     ProviderError,
 )
+from bot.records.ids import split_location_id
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"
@@ -65,6 +67,18 @@ def _unusable(error: IndexUnreadable) -> IndexUnusable:
     if isinstance(error, IndexDamaged):
         return IndexDamagedError(str(error))
     return IndexUnusable(str(error))
+
+
+def _credit_line(ages: Sequence[SourceAge]) -> str:
+    parts = []
+    for age in ages:
+        name = ANSWER_CREDITS.get(age.source, age.source)
+        if age.data_as_of is not None:
+            name += f", as of {age.data_as_of.isoformat()}"
+        elif age.last_import_at is not None:
+            name += f", imported {age.last_import_at.date().isoformat()}"
+        parts.append(name)
+    return "Station data: " + "; ".join(parts) + "."
 
 
 class LocalProvider:
@@ -96,24 +110,28 @@ class LocalProvider:
 
     @property
     def attribution(self) -> str:
-        """Names the source (public domain) and the data's age, read from the index."""
+        """Names the index's sources (licence, the data's age), read from the index."""
         try:
             ages = self.index.source_ages()
         except (IndexUnreadable, OSError):
-            ages = []
+            return "Station data: the local station index, which can't be read right now."
         if not ages:
             return f"Station data: {SOURCE_NAMES['afdc']}, public domain (index not filled yet)."
-        parts = []
-        for age in ages:
-            name = SOURCE_NAMES.get(age.source, age.source)
-            if age.source == "afdc":
-                name += ", public domain"
-            if age.data_as_of is not None:
-                name += f", as of {age.data_as_of.isoformat()}"
-            elif age.last_import_at is not None:
-                name += f", imported {age.last_import_at.date().isoformat()}"
-            parts.append(name)
-        return "Station data: " + "; ".join(parts) + "."
+        return _credit_line(ages)
+
+    def attribution_for(self, locations: Sequence[Location]) -> str:
+        """Credits the sources of ``locations`` only: an answer of Open Charge Map
+        locations credits OCM, not the AFDC data beside it in the index; "" for none."""
+        shown = {found[0] for loc in locations if (found := split_location_id(loc.id))}
+        if not shown:
+            return ""
+        try:
+            ages = [age for age in self.index.source_ages() if age.source in shown]
+        except (IndexUnreadable, OSError):
+            ages = []
+        known = {age.source for age in ages}
+        ages += [SourceAge(source, 0, None, None, None) for source in sorted(shown - known)]
+        return _credit_line(ages)
 
     def fill_in_background(self, settings: Settings) -> bool:
         """When the index is empty, start its first download; True when one started."""

@@ -17,8 +17,9 @@ from typing import Any, Final
 
 from bot.geometry.line import RouteLine
 from bot.ocm.client import MAX_RESULTS, OcmClient
-from bot.ocm.mapping import OCM_CREDIT, SOURCE, map_poi
+from bot.ocm.mapping import SOURCE, map_poi
 from bot.ocm.query import server_filters
+from bot.ocm.source import OCM_CREDIT_LINKED
 from bot.opendata.evaluate import along_locations, search_locations
 from bot.plugshare.filters import MAX_COUNT, MAX_RADIUS_M, Filters
 from bot.plugshare.models import Location
@@ -42,7 +43,7 @@ class OcmProvider(ApiProvider[OcmClient]):
     """Charging locations from Open Charge Map's API, worldwide, with check-ins and photos."""
 
     name = "ocm"
-    attribution = f"Data: {OCM_CREDIT}"
+    attribution = f"Data: {OCM_CREDIT_LINKED}"
     power_ratings = True
     # OCM's status is what its community last reported (a few operators feed live
     # status, which the mapping keeps), not live for most POIs.

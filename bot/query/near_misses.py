@@ -14,9 +14,10 @@ Applied or only suggested (the choice, so replies stay predictable):
   "restroms"), two edits in 10+ letters. The filter is used and the reply can say
   "I read 'Elecrify America' as Electrify America".
 - *suggested* only, when it is closer to a short name (one edit from a 4-6 letter name,
-  two from a 5+ letter one): "Blnk" -> Blink, "Publix" -> Public. Nothing is filtered,
-  the words stay available as a place, and a suggestion on words that became the place
-  is dropped ("near Poplar Bluff" is a place, not a misspelt POLAR).
+  two from an 8-9 letter one): "Blnk" -> Blink, "Publix" -> Public; two edits in a
+  shorter name change most of it, so nothing is suggested ("alert" is not valet).
+  Nothing is filtered, the words stay available as a place, and a suggestion on words
+  that became the place is dropped ("near Poplar Bluff" is a place, not a misspelt POLAR).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from .tokens import WORD, Token
 
 _FUZZY_KINDS = frozenset({Kind.OUTLETS, Kind.NETWORK, Kind.AMENITY, Kind.ACCESS, Kind.AVAILABILITY})
 _MIN_WORD = 4
+#: Two edits are a near miss only in a name this long: in a shorter one they change most
+#: of it ("alert" is two edits from "valet", but nobody meant valet parking).
+_TWO_SLIPS = 8
 #: At most this many unknown words are looked at, so long text stays bounded.
 MAX_WORDS_CHECKED = 24
 
@@ -86,7 +90,7 @@ def _decide(distance: int, target: Target) -> bool | None:
         return None
     if (distance == 1 and length >= 7) or (distance == 2 and length >= 10):
         return True
-    if (distance == 1 and length >= _MIN_WORD) or (distance == 2 and length >= 5):
+    if (distance == 1 and length >= _MIN_WORD) or (distance == 2 and length >= _TWO_SLIPS):
         return False
     return None
 

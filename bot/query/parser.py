@@ -94,8 +94,18 @@ def _apply_near_misses(
     return result, pending
 
 
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
 def _written(text: str, items: list[Item], first: int, last: int) -> str:
-    return " ".join(text[items[first].start : items[last].end].split())
+    end = items[last].end
+    # A bracket the words opened is closed in what is quoted back: "alert(1)", not "alert(1".
+    while end < len(text) and (opener := _CLOSERS.get(text[end])) is not None:
+        cut = text[items[first].start : end]
+        if cut.count(opener) <= cut.count(text[end]):
+            break
+        end += 1
+    return " ".join(text[items[first].start : end].split())
 
 
 def parse_query(text: str | CleanText) -> SearchQuery:

@@ -21,7 +21,7 @@ from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.render.escape import valid_unicode as valid_text
-from bot.render.facts import position, searched_radius
+from bot.render.facts import position, searched_radius, terminal_capped_notes
 from bot.render.trip_facts import route_json
 
 
@@ -42,7 +42,7 @@ def render_json(answer: Answer) -> dict[str, Any]:
             "locations": [location_json(answer, location) for location in answer.locations],
             "has_more": answer.has_more,
             "live_availability": answer.live_availability,
-            "notes": list(answer.notes),
+            "notes": [*answer.notes, *terminal_capped_notes(answer)],
             "message": answer.message,
             "source": answer.source,
             "attribution": answer.attribution,

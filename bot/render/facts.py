@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import humanize
 
-from bot.answer.answer import Answer
+from bot.answer.answer import MAX_PER_PAGE, Answer
 from bot.geo.units import format_distance
 from bot.geometry.bearing import compass_point, measure
 from bot.plugshare.enums import (
@@ -156,6 +156,30 @@ def loosen_suggestions(answer: Answer) -> list[str]:
     if radius is not None and radius < MAX_RADIUS_M:
         tips.append("a wider radius than " + format_distance(radius, answer.units))
     return tips
+
+
+def capped_notes(answer: Answer, how_next: str) -> list[str]:
+    """The "I show 10 at a time" note when more was asked than a page holds (``top 50``);
+    ``how_next`` is how this surface shows the next page."""
+    return [f"I show {answer.per_page} at a time; {how_next}."] if answer.capped else []
+
+
+def next_page_option(answer: Answer) -> str:
+    """The ``chargebot ask`` option for the page after this one."""
+    return f"--page {answer.page + 2}"
+
+
+def terminal_capped_notes(answer: Answer) -> list[str]:
+    """The page-size note in the terminal's words (it has no “More results” button)."""
+    return capped_notes(answer, f"add {next_page_option(answer)} to the command for the next page")
+
+
+def more_in_the_terminal(answer: Answer, more: str, ask_more: str) -> str:
+    """How to see more in the terminal: a higher count while a page can grow, else the
+    next page (``--page``)."""
+    if answer.per_page < MAX_PER_PAGE:
+        return f"{more}. {ask_more}"
+    return f"{more}: add {next_page_option(answer)} to the command for the next page."
 
 
 def credit(answer: Answer, style: Style) -> str:

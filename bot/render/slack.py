@@ -41,6 +41,7 @@ from bot.render.blocks import section as _section
 from bot.render.escape import escape_mrkdwn, escape_plain, truncate
 from bot.render.facts import (
     SEP,
+    capped_notes,
     checkin_line,
     credit,
     details,
@@ -109,7 +110,8 @@ def _results(
     answer: Answer, ephemeral: bool, checkins_enabled: bool, thumbnails: bool, now: datetime
 ) -> tuple[list[Block], str]:
     top: list[Block] = [_header("⚡ " + headline(answer, PLAIN))]
-    top += [block for block in (_summary(answer), _notes(answer.notes)) if block is not None]
+    notes = [*answer.notes, *capped_notes(answer, "use “More results” for the rest")]
+    top += [block for block in (_summary(answer), _notes(notes)) if block is not None]
     footer = answer_buttons(answer, ephemeral)
     # Room for the cards: the footer (a divider and its buttons), and a notice if some
     # cards do not fit.

@@ -19,7 +19,9 @@ from bot.render.facts import (
     distance_text,
     filter_words,
     headline,
+    more_in_the_terminal,
     recent_checkins,
+    terminal_capped_notes,
 )
 from bot.render.replies import EXAMPLES, HELP_INTRO, HELP_TITLE, HELP_TOPICS, candidate_label
 from bot.render.replies import paragraphs as reply_paragraphs
@@ -51,12 +53,14 @@ def _results(answer: Answer, now: datetime) -> list[str]:
         lines.append(SEP.join(words))
     lines.extend(_source(answer))
     lines.extend(_notes(answer))
+    lines.extend(f"Note: {note}" for note in terminal_capped_notes(answer))
     first = answer.page * answer.per_page + 1
     for number, location in enumerate(answer.locations, start=first):
         lines.append("")
         lines.extend(_card(answer, location, number, now))
     if answer.has_more:
-        lines += ["", "More stations match. Ask for more, e.g. add “top 10” to your request."]
+        ask_more = "Ask for more, e.g. add “top 10” to your request."
+        lines += ["", more_in_the_terminal(answer, "More stations match", ask_more)]
     return lines
 
 
@@ -89,7 +93,8 @@ def _trip(answer: Answer, now: datetime) -> list[str]:
     if directions:
         lines += ["", f"Directions for the whole trip: {directions}"]
     if answer.has_more:
-        lines += ["", "More stations along the route. Ask for more, e.g. add “top 10”."]
+        ask_more = "Ask for more, e.g. add “top 10”."
+        lines += ["", more_in_the_terminal(answer, "More stations along the route", ask_more)]
     return lines
 
 

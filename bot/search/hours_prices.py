@@ -19,7 +19,7 @@ from datetime import UTC, datetime, time
 from bot.answer.checked import HoursAndPrices
 from bot.hours import WeeklyHours, location_hours, next_moment, zone_at
 from bot.plugshare.models import Location
-from bot.prices import location_price
+from bot.prices import format_price, location_price
 from bot.query import SearchQuery
 
 
@@ -83,6 +83,7 @@ def check(
                 continue
             if query.max_price_per_kwh is not None and price[0] > query.max_price_per_kwh + 1e-9:
                 found.too_dear += 1
+                found.too_dear_currencies.add(price[1])
                 continue
             found.prices[location.id] = price
             priced.append((price[0], order, location))
@@ -108,9 +109,7 @@ def notes(found: HoursAndPrices, query: SearchQuery, shown: list[Location]) -> l
     elif found.closed:
         said.append(f"I left out {_stations(found.closed)} not open 24/7.")
     if found.too_dear and query.max_price_per_kwh is not None:
-        said.append(
-            f"I left out {_stations(found.too_dear)} over {query.max_price_per_kwh:.2f} per kWh."
-        )
+        said.append(_too_dear_note(found, query.max_price_per_kwh))
     unknown_prices = len(found.price_unknown & shown_ids)
     if unknown_prices and (query.max_price_per_kwh is not None or query.sort == "price"):
         said.append(
@@ -118,6 +117,15 @@ def notes(found: HoursAndPrices, query: SearchQuery, shown: list[Location]) -> l
             " the priced ones."
         )
     return said
+
+
+def _too_dear_note(found: HoursAndPrices, cap: float) -> str:
+    """How many the price cap dropped, with the cap in the currency it was compared in."""
+    said = f"I left out {_stations(found.too_dear)} over {cap:.2f} per kWh"
+    currencies = found.too_dear_currencies - {""}
+    if len(currencies) == 1:
+        return f"{said} ({format_price(cap, currencies.pop())}, your price cap)."
+    return f"{said}."
 
 
 def _stations(count: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.answer.answer import Answer, Outcome
+from bot.answer.answer import MAX_PER_PAGE, Answer, Outcome
 from bot.answer.request import Refinement, SearchContext, SearchRequest
 from bot.config import Settings
 from bot.geo.place import Place, ResolutionStatus, Resolver
@@ -27,7 +27,7 @@ from bot.plugshare.models import Location
 from bot.providers.base import IndexEmpty, NearbyPage, Provider, ProviderError, nearby_page
 from bot.query import SearchQuery, outlets_for, parse_query
 from bot.search.checkins import CheckinsStore, with_recent
-from bot.search.credits import credited
+from bot.search.credits import answer_attribution
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
@@ -45,8 +45,6 @@ DEFAULT_RADII_M: dict[Units, tuple[float, ...]] = {
     "mi": (3 * METERS_PER_MILE, 10 * METERS_PER_MILE, MAX_RADIUS_M),
     "km": (5_000.0, 15_000.0, MAX_RADIUS_M),
 }
-#: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
-MAX_PER_PAGE = 10
 #: Workspace check-ins read per location: the newest few show on a card, and the card's
 #: "Check-ins (N)" button counts them (the list it opens reads them all).
 WORKSPACE_CHECKINS_PER_LOCATION = 25
@@ -144,7 +142,7 @@ class SearchPipeline:
             request=request,
             query=query,
             source=self.provider.name,
-            attribution=self.provider.attribution,
+            attribution=answer_attribution(self.provider, []),
             live_availability=self.provider.live_availability,
             page=request.page,
         )
@@ -168,7 +166,7 @@ class SearchPipeline:
             request.units or context.units or units_for(place.country_code, self.settings.units)
         )
         self._search(answer, place)
-        answer.attribution = credited(answer.attribution, answer.locations)
+        answer.attribution = answer_attribution(self.provider, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
         return answer
@@ -197,7 +195,7 @@ class SearchPipeline:
             context=context,
             default_units=lambda country: units_for(country, self.settings.units),
         )
-        answer.attribution = credited(answer.attribution, answer.locations)
+        answer.attribution = answer_attribution(self.provider, answer.locations)
         if answer.locations and context.team_id and not context.settings_unavailable:
             self._with_workspace_checkins(answer, context.team_id)
             refresh_locations(answer, answer.locations)
@@ -334,10 +332,8 @@ class SearchPipeline:
         answer.has_more = page.found > start + answer.per_page
         if answer.checks is not None and answer.query is not None:
             answer.notes.extend(hours_price_notes(answer.checks, answer.query, answer.locations))
-        if answer.has_more and (filters.count or 0) > MAX_PER_PAGE:
-            answer.notes.append(
-                f"I show {MAX_PER_PAGE} at a time; use “More results” for the rest."
-            )
+        # Each surface says how to see the next page (a button, ``--page``).
+        answer.capped = answer.has_more and (filters.count or 0) > MAX_PER_PAGE
         answer.outcome = Outcome.RESULTS if answer.locations else Outcome.NOTHING_FOUND
         if answer.locations and self.provider.has_checkins:
             answer.locations = self._with_details(answer.locations)

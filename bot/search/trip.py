@@ -211,7 +211,9 @@ def _resolve(
         return saved
     resolution = resolver.resolve(text, bias=bias)
     if resolution.status is ResolutionStatus.FOUND and resolution.best is not None:
-        answer.notes.extend(resolution.notes)
+        # The same words at both ends ("Albany NY and Albany NY") are looked up twice,
+        # but what the lookup says is said once.
+        answer.notes.extend(note for note in resolution.notes if note not in answer.notes)
         return resolution.best
     if resolution.status is ResolutionStatus.AMBIGUOUS and resolution.candidates:
         if chosen is not None:

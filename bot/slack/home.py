@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 #: Slack (which allows 3 s); a slower lookup is reported as "try again".
 PLACE_DEADLINE = 2.5
 SLOW = "Looking that place up is taking longer than usual. Please press Save again."
+FAILED = "Something went wrong saving that place. Please press Save again."
 
 
 def _source(services: SlackServices) -> DataSourceInfo:
@@ -214,15 +215,20 @@ def save_place(
     if not text:
         return PlaceSaved(errors={PLACE_BLOCK: "Which place? e.g. 1 Market St, San Francisco."})
     command = SavePlace(name, text) if kind == "saved" else SetHome(text)
-    future = services.background.submit(_geocode_and_store, services, who, command)
+    # The lookup runs where searches do (``chargebot serve``: the search process, whose
+    # geocoder gate keeps the instance's one request a second), never in the ack path.
+    future = services.background.submit(geocode_and_store, services, who, command)
     try:
-        return future.result(timeout=PLACE_DEADLINE)  # type: ignore[no-any-return]
+        saved = future.result(timeout=PLACE_DEADLINE)
     except concurrent.futures.TimeoutError:
         log.info("home.place_slow")
         return PlaceSaved(errors={PLACE_BLOCK: SLOW})
+    if not isinstance(saved, PlaceSaved):  # the lookup failed unexpectedly (it is logged)
+        return PlaceSaved(errors={PLACE_BLOCK: FAILED})
+    return saved
 
 
-def _geocode_and_store(
+def geocode_and_store(
     services: SlackServices, who: SearchContext, command: SavePlace | SetHome
 ) -> PlaceSaved:
     store = services.store

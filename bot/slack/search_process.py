@@ -4,8 +4,10 @@ Searching the local index, ranking and rendering are CPU-bound. In the server's
 own interpreter they compete with the threads that ack for the one interpreter
 lock, and acks slow down under load (measured with ``bench_slack_load.py --ny``).
 :class:`SearchProcessBackground` is the server's background pool with one
-difference: a search (``searches.answer_to``, ``searches.share``) and a settings
-command (``personal.reply_to_command``) are handed to one child process, which
+difference: a search (``searches.answer_to``, ``searches.share``), a settings
+command (``personal.reply_to_command``) and a place from the Home tab's modal
+(``home.geocode_and_store``, whose result the modal's ack waits for) are handed to
+one child process, which
 builds its own pipeline, state store and Slack client from the same settings and
 answers on its own pool of ``CHARGEBOT_WORKERS`` threads. Everything else (notes,
 check-ins, the Home tab) stays on the server's threads.
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Settings
-from bot.slack import personal, searches
+from bot.slack import home, personal, searches
 from bot.slack.background import Background
 from bot.slack.logs import current_request_id, request_scope
 from bot.slack.services import SlackServices
@@ -43,7 +45,10 @@ WORK: dict[str, Callable[..., Any]] = {
     "answer": searches.answer_to,
     "share": searches.share,
     "settings": personal.reply_to_command,
+    "place": home.geocode_and_store,
 }
+#: Work whose result the server waits for (a Home tab place modal is acked with it).
+RETURNS = frozenset({"place"})
 _NAMES = {work: name for name, work in WORK.items()}
 #: Seconds the server waits for the child to start (imports, pipeline) before serving.
 START_SECONDS = 60.0
@@ -63,15 +68,19 @@ class Job:
 class SearchProcessBackground(Background):
     """The background pool, with searches and settings commands answered in a child."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, loading: Any | None = None) -> None:
+        """``loading``: the index's "first download running" flag (:func:`shared_flag`),
+        which the child's data source reads too, so it says "loading", not "empty"."""
         super().__init__(settings.search_workers)
         context = multiprocessing.get_context("spawn")
         self._jobs: Any = context.Queue()
         self._done: Any = context.Queue()
         self._numbers = itertools.count(1)
+        #: Futures of handed-over work whose result the server waits for, by job number.
+        self._waiting: dict[int, Future[Any]] = {}
         self._process = context.Process(
             target=_child_main,
-            args=(settings, self._jobs, self._done),
+            args=(settings, self._jobs, self._done, loading),
             name="chargebot-search",
             daemon=True,
         )
@@ -103,21 +112,29 @@ class SearchProcessBackground(Background):
             current_request_id(),
             services.sender.client.token if services.multi_workspace else None,
         )
+        handed: Future[Any] = Future()
         with self._idle:
             self._pending += 1
+            if name in RETURNS:
+                self._waiting[job.number] = handed
         self._jobs.put(job)
-        handed: Future[Any] = Future()
-        handed.set_result(None)  # handed over; the child answers (and logs) the rest
+        if name not in RETURNS:
+            handed.set_result(None)  # handed over; the child answers (and logs) the rest
         return handed
 
     def _read_done(self) -> None:
         while True:
             try:
-                number = self._done.get()
+                finished = self._done.get()
             except (EOFError, OSError):
                 return
-            if number is None:
+            if finished is None:
                 return
+            number, result = finished
+            with self._idle:
+                waiting = self._waiting.pop(number, None)
+            if waiting is not None:
+                waiting.set_result(result)
             self._finished(None)
 
     def drain(self, timeout: float | None = None) -> bool:
@@ -135,7 +152,12 @@ class SearchProcessBackground(Background):
             self._process.join(5)
 
 
-def _child_main(settings: Settings, jobs: Any, done: Any) -> None:
+def shared_flag() -> Any:
+    """An event the server and its search process both see (the index is loading)."""
+    return multiprocessing.get_context("spawn").Event()
+
+
+def _child_main(settings: Settings, jobs: Any, done: Any, loading: Any | None = None) -> None:
     """The child: its own pipeline, store and clients; answers jobs on a thread pool."""
     import signal
 
@@ -148,11 +170,15 @@ def _child_main(settings: Settings, jobs: Any, done: Any) -> None:
     _yield_cpu_to_acks()
     configure_logging(settings.log_level)
     services = _child_services(settings)
+    if loading is not None and hasattr(services.provider, "loading"):
+        # The server runs the index's first download; this process answers meanwhile.
+        services.provider.loading = loading
     per_token: dict[str | None, SlackServices] = {None: services}
     pool = ThreadPoolExecutor(settings.search_workers, thread_name_prefix="chargebot-search")
     done.put("ready")
 
     def run(job: Job) -> None:
+        result = None
         try:
             work = WORK[job.work]
             target = per_token.get(job.token)
@@ -165,11 +191,11 @@ def _child_main(settings: Settings, jobs: Any, done: Any) -> None:
                 )
                 per_token[job.token] = target
             with request_scope(job.request_id):
-                work(target, *job.args, **job.kwargs)
+                result = work(target, *job.args, **job.kwargs)
         except Exception:
             log.exception("search_process.job_failed", extra={"work": job.work})
         finally:
-            done.put(job.number)
+            done.put((job.number, result if job.work in RETURNS else None))
 
     parent = os.getppid()
     while True:

@@ -252,11 +252,15 @@ def run(settings: Settings, host: str, port: int | None = None) -> None:
     store = StateStore.from_settings(settings)
     _migrate(store)
     pipeline = build_pipeline(settings, checkins=store, geocode_cache=shared_geocode_cache(store))
-    pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
-    from bot.slack.search_process import SearchProcessBackground
+    from bot.slack.search_process import SearchProcessBackground, shared_flag
 
+    # The search process answers while the first download runs: it must see the flag too.
+    loading = shared_flag()
+    if hasattr(pipeline.provider, "loading"):
+        pipeline.provider.loading = loading
+    pipeline.start_first_fill()  # an empty index downloads open data; "loading" meanwhile
     # Searches are answered in a child process: their CPU never delays an ack.
-    background = SearchProcessBackground(settings)
+    background = SearchProcessBackground(settings, loading=loading)
     try:
         try:
             app = create_app(settings, pipeline, store=store, background=background)

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.providers.links import linked_location
 from bot.render.unfurl import station_unfurl
+from bot.search.credits import answer_attribution
 from bot.slack.services import SlackServices
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def unfurl_links(services: SlackServices, event: dict[str, Any]) -> None:
         unfurls[url] = station_unfurl(
             location,
             source=provider.name,
-            attribution=provider.attribution,
+            attribution=answer_attribution(provider, [location]),
             live_availability=provider.live_availability,
             checkins_enabled=services.store is not None,
         )

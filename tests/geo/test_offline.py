@@ -55,6 +55,19 @@ def test_an_unknown_bare_five_digit_number_is_asked_online(
     assert nominatim.queries() == ["00000"]
 
 
+def test_an_unknown_zip_the_geocoder_cannot_place_either_is_named_as_such(
+    resolver: PlaceResolver, nominatim: NominatimServer
+) -> None:
+    resolution = resolver.resolve("99999")
+    assert nominatim.queries() == ["99999"]  # still asked: another country's postcode?
+    assert resolution.status is ResolutionStatus.NOT_FOUND
+    assert resolution.notes == (
+        "99999 isn't a US ZIP code I know, and the geocoder doesn't know it as another"
+        " country's postcode either. Check the number, or send a city, an address, an"
+        " airport code or coordinates.",
+    )
+
+
 def test_military_zips_without_a_position_are_not_answered_offline(
     resolver: PlaceResolver, nominatim: NominatimServer
 ) -> None:

@@ -10,6 +10,7 @@ them), and a secret header that never reaches a log line, an error or a repr.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Iterator
 from typing import Any
@@ -125,10 +126,18 @@ def test_what_is_not_worth_retrying_is_raised_at_once(
 
 
 def test_a_slow_server_times_out_and_is_retried(client: ApiClient, server: Echo) -> None:
-    server.script("/v3/things", *[Reply(delay=5)] * 3)
-    with pytest.raises(UpstreamUnavailable, match="did not answer GET /v3/things in time") as e:
-        client.get_json("/things")
+    # The server answers nothing until the client has given up: the time-out is certain
+    # however slowly either side is scheduled on a loaded machine.
+    given_up = threading.Event()
+    server.script("/v3/things", *[Reply(hold=given_up)] * 3)
+    try:
+        with pytest.raises(UpstreamUnavailable, match="did not answer GET /v3/things in time") as e:
+            client.get_json("/things")
+    finally:
+        given_up.set()
     assert e.value.unreachable is Unreachable.TIMED_OUT
+    # Every attempt reached the server (its thread records each when it gets to it).
+    assert server.wait_for_requests(3)
     assert len(server.requests) == 3
 
 

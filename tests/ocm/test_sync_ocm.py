@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from support.loopback_api import Reply
+from support.loopback_api import Reply, closed_port
 from support.ocm_server import OcmServer, load_pois
 
 from bot.cli import main
@@ -107,6 +107,28 @@ def test_a_refused_key_changes_nothing(server: OcmServer, tmp_path: Path) -> Non
         sync_ocm(load_settings(), db, countries=["AD"])
     assert server.key not in str(raised.value)
     assert indexed(db) == before
+    assert list(tmp_path.glob("ocm-*.jsonl")) == []
+
+
+def test_an_unreachable_api_is_one_sentence_naming_ocm_api_url(
+    server: OcmServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "index.sqlite3"
+    sync_ocm(load_settings(), db, countries=["AD"])
+    before = db.read_bytes()
+    url = f"http://127.0.0.1:{closed_port()}"
+    monkeypatch.setenv("OCM_API_URL", url)
+
+    result = sync("--country", "AD", "--db", str(db))
+    assert result.exit_code == 1
+    message = result.stderr.strip().removeprefix("Error: ")
+    assert message == (
+        f"Open Charge Map at OCM_API_URL ({url}) refused the connection, so the index is"
+        " unchanged; set OCM_API_URL to Open Charge Map's current address,"
+        " https://api.openchargemap.io/v3, or unset it to use that default."
+    )
+    assert "Errno" not in result.output and server.key not in result.output
+    assert db.read_bytes() == before
     assert list(tmp_path.glob("ocm-*.jsonl")) == []
 
 

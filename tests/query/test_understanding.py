@@ -76,6 +76,26 @@ def test_a_near_miss_to_a_short_name_is_only_suggested(text: str, written: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        ("alert near 10036", ["alert"]),  # two edits from "valet": not a near miss
+        ("<script>alert(1)</script> near 10036", ["alert(1)"]),  # markup: quoted whole
+        ("javascript:void(0) near 10036", ["javascript", "void(0)"]),
+    ],
+)
+def test_two_slips_in_a_short_word_are_only_ignored(text: str, ignored: list[str]) -> None:
+    query = parse_query(text)
+    assert query.place == "10036"
+    assert query.suggestions == []
+    assert query.ignored == ignored
+
+
+def test_two_slips_in_a_long_name_are_still_suggested() -> None:
+    query = parse_query("restrms near Denver")
+    assert query.suggestions == [Suggestion("restrms", "Restrooms", "amenity", applied=False)]
+
+
+@pytest.mark.parametrize(
     ("text", "place", "params"),
     [
         ("near Poplar Bluff", "Poplar Bluff", {}),  # one letter from POLAR

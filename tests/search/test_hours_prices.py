@@ -136,6 +136,16 @@ def test_under_a_price_drops_dearer_stations(pipeline: SearchPipeline) -> None:
     assert any("over 0.30 per kWh" in note for note in answer.notes)
 
 
+def test_the_price_cap_note_names_the_currency(pipeline: SearchPipeline) -> None:
+    answer = pipeline.answer("chargers within 10 miles of Penn Station under 30 cents/kWh")
+    assert answer.checks is not None and answer.checks.too_dear > 0
+    # NY's prices are written in dollars: the cap is shown the way the cards show prices.
+    assert answer.checks.too_dear_currencies == {"$"}
+    note = f"I left out {answer.checks.too_dear} stations over 0.30 per kWh ($0.30/kWh,"
+    assert any(n.startswith(note) for n in answer.notes), answer.notes
+    assert "($0.30/kWh, your price cap)." in render_text(answer)
+
+
 def test_json_says_what_was_asked_and_found(pipeline: SearchPipeline) -> None:
     from bot.render.data import render_json
 

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from support.nominatim import NominatimServer
-from support.slack import MockSlack, RunningApp, shown, slash_command
+from support.slack import (
+    TEAM_ID,
+    USER_ID,
+    MockSlack,
+    RunningApp,
+    shown,
+    slash_command,
+    view_submission,
+)
 
 from bot.search import build_pipeline
 from bot.slack.app import create_app
@@ -30,19 +38,27 @@ class ParentMustNotSearch:
         raise AssertionError("the server process searched")
 
 
-def test_a_search_is_answered_by_the_search_process_not_the_server(
-    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
-) -> None:
-    index = tmp_path / "stations.sqlite3"
-    shutil.copy(ny_index, index)
-    settings = slack_settings(
+def search_settings(
+    slack_api: MockSlack, index: Path, nominatim: NominatimServer, **extra: Any
+) -> Any:
+    """The server's settings over ``index``, geocoding with the loopback Nominatim."""
+    return slack_settings(
         slack_api,
         provider="local",
         db_path=index,
         nominatim_url=nominatim.url,
         geocoder_min_delay=0,
         log_level="WARNING",
+        **extra,
     )
+
+
+def test_a_search_is_answered_by_the_search_process_not_the_server(
+    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
+) -> None:
+    index = tmp_path / "stations.sqlite3"
+    shutil.copy(ny_index, index)
+    settings = search_settings(slack_api, index, nominatim)
     real = build_pipeline(settings)
     parent = ParentMustNotSearch(real)
     background = SearchProcessBackground(settings)
@@ -79,3 +95,65 @@ def test_the_search_process_runs_at_a_lower_cpu_priority_than_the_server(
         assert os.getpriority(os.PRIO_PROCESS, child) == min(server_nice + NICENESS, 19)
     finally:
         background.close()
+
+
+class ParentMustNotGeocode:
+    """The server process's resolver: a Home tab place must be looked up in the child."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def resolve(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        raise AssertionError("the server process geocoded")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_home_tab_place_is_geocoded_by_the_search_process_not_the_server(
+    slack_api: MockSlack, ny_index: Path, tmp_path: Path, nominatim: NominatimServer
+) -> None:
+    from bot.render import home_settings as controls
+    from bot.state import StateStore
+
+    settings = search_settings(
+        slack_api, ny_index, nominatim, database_url=f"sqlite:///{tmp_path / 'state.sqlite3'}"
+    )
+    real = build_pipeline(settings)
+    parent = ParentMustNotSearch(real)
+    parent.resolver = ParentMustNotGeocode()
+    store = StateStore.from_settings(settings)
+    background = SearchProcessBackground(settings)
+    server = RunningApp(create_app(settings, parent, store=store, background=background))  # type: ignore[arg-type]
+
+    def submit(text: str) -> Any:
+        values = {
+            controls.PLACE_BLOCK: {
+                controls.PLACE_ACTION: {"type": "plain_text_input", "value": text}
+            }
+        }
+        return server.send(view_submission(controls.HOME_PLACE_VIEW, "", values))
+
+    try:
+        # A place nobody knows: the modal is answered with a friendly error on the field.
+        ack = submit("Atlantis")
+        assert ack.status_code == 200
+        error = ack.json()["errors"][controls.PLACE_BLOCK]
+        assert "couldn't find that place" in error
+
+        before = len(slack_api.of("views.publish"))
+        ack = submit("Penn Station")
+        assert ack.status_code == 200 and not ack.text  # the modal closes
+        view = slack_api.wait_method("views.publish", before + 1)[-1].body["view"]
+        home = store.get_preferences(TEAM_ID, USER_ID).home
+        assert home is not None
+        assert f"Home set to *{home.place.name}*" in shown(view)
+        assert "Penn" in home.place.name
+        assert nominatim.queries() == ["Atlantis", "Penn Station"]  # asked by the child
+        assert parent.resolver.calls == 0 and parent.calls == 0
+    finally:
+        background.close()
+        server.close()
+        store.close()
+        real.close()

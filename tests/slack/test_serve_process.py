@@ -17,6 +17,7 @@ from support.slack import (
     SIGNING_SECRET,
     WAIT_SECONDS,
     MockSlack,
+    SlackRequest,
     signature_headers,
     slash_command,
     url_verification,
@@ -35,6 +36,15 @@ def _environment(tmp_path: Path, slack_api: MockSlack, port: int) -> dict[str, s
         "CHARGEBOT_PROVIDER": "local",
         "CHARGEBOT_NOMINATIM_URL": "http://127.0.0.1:9/",  # never reached: "help" needs no place
     }
+
+
+def post_signed(base: str, request: SlackRequest) -> httpx.Response:
+    """``request`` signed, to the server's events URL, as Slack sends it."""
+    return httpx.post(
+        base + "/slack/events",
+        content=request.body,
+        headers={"Content-Type": request.content_type, **signature_headers(request.body)},
+    )
 
 
 @pytest.fixture
@@ -62,11 +72,7 @@ def test_serve_answers_signed_requests_and_stops_cleanly_on_sigterm(
 
     url = slack_api.response_url()
     command = slash_command("help", url)
-    ack = httpx.post(
-        base + "/slack/events",
-        content=command.body,
-        headers={"Content-Type": command.content_type, **signature_headers(command.body)},
-    )
+    ack = post_signed(base, command)
     assert ack.status_code == 200
     (reply,) = slack_api.wait_response(url)
     assert reply.body["blocks"]
@@ -116,3 +122,30 @@ def test_serve_stops_when_slack_refuses_the_token(tmp_path: Path, slack_api: Moc
     assert "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
     assert "OAuth & Permissions" in result.stderr
     assert BOT_TOKEN not in result.stderr
+
+
+def test_while_the_first_download_runs_the_search_process_says_loading_not_empty(
+    tmp_path: Path, slack_api: MockSlack
+) -> None:
+    """A fresh ``chargebot serve`` fills its empty index in the background; the search
+    process, which answers /charge, must know that the download is still running."""
+    from opendata.afdc_server import afdc_server
+
+    with afdc_server() as afdc:
+        afdc.delay = 120  # the download outlasts the test
+        env = _environment(tmp_path, slack_api, free_port())
+        env["CHARGEBOT_AFDC_URL"] = afdc.url
+        process, base = start_serve(env, tmp_path)
+        try:
+            url = slack_api.response_url()
+            command = slash_command("CCS near 10036", url)  # a ZIP: no geocoder needed
+            ack = post_signed(base, command)
+            assert ack.status_code == 200
+            (reply,) = slack_api.wait_response(url)
+            text = str(reply.body)
+            assert "The station list is loading" in text and "Try again in a few minutes" in text
+            assert "empty" not in text
+            assert afdc.requests  # the download did start
+        finally:
+            process.kill()
+            process.communicate()

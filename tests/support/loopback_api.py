@@ -39,6 +39,9 @@ class Reply:
     content_type: str | None = None
     #: Send only this many bytes of the body (its full length announced), then hang up.
     cut_after: int | None = None
+    #: Answer only once this is set: a server slower than any time-out, whatever the
+    #: load on the machine (set it after the client has given up).
+    hold: threading.Event | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class LoopbackApi:
         self.requests: list[RecordedRequest] = []
         self._scripts: defaultdict[str, deque[Reply]] = defaultdict(deque)
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._stopping = threading.Event()
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.app = self
@@ -111,6 +115,12 @@ class LoopbackApi:
         with self._lock:
             self._scripts[path].extend(replies)
 
+    def wait_for_requests(self, count: int, timeout: float = 30.0) -> bool:
+        """Whether ``count`` requests have arrived within ``timeout`` seconds: a request
+        a client sent is recorded when the server's thread gets to it, not at once."""
+        with self._arrived:
+            return self._arrived.wait_for(lambda: len(self.requests) >= count, timeout)
+
     def requests_to(self, path: str) -> list[RecordedRequest]:
         return [r for r in self.requests if r.path == path]
 
@@ -126,8 +136,18 @@ class LoopbackApi:
             return queue.popleft() if queue else None
 
     def _record(self, request: RecordedRequest) -> None:
-        with self._lock:
+        with self._arrived:
             self.requests.append(request)
+            self._arrived.notify_all()
+
+    def _held(self, reply: Reply) -> bool:
+        """Wait for ``reply.hold`` to be set; True when the server stops first."""
+        if reply.hold is None:
+            return False
+        while not reply.hold.wait(0.05):
+            if self._stopping.is_set():
+                return True
+        return False
 
 
 class _Server(ThreadingHTTPServer):
@@ -171,7 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
         )
         app._record(request)
         reply = app._next_reply(parts.path) or Reply()
-        if reply.delay and app._stopping.wait(reply.delay):
+        if (reply.delay and app._stopping.wait(reply.delay)) or app._held(reply):
             self.close_connection = True
             return
         status, body = reply.status, reply.body

@@ -125,6 +125,7 @@ class _Behaviour:
     status: int | None = None  # answer every request with this HTTP error
     retry_after: str | None = None
     delay: float = 0.0  # seconds to wait before answering
+    hold: threading.Event | None = None  # answer only once this is set
     reset: bool = False  # close every connection with a TCP reset, answering nothing
     body: str | None = None  # answer 200 with this body instead (a proxy's page, bad JSON)
 
@@ -176,6 +177,24 @@ class NominatimServer:
         """Wait ``seconds`` before each answer (a client with a shorter timeout gives up)."""
         with self._lock:
             self._behaviour = _Behaviour(delay=seconds)
+
+    def hold(self) -> threading.Event:
+        """Answer nothing until the returned event is set: slower than any time-out, however
+        loaded the machine (set it once the client has given up)."""
+        released = threading.Event()
+        with self._lock:
+            self._behaviour = _Behaviour(hold=released)
+        return released
+
+    def wait_for_searches(self, count: int, timeout: float = 30.0) -> bool:
+        """Whether ``count`` searches have arrived within ``timeout`` seconds (a request is
+        recorded when the server's thread gets to it, which a loaded machine delays)."""
+        deadline = time.monotonic() + timeout
+        while self.search_count < count:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
 
     def reset_connections(self) -> None:
         """Drop every connection with a TCP reset, as a crashed or refusing server would."""
@@ -246,6 +265,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if behaviour.delay and state._stopping.wait(behaviour.delay):
             return
+        while behaviour.hold is not None and not behaviour.hold.wait(0.05):
+            if state._stopping.is_set():
+                return
         if behaviour.status is not None:
             headers = {"Retry-After": behaviour.retry_after} if behaviour.retry_after else {}
             message = "Too Many Requests" if behaviour.status == 429 else "Server error"

@@ -16,7 +16,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -541,7 +541,9 @@ class RunningApp:
             for dispatcher in list(self.server._map.values()):
                 dispatcher.close()
 
-        self.server.trigger.pull_trigger(close_everything)
+        # The loop may have closed its trigger already (it stopped): nothing left to wake.
+        with suppress(OSError):
+            self.server.trigger.pull_trigger(close_everything)
         self._thread.join(5)
         self.server.task_dispatcher.shutdown()
 
