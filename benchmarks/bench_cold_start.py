@@ -83,6 +83,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp, running_nominatim() as server:
         env = {key: value for key, value in os.environ.items() if not key.startswith("CHARGEBOT_")}
+        # An installed app starts from bytecode: a shell that forbids writing it would time
+        # compiling every module from source on every run instead.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(
             CHARGEBOT_DB=str(Path(tmp) / "ny.sqlite3"),
             CHARGEBOT_GEOCODE_CACHE=str(Path(tmp) / "geocode.sqlite3"),
