@@ -14,11 +14,9 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support.nominatim import NominatimServer
 
 from bot.cli import EXIT_ANSWER, EXIT_FIX_REQUEST, main
 
@@ -81,12 +79,7 @@ def loaded_by(*args: str) -> dict[str, object]:
     return json.loads(done.stderr.strip().splitlines()[-1])
 
 
-@pytest.fixture(autouse=True)
-def _environment(
-    ny_index: Path, nominatim_env: NominatimServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHARGEBOT_DB", str(ny_index))
-    monkeypatch.setenv("CHARGEBOT_GEOCODE_CACHE", str(tmp_path / "geocode.sqlite3"))
+pytestmark = pytest.mark.usefixtures("ny_ask_env")
 
 
 @pytest.mark.parametrize(
@@ -152,7 +145,7 @@ run()
 """
 
 
-def test_commands_that_write_files_end_the_usual_way(tmp_path: Path) -> None:
+def test_commands_that_write_files_end_the_usual_way() -> None:
     # The index commands (and serve) keep the interpreter's exit: its hooks, every file
     # object closed and flushed.
     done = subprocess.run(
