@@ -8,7 +8,7 @@ data set before answering one lookup: 0.25 s and 38 MB for the ZIPs, 0.1 s and
 every time. These tables keep only what a lookup needs, one sorted line per code
 (``code``, latitude, longitude, then text fields), tab-separated, in
 ``bot/geo/data/``; a lookup reads the file once (about a millisecond) and finds a
-code with one substring search. ``tests/geo/test_tables.py`` checks that each table
+code by a binary search over its sorted lines. ``tests/geo/test_tables.py`` checks that each table
 equals what its package says.
 """
 
@@ -33,12 +33,37 @@ class ShippedTable:
     def row(self, code: str) -> list[str] | None:
         if "\n" in code or "\t" in code:
             return None
-        data = self._loaded()
-        start = data.find(b"\n" + code.encode("utf-8") + b"\t")
-        if start < 0:
-            return None
-        end = data.index(b"\n", start + 1)
-        return data[start + 1 : end].decode("utf-8").split("\t")[1:]
+        line = self._find(self._loaded(), code.encode("utf-8"))
+        return None if line is None else line.decode("utf-8").split("\t")[1:]
+
+    @staticmethod
+    def _find(data: bytes, key: bytes) -> bytes | None:
+        """The line whose code is ``key``: a binary search over the sorted lines.
+
+        Lines are sorted by their whole text, which orders them by code, since a tab
+        sorts before every character a code holds. Each step looks at the line that
+        starts after the middle of the range: about 16 steps over 40,000 lines,
+        tens of microseconds, where a substring search reads up to the whole file.
+        """
+        # Lines start after a "\n" in data[low:high]; a final "\n" starts no line.
+        low, high = 0, len(data) - data.endswith(b"\n")
+        while low < high:
+            start = data.find(b"\n", (low + high) // 2, high)
+            if start < 0:
+                start = data.rfind(b"\n", low, high)
+            if start < low:  # no line starts in the range
+                return None
+            end = data.find(b"\n", start + 1)
+            end = len(data) if end < 0 else end
+            tab = data.find(b"\t", start + 1, end)
+            line_code = data[start + 1 : tab if tab >= 0 else end]
+            if line_code == key:
+                return data[start + 1 : end]
+            if line_code < key:
+                low = end
+            else:
+                high = start
+        return None
 
     def _loaded(self) -> bytes:
         # Kept as bytes: as text, one accented airport name would make it 2-4 bytes a

@@ -87,11 +87,17 @@ class RouteFinder:
         self.places = places
         self.n = len(items)
         self.used: set[int] = set()
+        self._spans: dict[tuple[int, int], str] = {}
 
     # -- what an item is ---------------------------------------------------------------
 
     def _words(self, item: Item) -> str:
-        return " ".join(self.text[item.start : item.end].casefold().split())
+        """The item's text, case-folded, single-spaced (kept: the forms ask it often)."""
+        span = (item.start, item.end)
+        words = self._spans.get(span)
+        if words is None:
+            words = self._spans[span] = " ".join(self.text[span[0] : span[1]].casefold().split())
+        return words
 
     def _is(self, k: int, *words: str) -> bool:
         return (

@@ -65,3 +65,15 @@ def test_unknown_codes_and_labelled_zips() -> None:
     assert found is not None and found.name == "10036 (New York, NY)"
     assert airports.lookup("QQQ") is None and airports.lookup("ZZZZ") is None
     assert US_ZIPS.row("1003") is None and US_ZIPS.row("10036\t") is None
+
+
+def test_every_code_is_found_and_codes_between_neighbours_are_not() -> None:
+    for table in (US_ZIPS, AIRPORTS):
+        lines = table.path.read_text(encoding="utf-8").splitlines()[1:]
+        codes = [line.split("\t", 1)[0] for line in lines]
+        for code, line in zip(codes, lines, strict=True):
+            assert table.row(code) == line.split("\t")[1:], code
+        absent = {"", "0", "000", "!", "ZZZZZZ", "\u00e9t\u00e9", codes[0][:-1], codes[-1] + "A"}
+        absent |= {code + "0" for code in codes[::97]} | {code[:-1] for code in codes[::89]}
+        for code in sorted(absent - set(codes)):
+            assert table.row(code) is None, code
