@@ -16,7 +16,7 @@ from typing import BinaryIO, Final
 from bot.opendata.afdc_mapping import map_station
 from bot.opendata.formats import BOM
 from bot.opendata.limits import MAX_LINE_BYTES, BrokenFile, size_text
-from bot.records.outcome import Record, map_record
+from bot.records.outcome import Mapped, Record, map_record
 
 #: Export titles whose API name is not simply the title in snake_case.
 _RENAMED: Final = {"EV DC Fast Count": "ev_dc_fast_num"}
@@ -130,8 +130,13 @@ class _LastRowCheck:
 
 
 def read_csv(
-    stream: BinaryIO, progress: Callable[[int], None] | None, log: DecodeLog
+    stream: BinaryIO,
+    progress: Callable[[int], None] | None,
+    log: DecodeLog,
+    mapper: Callable[[dict[str, str]], Mapped] = map_station,
 ) -> Iterator[Record]:
+    """The file's rows as records: ``mapper``'s locations (models, or an import's index
+    rows: :func:`~bot.opendata.afdc_mapping.station_rows`), or why not."""
     lines = _Lines(stream, progress, log)
     reader = csv.reader(lines)
     try:
@@ -168,4 +173,4 @@ def read_csv(
                 start, invalid=f"{what}: {len(row)} fields where the header has {len(names)}"
             )
             continue
-        yield map_record(start, map_station, dict(zip(names, row, strict=True)))
+        yield map_record(start, mapper, dict(zip(names, row, strict=True)))

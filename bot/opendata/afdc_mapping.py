@@ -47,11 +47,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
+from bot.opendata.facets import facets_from
 from bot.opendata.pricing import station_cost
+from bot.opendata.store import LocationRows, location_row, point_row, timestamp
 from bot.plugshare import trusted
-from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power
+from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power, StationCost
 from bot.plugshare.models import Location, Network, Station
 from bot.plugshare.networks import network_name
 from bot.records.fields import coordinate
@@ -167,7 +169,7 @@ _ACCESS: Final = {"public": Access.PUBLIC, "private": Access.RESTRICTED}
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
+    if value is None or value == "":  # most of a CSV row's cells: answered at once
         return None
     text = str(value).strip()
     return text or None
@@ -175,7 +177,7 @@ def _text(value: Any) -> str | None:
 
 def _count(record: Mapping[str, Any], field: str, title: str) -> int:
     value = record.get(field)
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or value == "" or (isinstance(value, str) and not value.strip()):
         return 0
     try:
         number = float(value)
@@ -249,9 +251,11 @@ def _brand(name: str) -> str:
 def _address(record: Mapping[str, Any]) -> str | None:
     street = _text(record.get("street_address"))
     city = _text(record.get("city"))
-    region = " ".join(p for p in (_text(record.get("state")), _text(record.get("zip"))) if p)
-    parts = [p for p in (street, city, region or None) if p]
-    return ", ".join(parts) or None
+    state, zip_code = _text(record.get("state")), _text(record.get("zip"))
+    region = f"{state} {zip_code}" if state and zip_code else state or zip_code
+    if not (street or city):
+        return region  # the minimal export: a ZIP at most
+    return ", ".join(p for p in (street, city, region) if p)
 
 
 class _Site:
@@ -351,55 +355,32 @@ def _unit_plugs(
     return level, plugs
 
 
+class _Ports(NamedTuple):
+    """``count`` identical stations numbered from ``first``, each with ``plugs``."""
+
+    first: int
+    count: int
+    level: str | None
+    plugs: list[tuple[Connector, Power | None, float | None]]
+
+
 def _ports(
-    site: _Site,
-    loc_id: int,
     first: int,
-    ports: int,
+    count: int,
     level: str | None,
-    available: Availability,
     plugs: list[tuple[Connector, Power | None, float | None]],
-) -> list[Station]:
-    """``ports`` identical stations numbered from ``first``: one validated, the rest copies."""
-    if first + ports > MAX_STATIONS_PER_LOCATION:
+) -> _Ports:
+    if first + count > MAX_STATIONS_PER_LOCATION:
         raise IdOutOfRange(f"more than {MAX_STATIONS_PER_LOCATION - 1} charging ports at one site")
-    sid = station_id(loc_id, first)
-    template = trusted.station(
-        id=sid,
-        name=level,
-        network=site.network,
-        network_id=site.network.id if site.network else None,
-        cost=site.cost,
-        cost_description=site.pricing,
-        available=available,
-        hours=site.hours,
-        created_at=site.created_at,
-        location_id=loc_id,
-        outlets=[
-            trusted.outlet(id=outlet_id(sid, k), connector=c, power=p, kilowatts=kw)
-            for k, (c, p, kw) in enumerate(plugs)
-        ],
-    )
-    stations = [template]
-    for ordinal in range(first + 1, first + ports):
-        sid = station_id(loc_id, ordinal)
-        outlets = [o.model_copy(update={"id": outlet_id(sid, k)}) for k, o in
-                   enumerate(template.outlets)]  # fmt: skip
-        stations.append(template.model_copy(update={"id": sid, "outlets": outlets}))
-    return stations
+    return _Ports(first, count, level, plugs)
 
 
-def _stations(
-    record: Mapping[str, Any],
-    site: _Site,
-    loc_id: int,
-    available: Availability,
-    counts: dict[str, int],
-) -> list[Station]:
+def _stations(record: Mapping[str, Any], site: _Site, counts: dict[str, int]) -> list[_Ports]:
     names = connector_names(record.get("ev_connector_types"))
     units = record.get("ev_charging_units")
-    stations: list[Station] = []
+    groups: list[_Ports] = []
     if isinstance(units, list) and units:
+        first = 0
         for unit in units:
             if not isinstance(unit, Mapping):
                 continue
@@ -408,28 +389,53 @@ def _stations(
                 ports = max(1, int(unit.get("port_count") or 1))
             except (TypeError, ValueError):
                 ports = 1
-            stations += _ports(site, loc_id, len(stations), ports, level, available, plugs)
-        if any(station.outlets for station in stations):
-            return stations
-        stations = []
+            groups.append(_ports(first, ports, level, plugs))
+            first += ports
+        if any(group.plugs for group in groups):
+            return groups
+        groups = []
+    if not names and not (counts[_L1] or counts[_L2] or counts[_DC]):
+        return [_ports(0, 1, None, [])]  # the minimal export: one station, plugs unknown
     by_level = _level_outlets(names, counts, site.supercharger)
+    first = 0
     for level in _LEVELS:
-        plugs = [(c, p, None) for c, p in by_level[level]]
         if counts[level]:
-            stations += _ports(site, loc_id, len(stations), counts[level], level, available, plugs)
-    if not stations:
+            plugs = [(c, p, None) for c, p in by_level[level]]
+            groups.append(_ports(first, counts[level], level, plugs))
+            first += counts[level]
+    if not groups:
         site_plugs = _unique(_plug(k) for k in _site_keys(names, site.supercharger))
-        plugs = [(c, p, None) for c, p in site_plugs]
-        stations += _ports(site, loc_id, 0, 1, None, available, plugs)
-    return stations
+        groups.append(_ports(0, 1, None, [(c, p, None) for c, p in site_plugs]))
+    return groups
 
 
 def _site_keys(names: list[str], supercharger: bool) -> list[str]:
     return [("TESLA-DC" if supercharger else "TESLA-AC") if n == "TESLA" else n for n in names]
 
 
-def map_station(record: Mapping[str, Any]) -> Location:
-    """One AFDC station -> a PlugShare location. Raises RowSkipped or RowInvalid."""
+class _Mapped(NamedTuple):
+    """One AFDC station, mapped: what both of its forms (model, index rows) are built from."""
+
+    loc_id: int
+    external: int
+    name: str
+    latitude: float
+    longitude: float
+    description: str | None
+    address: str | None
+    phone: str | None
+    open247: bool | None
+    access: Access
+    parking: str | None
+    updated_at: datetime | None
+    site: _Site
+    available: Availability
+    groups: list[_Ports]
+    amenities: tuple[AmenityType, ...]
+
+
+def _map(record: Mapping[str, Any]) -> _Mapped:
+    """The mapping itself (see the module docstring). Raises RowSkipped or RowInvalid."""
     external = _external_id(record)
     try:
         loc_id = location_id(SOURCE, external)
@@ -457,33 +463,122 @@ def map_station(record: Mapping[str, Any]) -> Location:
     }
     site = _Site(record, network_for(record.get("ev_network")), counts[_DC])
     try:
-        stations = _stations(record, site, loc_id, _STATUS[status], counts)
+        groups = _stations(record, site, counts)
     except IdOutOfRange as error:
         raise RowInvalid(str(error)) from None
     facility = (_text(record.get("facility_type")) or "").upper()
     hours = site.hours
     name = _text(record.get("station_name")) or _text(record.get("street_address"))
+    return _Mapped(
+        loc_id,
+        external,
+        name or "EV charging station",
+        latitude,
+        longitude,
+        _text(record.get("intersection_directions")),
+        _address(record),
+        _text(record.get("station_phone")),
+        True if hours and hours.lower().startswith("24 hours") else None,
+        _ACCESS[access_text],
+        FACILITY_PARKING.get(facility),
+        parse_date(record.get("date_last_confirmed")) or parse_date(record.get("updated_at")),
+        site,
+        _STATUS[status],
+        groups,
+        FACILITY_AMENITIES.get(facility, ()),
+    )
+
+
+def map_station(record: Mapping[str, Any]) -> Location:
+    """One AFDC station -> a PlugShare location. Raises RowSkipped or RowInvalid."""
+    mapped = _map(record)
+    site, loc_id = mapped.site, mapped.loc_id
+    stations: list[Station] = []
+    for first, count, level, plugs in mapped.groups:
+        # One station validated, the rest copies of it.
+        sid = station_id(loc_id, first)
+        template = trusted.station(
+            id=sid,
+            name=level,
+            network=site.network,
+            network_id=site.network.id if site.network else None,
+            cost=site.cost,
+            cost_description=site.pricing,
+            available=mapped.available,
+            hours=site.hours,
+            created_at=site.created_at,
+            location_id=loc_id,
+            outlets=[
+                trusted.outlet(id=outlet_id(sid, k), connector=c, power=p, kilowatts=kw)
+                for k, (c, p, kw) in enumerate(plugs)
+            ],
+        )
+        stations.append(template)
+        for ordinal in range(first + 1, first + count):
+            sid = station_id(loc_id, ordinal)
+            outlets = [o.model_copy(update={"id": outlet_id(sid, k)}) for k, o in
+                       enumerate(template.outlets)]  # fmt: skip
+            stations.append(template.model_copy(update={"id": sid, "outlets": outlets}))
     return trusted.location(
         id=loc_id,
-        name=name or "EV charging station",
-        latitude=latitude,
-        longitude=longitude,
-        description=_text(record.get("intersection_directions")),
-        address=_address(record),
-        phone=_text(record.get("station_phone")),
-        url=STATION_PAGE.format(id=external),
-        hours=hours,
-        open247=True if hours and hours.lower().startswith("24 hours") else None,
-        access=_ACCESS[access_text],
-        cost=site.cost == 2,
-        cost_description=site.pricing,
-        parking_type_name=FACILITY_PARKING.get(facility),
-        created_at=site.created_at,
-        updated_at=parse_date(record.get("date_last_confirmed"))
-        or parse_date(record.get("updated_at")),
+        url=STATION_PAGE.format(id=mapped.external),
+        name=mapped.name,
+        latitude=mapped.latitude,
+        longitude=mapped.longitude,
         stations=stations,
-        amenities=[
-            trusted.amenity(location_id=loc_id, type=t)
-            for t in FACILITY_AMENITIES.get(facility, ())
-        ],
+        description=mapped.description,
+        address=mapped.address,
+        phone=mapped.phone,
+        cost=site.cost == 2,
+        hours=site.hours,
+        open247=mapped.open247,
+        access=mapped.access,
+        amenities=[trusted.amenity(location_id=loc_id, type=t) for t in mapped.amenities],
+        cost_description=site.pricing,
+        parking_type_name=mapped.parking,
+        created_at=site.created_at,
+        updated_at=mapped.updated_at,
+    )
+
+
+def station_rows(record: Mapping[str, Any]) -> LocationRows:
+    """One AFDC station -> the index's rows for it, exactly those of :func:`map_station`'s
+    location (:func:`~bot.opendata.store.rows_of`), without building the models: an
+    import of millions of stations spends most of its time here. Raises RowSkipped or
+    RowInvalid."""
+    mapped = _map(record)
+    site, loc_id = mapped.site, mapped.loc_id
+    network = site.network
+    network_id, network_name = (network.id, network.name) if network else (None, None)
+    cost, available = int(site.cost), int(mapped.available)
+    created = timestamp(site.created_at)
+    stations: list[tuple[Any, ...]] = []
+    outlets: list[tuple[Any, ...]] = []
+    plugs_seen: list[tuple[int, int | None, float | None]] = []
+    for first, count, level, plugs in mapped.groups:
+        values = [(int(c), None if p is None else int(p), kw) for c, p, kw in plugs]
+        plugs_seen += values
+        for ordinal in range(first, first + count):
+            sid = station_id(loc_id, ordinal)
+            stations.append((sid, loc_id, level, network_id, network_name, None, cost,
+                             site.pricing, available, site.hours, None, None, created))  # fmt: skip
+            for k, (connector, power, kilowatts) in enumerate(values):
+                outlets.append((outlet_id(sid, k), sid, loc_id, connector, power, kilowatts,
+                                None, None))  # fmt: skip
+    amenities = [int(t) for t in mapped.amenities]
+    has_fee = site.cost == StationCost.FEE
+    facets = facets_from(has_fee, (available,) if stations else (), plugs_seen, amenities)
+    row = location_row(
+        loc_id, mapped.name, mapped.latitude, mapped.longitude, mapped.description,
+        mapped.address, mapped.phone, STATION_PAGE.format(id=mapped.external), site.hours,
+        mapped.open247, mapped.access, has_fee, site.pricing, None, None, mapped.parking,
+        None, site.created_at, mapped.updated_at, facets,
+    )  # fmt: skip
+    return LocationRows(
+        loc_id,
+        row,
+        point_row(loc_id, mapped.latitude, mapped.longitude),
+        stations,
+        outlets,
+        [(loc_id, t) for t in amenities],
     )

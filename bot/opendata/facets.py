@@ -26,6 +26,7 @@ into a ``WHERE`` clause over those masks (:func:`filter_sql`):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -66,19 +67,38 @@ def _value_bit(value: int) -> int:
 
 
 def facets_of(location: Location) -> Facets:
+    stations = location.stations
+    return facets_from(
+        location.cost or any(int(s.cost) == StationCost.FEE for s in stations),
+        (int(station.available) for station in stations),
+        (
+            (int(o.connector), None if o.power is None else int(o.power), o.kilowatts)
+            for station in stations
+            for o in station.outlets
+        ),
+        (int(amenity.type) for amenity in location.amenities),
+    )
+
+
+def facets_from(
+    has_fee: bool,
+    availabilities: Iterable[int],
+    outlets: Iterable[tuple[int, int | None, float | None]],
+    amenity_types: Iterable[int],
+) -> Facets:
+    """The facets of a location whose (PlugShare) ``cost`` or some station's fee is
+    ``has_fee``, from its stations' availabilities, its outlets' (connector, power,
+    kilowatts) and its amenity types."""
     outlet_mask = availability_mask = amenity_mask = 0
-    has_fee = location.cost  # PlugShare: "a cost is known"
     max_kw: float | None = None
-    for station in location.stations:
-        availability_mask |= _value_bit(int(station.available))
-        has_fee = has_fee or int(station.cost) == StationCost.FEE
-        for outlet in station.outlets:
-            power = None if outlet.power is None else int(outlet.power)
-            outlet_mask |= outlet_bit(int(outlet.connector), power)
-            if outlet.kilowatts is not None and (max_kw is None or outlet.kilowatts > max_kw):
-                max_kw = outlet.kilowatts
-    for amenity in location.amenities:
-        amenity_mask |= _value_bit(int(amenity.type))
+    for available in availabilities:
+        availability_mask |= _value_bit(available)
+    for connector, power, kilowatts in outlets:
+        outlet_mask |= outlet_bit(connector, power)
+        if kilowatts is not None and (max_kw is None or kilowatts > max_kw):
+            max_kw = kilowatts
+    for kind in amenity_types:
+        amenity_mask |= _value_bit(kind)
     return Facets(outlet_mask, availability_mask, amenity_mask, has_fee, max_kw)
 
 

@@ -37,7 +37,7 @@ from bot.ocm.mapping import SOURCE as OCM
 from bot.ocm.mapping import MappingNotes
 from bot.opendata.afdc_csv import DecodeLog, read_csv
 from bot.opendata.afdc_mapping import SOURCE as AFDC
-from bot.opendata.afdc_mapping import map_station
+from bot.opendata.afdc_mapping import station_rows
 from bot.opendata.formats import BOM, Detected, FileFormat, ImportFailed, detect, open_binary
 from bot.opendata.id_set import IdSet
 from bot.opendata.json_items import read_items
@@ -54,8 +54,7 @@ from bot.opendata.plugshare_json import map_location
 from bot.opendata.schema import IndexDamaged, IndexUnreadable, leave_wal, open_for_write
 from bot.opendata.sites import merge_sites
 from bot.opendata.store import IndexWriter, timestamp
-from bot.plugshare.models import Location
-from bot.records.outcome import Record
+from bot.records.outcome import Mapped, Record
 
 _BATCH: Final = 2000
 #: Allocations between the garbage collector's passes over new objects during an import.
@@ -165,7 +164,7 @@ def _records(
         with open_binary(path) as stream:
             try:
                 if detected.format in (FileFormat.AFDC_CSV, FileFormat.AFDC_MIN_CSV):
-                    yield from read_csv(stream, progress, log)
+                    yield from read_csv(stream, progress, log, station_rows)
                 elif source == OCM:
                     if stream.read(len(BOM)) != BOM:
                         stream.seek(0)
@@ -173,7 +172,7 @@ def _records(
                 else:
                     if stream.read(len(BOM)) != BOM:
                         stream.seek(0)
-                    mapper = map_location if source == PLUGSHARE else map_station
+                    mapper = map_location if source == PLUGSHARE else station_rows
                     yield from read_items(
                         stream, detected.items_prefix, progress, mapper, detected.announced
                     )
@@ -331,7 +330,7 @@ def _load(
     existing = writer.existing_ids(report.source)
     seen = IdSet()  # compact while the file lists ids in order, as AFDC's do
     withdrawn: set[int] = set()
-    batch: list[Location] = []
+    batch: list[Mapped] = []
 
     def flush() -> None:
         replacing = [loc.id for loc in batch if loc.id in existing] if existing else []

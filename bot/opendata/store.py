@@ -1,4 +1,4 @@
-"""Write PlugShare-shaped locations into the index, replacing earlier versions by id."""
+"""Write PlugShare-shaped locations (models, or their rows) into the index, by id."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from bot.geometry.spherical import unit_vector
 from bot.opendata.extras import EXTRA_TABLES, write_extras
-from bot.opendata.facets import facets_of
+from bot.opendata.facets import Facets, facets_of
 from bot.opendata.id_set import IdSet
 from bot.plugshare.models import Location
 from bot.records.ids import NAMESPACE_SIZE, SOURCES, split_location_id
@@ -65,6 +66,105 @@ def _bool(value: bool | None) -> int | None:
 
 def _int(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+@dataclass(slots=True, eq=False)
+class LocationRows:
+    """One location as the index's rows: what :meth:`IndexWriter.write` inserts.
+
+    Built from a model by :func:`rows_of`, or directly from a source's record by a
+    mapping that needs no model (:func:`bot.opendata.afdc_mapping.station_rows`: an
+    import of millions of AFDC stations). Extras (check-ins, photos, credits) come
+    only with models.
+    """
+
+    id: int
+    location: tuple[Any, ...]
+    point: tuple[float, ...]
+    stations: list[tuple[Any, ...]]
+    outlets: list[tuple[Any, ...]]
+    amenities: list[tuple[int, int]]
+
+
+def location_row(
+    location_id: int,
+    name: str,
+    latitude: float,
+    longitude: float,
+    description: str | None,
+    address: str | None,
+    phone: str | None,
+    url: str | None,
+    hours: str | None,
+    open247: bool | None,
+    access: int,
+    cost: bool,
+    cost_description: str | None,
+    score: float | None,
+    icon: str | None,
+    parking_type_name: str | None,
+    poi_name: str | None,
+    created_at: datetime | None,
+    updated_at: datetime | None,
+    facets: Facets,
+) -> tuple[Any, ...]:
+    """The ``locations`` row, in the table's column order."""
+    source, external = split_location_id(location_id) or ("", 0)
+    return (
+        location_id, source, external, name, latitude, longitude, description, address, phone,
+        url, hours, _bool(open247), int(access), int(cost), cost_description, score, icon,
+        parking_type_name, poi_name, timestamp(created_at), timestamp(updated_at),
+        facets.outlet_mask, facets.availability_mask, facets.amenity_mask,
+        int(facets.has_fee), facets.max_kw,
+    )  # fmt: skip
+
+
+def point_row(location_id: int, latitude: float, longitude: float) -> tuple[float, ...]:
+    """The ``location_index`` row: the point as a box, its coordinates and unit vector."""
+    return (
+        location_id, latitude, latitude, longitude, longitude, latitude, longitude,
+        *unit_vector(latitude, longitude),
+    )  # fmt: skip
+
+
+def rows_of(location: Location) -> LocationRows:
+    """A model's rows (its extras are written from the model: :func:`write_extras`)."""
+    facets = facets_of(location)
+    station_rows = []
+    outlet_rows = []
+    created: dict[object, str | None] = {}  # the ports of a site share one date
+    for station in location.stations:
+        network = station.network
+        if station.created_at not in created:
+            created[station.created_at] = timestamp(station.created_at)
+        station_rows.append((
+            station.id, location.id, station.name, station.effective_network_id,
+            network.name if network else None, station.network_ext_id,
+            int(station.cost), station.cost_description, int(station.available),
+            station.hours, station.manufacturer, station.model,
+            created[station.created_at],
+        ))  # fmt: skip
+        for outlet in station.outlets:
+            outlet_rows.append((
+                outlet.id, station.id, location.id, int(outlet.connector),
+                _int(outlet.power), outlet.kilowatts, outlet.volts, outlet.amps,
+            ))  # fmt: skip
+    row = location_row(
+        location.id, location.name, location.latitude, location.longitude,
+        location.description, location.address, location.phone, location.url,
+        location.hours, location.open247, location.access, location.cost,
+        location.cost_description, location.score, location.icon,
+        location.parking_type_name, location.poi_name, location.created_at,
+        location.updated_at, facets,
+    )  # fmt: skip
+    return LocationRows(
+        location.id,
+        row,
+        point_row(location.id, location.latitude, location.longitude),
+        station_rows,
+        outlet_rows,
+        [(location.id, int(a.type)) for a in location.amenities],
+    )
 
 
 class IndexWriter:
@@ -152,55 +252,39 @@ class IndexWriter:
             self.conn.executemany(f"DELETE FROM {table} WHERE location_id = ?", keys)
         self.conn.executemany("DELETE FROM location_index WHERE id = ?", keys)
 
-    def write(self, locations: Sequence[Location], replacing: Iterable[int] = ()) -> None:
+    def write(
+        self, locations: Sequence[Location | LocationRows], replacing: Iterable[int] = ()
+    ) -> None:
         """Insert ``locations``; ``replacing`` lists the ids among them already indexed."""
         self._wait()
         self._delete_children([(i,) for i in replacing])
         location_rows = []
-        station_rows = []
-        outlet_rows = []
-        amenity_rows = []
+        station_rows: list[tuple[Any, ...]] = []
+        outlet_rows: list[tuple[Any, ...]] = []
+        amenity_rows: list[tuple[int, int]] = []
         point_rows = []
+        models = []
         for location in locations:
-            source, external = split_location_id(location.id) or ("", 0)
-            facets = facets_of(location)
-            location_rows.append((
-                location.id, source, external, location.name, location.latitude,
-                location.longitude, location.description, location.address, location.phone,
-                location.url, location.hours, _bool(location.open247), int(location.access),
-                int(location.cost), location.cost_description, location.score, location.icon,
-                location.parking_type_name, location.poi_name, timestamp(location.created_at),
-                timestamp(location.updated_at), facets.outlet_mask, facets.availability_mask,
-                facets.amenity_mask, int(facets.has_fee), facets.max_kw,
-            ))  # fmt: skip
-            point_rows.append((
-                location.id, location.latitude, location.latitude, location.longitude,
-                location.longitude, location.latitude, location.longitude,
-                *unit_vector(location.latitude, location.longitude),
-            ))  # fmt: skip
-            created: dict[object, str | None] = {}  # the ports of a site share one date
-            for station in location.stations:
-                network = station.network
-                if station.created_at not in created:
-                    created[station.created_at] = timestamp(station.created_at)
-                station_rows.append((
-                    station.id, location.id, station.name, station.effective_network_id,
-                    network.name if network else None, station.network_ext_id,
-                    int(station.cost), station.cost_description, int(station.available),
-                    station.hours, station.manufacturer, station.model,
-                    created[station.created_at],
-                ))  # fmt: skip
-                for outlet in station.outlets:
-                    outlet_rows.append((
-                        outlet.id, station.id, location.id, int(outlet.connector),
-                        _int(outlet.power), outlet.kilowatts, outlet.volts, outlet.amps,
-                    ))  # fmt: skip
-            amenity_rows.extend((location.id, int(a.type)) for a in location.amenities)
+            if isinstance(location, Location):
+                models.append(location)
+                rows = rows_of(location)
+            else:
+                rows = location
+            location_rows.append(rows.location)
+            point_rows.append(rows.point)
+            station_rows += rows.stations
+            if rows.outlets:
+                outlet_rows += rows.outlets
+            if rows.amenities:
+                amenity_rows += rows.amenities
         self.conn.executemany(_INSERT_LOCATION, location_rows)
         self.conn.executemany(_INSERT_STATION, station_rows)
-        self.conn.executemany(_INSERT_OUTLET, outlet_rows)
-        self.conn.executemany(_INSERT_AMENITY, amenity_rows)
+        if outlet_rows:
+            self.conn.executemany(_INSERT_OUTLET, outlet_rows)
+        if amenity_rows:
+            self.conn.executemany(_INSERT_AMENITY, amenity_rows)
         self.conn.executemany(self._insert_point, point_rows)
-        write_extras(self.conn, locations)
+        if models:
+            write_extras(self.conn, models)
         if self._worker is not None:
             self._points = self._worker.submit(self._insert_pending_points)

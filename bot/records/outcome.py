@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
-
-from bot.plugshare.models import Location
+from typing import Protocol, TypeVar
 
 
 class RowSkipped(Exception):
@@ -27,13 +25,20 @@ class RowInvalid(Exception):
         self.reason = reason
 
 
+class Mapped(Protocol):
+    """What a mapper makes of a row: a location (a model, or the index's rows for one)."""
+
+    @property
+    def id(self) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One row or item: a location to index, or why not."""
 
     #: 1-based line number of the row's first line (CSV) or item number (JSON).
     position: int
-    location: Location | None = None
+    location: Mapped | None = None
     skipped: str | None = None
     invalid: str | None = None
     withdrawn_id: int | None = None
@@ -42,7 +47,7 @@ class Record:
 T = TypeVar("T")
 
 
-def map_record(position: int, mapper: Callable[[T], Location], raw: T) -> Record:
+def map_record(position: int, mapper: Callable[[T], Mapped], raw: T) -> Record:
     """What ``mapper`` makes of one row or item: its location, or why not."""
     try:
         location = mapper(raw)
