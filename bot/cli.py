@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from bot import __version__
+from bot import __version__, one_shot
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -33,13 +31,32 @@ def settings_or_exit(**overrides: object) -> Settings:
         sys.exit(2)
 
 
+#: Commands that answer and end: the installed command ends them without the interpreter's
+#: tear-down (see bot/one_shot.py). The others run long or write files.
+_ONE_SHOT_COMMANDS = frozenset({"ask"})
+
+
+def run() -> None:
+    """The installed ``chargebot`` command and ``python -m bot``: :func:`main`, one process."""
+    one_shot.start()
+    try:
+        main()
+    except SystemExit as done:
+        one_shot.end(done.code)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chargebot")
 @click.option(
     "-v", "--verbose", count=True, help="Log warnings (-v) or everything (-vv) to stderr."
 )
-def main(verbose: int) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: int) -> None:
     """ChargeBot finds EV charging stations, from Slack or from this terminal."""
+    import logging
+
+    if ctx.invoked_subcommand not in _ONE_SHOT_COMMANDS:
+        one_shot.long_lived()
     # Answers already explain what went wrong (a geocoder that is down, say); the log
     # lines behind them are for whoever asks for them.
     level = {0: logging.ERROR, 1: logging.WARNING}.get(verbose, logging.DEBUG)
@@ -175,10 +192,14 @@ def ask(
         pipeline.close()
 
     if output_format == "json":
+        import json
+
         from bot.render.data import render_json
 
         click.echo(json.dumps(render_json(answer), indent=2, ensure_ascii=False))
     elif output_format == "blocks":
+        import json
+
         from bot.render.slack import render_message
 
         click.echo(json.dumps(render_message(answer), indent=2, ensure_ascii=False))
@@ -199,6 +220,7 @@ def _fill_empty_index(settings: Settings, place: Place | None) -> bool:
     from bot.data_commands import run_first_fill
     from bot.providers.first_fill import Near
 
+    one_shot.loaded()  # a download and an import: far more than one answer makes
     near = Near(place.latitude, place.longitude, place.country_code) if place else None
     return run_first_fill(settings, None, near)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from platformdirs import user_data_dir
 from pydantic import AnyHttpUrl, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -24,6 +23,9 @@ DEFAULT_OCM_URL = "https://api.openchargemap.io/v3"
 
 
 def default_data_dir() -> Path:
+    # Only when CHARGEBOT_DB is unset: a cold start that names its index skips the import.
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -121,6 +121,15 @@ def ny_index(ny_import: tuple[Path, ImportReport]) -> Path:
     return ny_import[0]
 
 
+@pytest.fixture
+def ny_ask_env(
+    ny_index: Path, nominatim_env: NominatimServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``chargebot ask`` reads the NY index, with a loopback geocoder and a fresh cache."""
+    monkeypatch.setenv("CHARGEBOT_DB", str(ny_index))
+    monkeypatch.setenv("CHARGEBOT_GEOCODE_CACHE", str(tmp_path / "geocode.sqlite3"))
+
+
 @pytest.fixture(scope="session")
 def ny_provider(ny_index: Path) -> Iterator[LocalProvider]:
     from bot.providers.local import LocalProvider

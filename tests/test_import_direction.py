@@ -1,6 +1,6 @@
 """Imports point down the layers README's Design section draws; an upward one fails here.
 
-    slack/ cli data_commands      Slack listeners and the terminal
+    slack/ cli data_commands one_shot  Slack listeners and the terminal
     settings/                     the settings language (above the store and the pipeline)
     search/                       the one pipeline, personal defaults, check-ins
     query/ geo/ providers/ render/ state/ routing/ hours/ prices/ maps/ answer/
@@ -34,7 +34,7 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 
 #: Top to bottom.
 LAYERS: list[set[str]] = [
-    {"__main__", "cli", "data_commands", "slack"},
+    {"__main__", "cli", "data_commands", "one_shot", "slack"},
     {"settings"},
     {"search"},
     {"query", "geo", "providers", "render", "state", "routing", "hours", "prices", "maps"}

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.answer.checked import HoursAndPrices
 from bot.answer.request import SearchRequest, Units
-from bot.answer.trip import Trip
 from bot.geo.place import Place
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 from bot.query import SearchQuery
+
+if TYPE_CHECKING:  # a route's modules load with the first route (bot.search.trip)
+    from bot.answer.trip import Trip
 
 #: Most cards one reply holds; Slack's 50-block limit leaves room for about ten.
 MAX_PER_PAGE = 10

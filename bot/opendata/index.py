@@ -7,16 +7,17 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from bot.geometry.line import RouteLine
-from bot.opendata.corridor import even_spread, within_corridor
 from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import Hit, nearest
 from bot.opendata.schema import open_for_read, read_error
 from bot.opendata.stats import SourceAge, source_ages
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+
+if TYPE_CHECKING:
+    from bot.geometry.line import RouteLine
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -110,6 +111,8 @@ class StationIndex:
         self, line: RouteLine, filters: Filters, corridor_m: float, count: int
     ) -> list[Location]:
         """Up to ``count`` locations within ``corridor_m`` of the line, in route order."""
+        from bot.opendata.corridor import even_spread, within_corridor  # with the first route
+
         conn = self.connection()
         if conn is None or count <= 0:
             return []

@@ -193,7 +193,12 @@ AccessId = Annotated[Access | int, BeforeValidator(_enum_or(Access, Access.PUBLI
 class PlugShareModel(BaseModel):
     """Base for every PlugShare object: lenient in, PlugShare-shaped out."""
 
-    model_config = ConfigDict(extra="ignore", populate_by_name=True, use_enum_values=False)
+    # Validators are built at the first validation, not at import: answers read from the
+    # index build their models without one (bot/plugshare/trusted.py), so a one-shot
+    # `chargebot ask` never pays for building them.
+    model_config = ConfigDict(
+        extra="ignore", populate_by_name=True, use_enum_values=False, defer_build=True
+    )
 
     def to_plugshare_json(self) -> dict[str, Any]:
         """This object as PlugShare's JSON (absent optional fields omitted)."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from bot.geometry.line import RouteLine
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
+
+if TYPE_CHECKING:
+    from bot.geometry.line import RouteLine
 
 #: Most locations one search along a route reads (enough for every stop a plan needs).
 MAX_ALONG_COUNT = 1_000

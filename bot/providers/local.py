@@ -23,10 +23,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from bot.config import Settings
-from bot.geometry.line import RouteLine
 from bot.opendata.index import StationIndex
 from bot.opendata.schema import IndexDamaged, IndexUnreadable
 from bot.opendata.stats import ANSWER_CREDITS, SOURCE_NAMES, SourceAge
@@ -41,6 +40,9 @@ from bot.providers.base import (
     ProviderError,
 )
 from bot.records.ids import split_location_id
+
+if TYPE_CHECKING:
+    from bot.geometry.line import RouteLine
 
 #: The one command that fills an empty index; replies quote it.
 FILL_COMMAND: Final = "chargebot data sync afdc"

@@ -7,15 +7,17 @@ whole trip with the stops as waypoints.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from bot.answer.answer import Answer
 from bot.geo.units import METERS_PER_MILE, Units, format_distance
-from bot.geometry.line import Position
 from bot.plugshare.models import Location
 from bot.render import limits
 from bot.render.style import Style
+
+if TYPE_CHECKING:
+    from bot.geometry.line import Position
 
 ARROW = " → "
 #: Google Maps opens at most this many waypoints on every device.

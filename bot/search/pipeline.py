@@ -31,10 +31,10 @@ from bot.search.credits import answer_attribution
 from bot.search.defaults import apply_defaults
 from bot.search.hours_prices import asks_hours_or_prices, check
 from bot.search.hours_prices import notes as hours_price_notes
-from bot.search.trip import RouteSource, answer_trip, refresh_locations
 
 if TYPE_CHECKING:
     from bot.geo.cache import AnswerCache
+    from bot.search.trip import RouteSource
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,9 @@ class SearchPipeline:
 
     def _trip(self, answer: Answer, query: SearchQuery, context: SearchContext) -> Answer:
         """A search along a route (:mod:`bot.search.trip`)."""
+        # Loaded with the first route: a search around a place needs no routing modules.
+        from bot.search.trip import answer_trip, refresh_locations
+
         assert query.route is not None
         # Saved places are the trip's ends only when named; filter defaults apply as usual.
         filters_only = replace(context, default_place=None, saved_places={})

@@ -16,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 from support.loopback_api import closed_port
-from support.nominatim import NominatimServer
 from support.tiles import TILE_COLOUR, TileServer
 
 from bot.cli import EXIT_ANSWER, main
@@ -102,16 +101,8 @@ def test_an_unreachable_tile_server_draws_nothing_and_raises_nothing() -> None:
     assert picture.tiles_drawn == 0
 
 
-@pytest.fixture
-def ny_environment(
-    ny_index: Path, nominatim_env: NominatimServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHARGEBOT_DB", str(ny_index))
-    monkeypatch.setenv("CHARGEBOT_GEOCODE_CACHE", str(tmp_path / "geocode.sqlite3"))
-
-
 def test_chargebot_ask_writes_the_map(
-    ny_environment: None, tile_server: TileServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ny_ask_env: None, tile_server: TileServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CHARGEBOT_TILE_URL", tile_server.template)
     out = tmp_path / "out.png"
@@ -130,7 +121,7 @@ def test_chargebot_ask_writes_the_map(
 
 
 def test_without_a_tile_server_there_is_no_map_and_no_error(
-    ny_environment: None, tmp_path: Path
+    ny_ask_env: None, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.png"
     result = CliRunner().invoke(
@@ -142,7 +133,7 @@ def test_without_a_tile_server_there_is_no_map_and_no_error(
 
 
 def test_an_unreachable_tile_server_says_how_to_see_why(
-    ny_environment: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ny_ask_env: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The terminal shows no log unless asked: "see the log" pointed at nothing.
     monkeypatch.setenv(

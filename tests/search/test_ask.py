@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner, Result
 from geographiclib.geodesic import Geodesic
 from slack_sdk.models.blocks import Block
-from support.nominatim import NominatimServer
 
 from bot.cli import EXIT_ANSWER, EXIT_FAILURE, EXIT_FIX_REQUEST, main
 from bot.geo.units import format_distance
@@ -21,12 +20,7 @@ from bot.geometry.bearing import compass_point
 TIMES_SQUARE = (40.758077, -73.985480)
 
 
-@pytest.fixture(autouse=True)
-def _environment(
-    ny_index: Path, nominatim_env: NominatimServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("CHARGEBOT_DB", str(ny_index))
-    monkeypatch.setenv("CHARGEBOT_GEOCODE_CACHE", str(tmp_path / "geocode.sqlite3"))
+pytestmark = pytest.mark.usefixtures("ny_ask_env")
 
 
 def ask(*args: str) -> Result:
