@@ -12,7 +12,7 @@ from dataclasses import replace
 from .filter_words import filter_entries, network_entries
 from .grammar_words import FILLER, NOT_FILTER_PHRASES, grammar_entries, split_phrases
 from .meaning import Kind, Meaning
-from .tokens import Token, tokenize
+from .tokens import Token, norms
 
 Key = tuple[str, ...]
 
@@ -20,7 +20,7 @@ _PLURAL_KINDS = frozenset({Kind.OUTLETS, Kind.NETWORK, Kind.AMENITY, Kind.NOUN})
 
 
 def phrase_key(phrase: str) -> Key:
-    return tuple(t.norm for t in tokenize(phrase))
+    return norms(phrase)
 
 
 class Lexicon:

@@ -73,6 +73,19 @@ def number_value(raw: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def _norm(raw: str, group: int | None) -> str:
+    """How a matched token is looked up: a word case folded, a number or mark as written."""
+    if group != 2:
+        return raw
+    norm = raw.lower() if raw.isascii() else fold(raw)
+    return norm.replace("'", "") if "'" in norm else norm
+
+
+def norms(text: str) -> tuple[str, ...]:
+    """Each token's ``norm``, as :func:`tokenize` reads ``text``: the lexicon's keys."""
+    return tuple(_norm(m.group(), m.lastindex) for m in _TOKEN_RE.finditer(text))
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, with spans relative to the whole text."""
     tokens: list[Token] = []
@@ -81,18 +94,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         raw = match.group()
         group = match.lastindex
-        if group == 1:
-            kind = NUMBER
-            norm = raw
-        elif group == 2:
-            kind = WORD
-            norm = raw.lower() if raw.isascii() else fold(raw)
-            if "'" in norm:
-                norm = norm.replace("'", "")
-        else:
-            kind = PUNCT
-            norm = raw
+        kind = NUMBER if group == 1 else WORD if group == 2 else PUNCT
         s, e = match.span()
-        append(Token(raw, norm, kind, s, e, text[previous_end:s]))
+        append(Token(raw, _norm(raw, group), kind, s, e, text[previous_end:s]))
         previous_end = e
     return tokens
