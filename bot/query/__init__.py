@@ -32,6 +32,7 @@ How a place is found, and when a filter word stays part of it, is in
 """
 
 from .connector_words import outlets_for
+from .help_words import might_ask_for_help
 from .parser import parse_query
 from .search_query import DEFAULT_CORRIDOR_M, RouteQuery, SearchQuery, Suggestion
 
@@ -40,6 +41,7 @@ __all__ = [
     "RouteQuery",
     "SearchQuery",
     "Suggestion",
+    "might_ask_for_help",
     "outlets_for",
     "parse_query",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .coordinates import find_coordinates
 from .filter_assembly import assemble
+from .help_words import HELP_ONLY_KINDS
 from .items import MARK, PHRASE, Item, classify
 from .meaning import Kind
 from .near_misses import NearMiss, find_near_misses
@@ -177,7 +178,7 @@ def parse_query(text: str | CleanText) -> SearchQuery:
             or (
                 item.kind == PHRASE
                 and item.meaning is not None
-                and item.meaning.kind in (Kind.FILLER, Kind.HELP, Kind.GREETING, Kind.CONJUNCTION)
+                and item.meaning.kind in HELP_ONLY_KINDS
             )
             for item in items
         )

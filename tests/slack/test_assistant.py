@@ -16,6 +16,7 @@ from support.slack import (
     direct_message,
     event_callback,
     shown,
+    slash_command,
 )
 from support.slack_flows import ask_privately
 
@@ -104,3 +105,25 @@ def test_a_thread_event_without_its_thread_is_dropped(
     assert harness.server.send(event_callback(event)).status_code == 200
     harness.settle()
     assert slack_api.calls == []
+
+
+def test_only_events_are_put_to_the_assistants_listeners(
+    harness: Harness, slack_api: MockSlack, monkeypatch: Any
+) -> None:
+    from slack_bolt import Assistant
+
+    asked: list[str] = []
+    process = Assistant.process
+
+    def counting(self: Assistant, **kwargs: Any) -> Any:
+        asked.append(str(kwargs["req"].body.get("type")))
+        return process(self, **kwargs)
+
+    monkeypatch.setattr(Assistant, "process", counting)
+    url = slack_api.response_url()
+    assert harness.server.send(slash_command("CCS near Union Station", url)).status_code == 200
+    slack_api.wait_response(url)
+    assert asked == []
+    assert harness.server.send(event_callback(thread_started())).status_code == 200
+    slack_api.wait_method("assistant.threads.setSuggestedPrompts")
+    assert asked == ["event_callback"]
