@@ -27,8 +27,7 @@ into a ``WHERE`` clause over those masks (:func:`filter_sql`):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from bot.plugshare.enums import StationCost
 from bot.plugshare.filters import Filters, OutletFilter
@@ -38,8 +37,7 @@ _MAX_CONNECTOR: Final = 20  # connector ids above this get no bit (none exist; 6
 _MAX_BIT: Final = 62
 
 
-@dataclass(frozen=True, slots=True)
-class Facets:
+class Facets(NamedTuple):  # a tuple: built for every location an import writes
     outlet_mask: int
     availability_mask: int
     amenity_mask: int

@@ -2,9 +2,10 @@
 
 Validation is for data from outside: API payloads, files. Two places build models
 from values that are already exactly what validation would make of them, a model
-per row, millions of times: the importer's mapping (:mod:`bot.opendata.afdc_mapping`
-produces enum members, aware datetimes, stripped text or ``None``) and the index's
-reads (:mod:`bot.opendata.hydrate`, rows that were validated on their way in). There
+per row: the AFDC mapping's models (:mod:`bot.opendata.afdc_mapping` produces enum
+members, aware datetimes, stripped text or ``None``; an import writes that mapping's
+rows without models) and the index's reads (:mod:`bot.opendata.hydrate`, rows that
+were validated on their way in, for every location a search shows). There
 validation costs more than everything else together, so these build the model the way
 ``model_construct`` does, without its per-field default lookups (it inspects each
 default factory's signature on every call, slower than validating).
