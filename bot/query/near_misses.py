@@ -15,7 +15,9 @@ Applied or only suggested (the choice, so replies stay predictable):
   "I read 'Elecrify America' as Electrify America".
 - *suggested* only, when it is closer to a short name (one edit from a 4-6 letter name,
   two from an 8-9 letter one): "Blnk" -> Blink, "Publix" -> Public; two edits in a
-  shorter name change most of it, so nothing is suggested ("alert" is not valet).
+  shorter name change most of it, so nothing is suggested ("alert" is not valet), and
+  an everyday filter word with a letter more or less at its end is another word ("take"
+  is not "taken", in use).
   Nothing is filtered, the words stay available as a place, and a suggestion on words
   that became the place is dropped ("near Poplar Bluff" is a place, not a misspelt POLAR).
 """
@@ -36,6 +38,10 @@ _MIN_WORD = 4
 #: Two edits are a near miss only in a name this long: in a shorter one they change most
 #: of it ("alert" is two edits from "valet", but nobody meant valet parking).
 _TWO_SLIPS = 8
+#: Words of everyday speech ("taken", "public"), unlike the names of networks, plugs and
+#: amenities: a word one letter longer or shorter at the end is usually another word
+#: ("take"), not a slip, so it is not suggested.
+_EVERYDAY_KINDS = frozenset({Kind.ACCESS, Kind.AVAILABILITY})
 #: At most this many unknown words are looked at, so long text stays bounded.
 MAX_WORDS_CHECKED = 24
 
@@ -145,12 +151,20 @@ def find_near_misses(items: list[Item], tokens: list[Token]) -> list[NearMiss]:
             continue
         distance, _, first, target = best
         decision = _decide(distance, target)
-        if decision is None:
+        if decision is None or (decision is False and _inflection(word, target)):
             continue
         last = first + len(target.words) - 1
         found.append(NearMiss(first, last, target, decision))
         taken_until = last
     return found
+
+
+def _inflection(word: str, target: Target) -> bool:
+    """``word`` is an everyday filter word with a letter more or less at its end."""
+    if target.meaning.kind not in _EVERYDAY_KINDS or len(target.words) != 1:
+        return False
+    name = target.text
+    return word == name[:-1] or name == word[:-1]
 
 
 @cache

@@ -90,6 +90,15 @@ def test_two_slips_in_a_short_word_are_only_ignored(text: str, ignored: list[str
     assert query.ignored == ignored
 
 
+def test_an_everyday_word_a_letter_from_a_filter_word_is_not_suggested() -> None:
+    query = parse_query("CCS near 10036 that take J1772")  # "take" is not "taken" (in use)
+    assert query.suggestions == []
+    assert query.ignored == ["take"]
+    # A slip inside such a word is still offered.
+    query = parse_query("publc CCS near 10036")
+    assert query.suggestions == [Suggestion("publc", "Public", "access", applied=False)]
+
+
 def test_two_slips_in_a_long_name_are_still_suggested() -> None:
     query = parse_query("restrms near Denver")
     assert query.suggestions == [Suggestion("restrms", "Restrooms", "amenity", applied=False)]
