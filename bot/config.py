@@ -117,8 +117,12 @@ class Settings(BaseSettings):
     slack_client_secret: SecretStr | None = Field(None, alias="SLACK_CLIENT_SECRET")
     rate_limit_per_minute: Annotated[int, Field(ge=0)] = Field(20, alias="CHARGEBOT_RATE_LIMIT")
     port: Annotated[int, Field(ge=1, le=65535)] = Field(3000, alias="PORT")
-    #: HTTP mode: threads that read requests and wait for the ack (a few ms each).
-    http_threads: Annotated[int, Field(ge=1, le=256)] = Field(32, alias="CHARGEBOT_HTTP_THREADS")
+    #: HTTP mode: threads that run requests until their ack (about a millisecond of CPU
+    #: each). Few, on purpose: acks are CPU work under one interpreter lock, and every
+    #: extra runnable thread adds lock hand-offs (at 32 threads a command cost a third
+    #: more CPU under load than at 8). Whole requests are buffered before a thread sees
+    #: them, so slow clients hold none; a Home-tab place modal holds one up to 2.5 s.
+    http_threads: Annotated[int, Field(ge=1, le=256)] = Field(8, alias="CHARGEBOT_HTTP_THREADS")
     #: Searches answered at once after the ack; the rest queue (the answer arrives later).
     search_workers: Annotated[int, Field(ge=1, le=256)] = Field(16, alias="CHARGEBOT_WORKERS")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_sdk import WebClient
 
 from bot.config import Settings
@@ -23,6 +25,9 @@ from bot.slack.web_client import web_client
 from bot.state import StateStore
 
 log = logging.getLogger(__name__)
+
+#: Bolt's listener pool (buttons, mentions, views; ``/charge`` runs on the HTTP thread).
+LISTENER_THREADS = 32
 
 #: The reply to a workspace whose installation cannot be found (multi-workspace installs).
 AUTHORIZE_FAILED = (
@@ -68,8 +73,10 @@ def create_app(
     token = None if multi_workspace else _secret(settings.slack_bot_token)
     client = web_client(token, web_api_base_url(settings))
     # Returns from submit once the listener has acked: Bolt then answers at once
-    # instead of at its next 10 ms poll (see bot/slack/prompt_ack.py).
-    listeners = AckWaitingExecutor(settings.http_threads, "bolt-listener")
+    # instead of at its next 10 ms poll (see bot/slack/prompt_ack.py). More threads
+    # than the HTTP ones: what a listener does after its ack (a Web API call that may
+    # wait out a 429's Retry-After) holds one of these, and idle threads cost nothing.
+    listeners = AckWaitingExecutor(max(LISTENER_THREADS, settings.http_threads), "bolt-listener")
     oauth = oauth_settings(settings, store) if multi_workspace and store else None
     app = App(
         # The client carries the token (or none: each workspace's comes from the
@@ -106,8 +113,8 @@ def create_app(
         multi_workspace=multi_workspace,
     )
     attach(app, services)
-    app.use(_bind(services))
-    app.use(_drop_duplicate_events)
+    app.use(_BindServices(services))
+    app.use(_DropDuplicateEvents())
     app.error(_log_error)
     register_listeners(app)
     return app
@@ -125,36 +132,52 @@ def _bolt_logger() -> logging.Logger:
     return logger
 
 
-def _bind(services: SlackServices) -> Any:
-    def bind_services(context: BoltContext, request: BoltRequest, next: Any) -> BoltResponse:
-        install_ack(context)  # the first middleware: before any listener sees ``ack``
+class _BindServices(Middleware):
+    """The first middleware: the request's ack and services, before any listener runs.
+
+    Middlewares here are classes: Bolt calls a function middleware through its keyword
+    injection, which builds every argument it could pass (some tenths of a millisecond
+    an ack on a small machine); a class's ``process`` is called directly.
+    """
+
+    def __init__(self, services: SlackServices) -> None:
+        self.services = services
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        context = req.context
+        install_ack(context)  # before any listener sees ``ack``
         # With many workspaces, Slack is called with this request's workspace token.
-        context[CONTEXT_KEY] = services.for_request(context.client)
+        context[CONTEXT_KEY] = self.services.for_request(context.client)
         # The HTTP layer already bound an id (see server.py); Socket Mode has none yet.
         if current_request_id() is not None:
             return next()
         with request_scope():
             return next()
 
-    return bind_services
 
-
-def _drop_duplicate_events(
-    body: dict[str, Any], context: BoltContext, request: BoltRequest, next: Any
-) -> BoltResponse:
+class _DropDuplicateEvents(Middleware):
     """Ack an event already taken (a retry, or a redelivery) without handling it again."""
-    if body.get("type") == "event_callback" and body.get("event_id"):
-        retry = (request.headers.get("x-slack-retry-num") or [None])[0]
-        team = body.get("team_id") if isinstance(body.get("team_id"), str) else None
-        if not services_seen(context).first_time(f"event:{body['event_id']}", team):
-            log.info(
-                "event.duplicate",
-                extra={"event_id": body["event_id"], "retry": retry or 0},
-            )
-            return BoltResponse(status=200, body="")
-        if retry:
-            log.info("event.retry_first_seen", extra={"event_id": body["event_id"], "retry": retry})
-    return next()
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        body = req.body
+        if body.get("type") == "event_callback" and body.get("event_id"):
+            retry = (req.headers.get("x-slack-retry-num") or [None])[0]
+            team = body.get("team_id") if isinstance(body.get("team_id"), str) else None
+            if not services_seen(req.context).first_time(f"event:{body['event_id']}", team):
+                log.info(
+                    "event.duplicate",
+                    extra={"event_id": body["event_id"], "retry": retry or 0},
+                )
+                return BoltResponse(status=200, body="")
+            if retry:
+                log.info(
+                    "event.retry_first_seen", extra={"event_id": body["event_id"], "retry": retry}
+                )
+        return next()
 
 
 def services_seen(context: BoltContext) -> SeenKeys:

@@ -12,19 +12,30 @@ Here each request gets an :class:`SignallingAck` (by the app's first middleware,
 ``submit`` only once that ack was called or the listener finished. Bolt's poll then
 finds the response already set and never sleeps. What a listener does after its
 ``ack()`` still runs on the pool, after the response has been handed back.
+
+A listener that only acks and hands its work over (``/charge``: the search goes to the
+background pool or the search process, both a non-blocking ``submit``) is marked with
+:data:`HANDS_OVER`, a listener middleware, and runs on the HTTP thread itself: its ack
+is then not two thread hand-offs away (HTTP thread to pool and back), each of which
+waits for the interpreter lock behind every other busy thread under load. Anything
+that may wait after its ack (a Web API call, a view opened) keeps the pool.
 """
 
 from __future__ import annotations
 
 import contextvars
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from slack_bolt import Ack, BoltContext, BoltResponse
+from slack_bolt import Ack, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 
 from bot.slack.background import ContextThreadPoolExecutor
+
+log = logging.getLogger(__name__)
 
 #: Bolt's own limit for a listener's ack (``Listener.ack_timeout``): past it Bolt gives up.
 ACK_TIMEOUT_SECONDS = 3.0
@@ -41,6 +52,20 @@ class SignallingAck(Ack):
     def __init__(self) -> None:
         super().__init__()
         self.called = threading.Event()
+        #: Run the listener on the HTTP thread (see :data:`HANDS_OVER`).
+        self.inline = False
+
+    @property  # type: ignore[override]
+    def response(self) -> BoltResponse | None:
+        return self._response
+
+    @response.setter
+    def response(self, value: BoltResponse | None) -> None:
+        # Bolt's runner, when a listener fails after its ack, sets the ack's response to
+        # None ("already acknowledged"). Run on the HTTP thread, that would erase the ack
+        # before it is sent: an ack once made stands.
+        if value is not None or getattr(self, "_response", None) is None:
+            self._response = value
 
     def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
         try:
@@ -56,12 +81,31 @@ def install_ack(context: BoltContext) -> None:
     _pending.set(ack)
 
 
+class _HandsOver(Middleware):
+    """Listener middleware: this listener only acks and hands its work over."""
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        ack = _pending.get()
+        if ack is not None:
+            ack.inline = True
+        next()
+        return None
+
+
+#: ``app.command(..., middleware=[HANDS_OVER])``: the listener runs on the HTTP thread.
+HANDS_OVER = _HandsOver()
+
+
 class AckWaitingExecutor(ContextThreadPoolExecutor):
     """Bolt's listener pool: ``submit`` returns when the request's ack is ready."""
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         ack = _pending.get()
         _pending.set(None)  # one listener per request; nothing is left for the next
+        if ack is not None and ack.inline:
+            return _run_here(fn, *args, **kwargs)
         future = super().submit(fn, *args, **kwargs)
         if ack is not None:
             # A listener that fails, or never acks, must not hold the HTTP thread longer
@@ -69,3 +113,14 @@ class AckWaitingExecutor(ContextThreadPoolExecutor):
             future.add_done_callback(lambda _: ack.called.set())
             ack.called.wait(ACK_TIMEOUT_SECONDS)
         return future
+
+
+def _run_here(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+    """Run ``fn`` on this thread, with the pool's bookkeeping of a failure."""
+    future: Future[Any] = Future()
+    try:
+        future.set_result(fn(*args, **kwargs))
+    except Exception as error:  # Bolt's runner reports listener errors itself
+        log.error("task.failed", exc_info=error)
+        future.set_exception(error)
+    return future

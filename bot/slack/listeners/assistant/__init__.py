@@ -23,6 +23,7 @@ from slack_bolt import (
     SetStatus,
     SetSuggestedPrompts,
 )
+from slack_bolt.middleware import Middleware
 from slack_sdk.errors import SlackApiError
 
 from bot.geo.place import HOME
@@ -101,16 +102,23 @@ def user_message(
 _THREAD_EVENTS = frozenset({"assistant_thread_started", "assistant_thread_context_changed"})
 
 
-def drop_malformed(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
+class DropMalformed(Middleware):
     """An assistant-thread event without its thread is acked and dropped (Bolt's Assistant
-    would raise on it)."""
-    event = body.get("event") if isinstance(body.get("event"), dict) else {}
-    if event.get("type") in _THREAD_EVENTS:
-        thread = event.get("assistant_thread")
-        if not (isinstance(thread, dict) and thread.get("channel_id") and thread.get("thread_ts")):
-            log.info("assistant.malformed")
-            return BoltResponse(status=200, body="")
-    return next()
+    would raise on it). A class: Bolt calls it without keyword injection."""
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        body = req.body
+        event = body.get("event") if isinstance(body.get("event"), dict) else {}
+        if event.get("type") in _THREAD_EVENTS:
+            thread = event.get("assistant_thread")
+            if not (
+                isinstance(thread, dict) and thread.get("channel_id") and thread.get("thread_ts")
+            ):
+                log.info("assistant.malformed")
+                return BoltResponse(status=200, body="")
+        return next()
 
 
 class EventsOnlyAssistant(Assistant):
@@ -128,7 +136,7 @@ class EventsOnlyAssistant(Assistant):
 
 
 def register(app: App) -> None:
-    app.middleware(drop_malformed)
+    app.use(DropMalformed())
     assistant = EventsOnlyAssistant()
     assistant.thread_started(thread_started)
     assistant.thread_context_changed(context_changed)
