@@ -106,7 +106,7 @@ def serve(
     from bot.search import SearchPipeline, build_pipeline
     from bot.slack.app import create_app
     from bot.slack.logs import configure_logging
-    from bot.slack.server import create_server
+    from bot.slack.server import create_server, quick_thread_switches
 
     configure_logging("WARNING")
     directory = tempfile.mkdtemp(prefix="bench-state-")
@@ -156,7 +156,8 @@ def serve(
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
-    server.run()
+    with quick_thread_switches():  # as `chargebot serve` does
+        server.run()
 
 
 @contextlib.contextmanager

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from click.testing import CliRunner
-from support.slack import BOT_TOKEN, SIGNING_SECRET
+from support.slack import BOT_TOKEN, SIGNING_SECRET, Harness
 
 from bot.cli import main
 from bot.config import ConfigError, load_settings
+from bot.slack import server
 from bot.slack.credentials import ServeMode, check_credentials
 
 
@@ -59,3 +62,20 @@ def test_serve_stops_with_the_message_and_exit_status_2(monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "SLACK_SIGNING_SECRET is not set" in result.output
     assert "xoxb-123" not in result.output
+
+
+def test_serving_switches_threads_within_a_millisecond_and_restores_the_interval(
+    harness: Harness,
+) -> None:
+    """While ``serve`` runs, a thread waiting for the interpreter lock gets it within
+    1 ms (not Python's 5 ms), and the interval is put back when serving stops."""
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+
+    def run() -> None:
+        seen.append(sys.getswitchinterval())
+        raise KeyboardInterrupt  # as SIGTERM or Ctrl-C end serving
+
+    server._run_until_stopped(harness.server.app, run, lambda: None)
+    assert seen == [server.SWITCH_INTERVAL_S] and server.SWITCH_INTERVAL_S <= 0.001 < before
+    assert sys.getswitchinterval() == before
