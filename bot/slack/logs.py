@@ -59,6 +59,25 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+#: Requests waiting for a free HTTP thread before waitress's queue warning is worth a line.
+QUEUE_WARN_DEPTH = 64
+
+
+class DeepQueueOnly(logging.Filter):
+    """Pass waitress's "Task queue depth is N" only when N reaches :data:`QUEUE_WARN_DEPTH`.
+
+    Waitress warns for every request that finds no idle thread, and it does so while
+    holding its task queue's lock. The server runs few threads on purpose
+    (``CHARGEBOT_HTTP_THREADS``), so a burst of commands waits a few milliseconds in that
+    queue by design: a line per request would bury the logs and slow the burst. A queue
+    this deep means requests really are piling up, and is still said.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        depth = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        return not isinstance(depth, int) or depth >= QUEUE_WARN_DEPTH
+
+
 class LogfmtFormatter(logging.Formatter):
     """``ts=… level=info logger=bot.slack msg=command.received request_id=… user=U1 chars=37``."""
 
@@ -94,3 +113,6 @@ def configure_logging(level: str) -> None:
     quiet = logging.DEBUG if level == "DEBUG" else logging.WARNING
     for name in ("slack_bolt", "slack_sdk", "httpx", "httpcore", "urllib3", "geopy"):
         logging.getLogger(name).setLevel(quiet)
+    queue = logging.getLogger("waitress.queue")
+    if not any(isinstance(f, DeepQueueOnly) for f in queue.filters):
+        queue.addFilter(DeepQueueOnly())

@@ -18,6 +18,7 @@ from support.slack import (
     slash_command,
 )
 
+from bot.slack import logs
 from bot.slack.logs import LogfmtFormatter, RequestIdFilter
 
 
@@ -156,3 +157,38 @@ def test_logs_carry_request_ids_but_no_secrets_or_message_text(
     assert any("msg=command.received" in line for line in mine)
     assert any("msg=search.answered" in line for line in mine)  # logged by the worker thread
     assert any("msg=http.request" in line and "status=200" in line for line in mine)
+
+
+def test_waitress_says_its_queue_depth_only_when_requests_really_pile_up(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Waitress warns for every request that finds no idle thread; with few threads by
+    design, a burst would log a line per request. Only a deep queue is said."""
+    from waitress.task import ThreadedTaskDispatcher
+
+    names = ("", "slack_bolt", "slack_sdk", "httpx", "httpcore", "urllib3", "geopy")
+    loggers = [logging.getLogger(name) for name in names]
+    saved = [(logger.level, list(logger.handlers)) for logger in loggers]
+    queue_logger = logging.getLogger("waitress.queue")
+    saved_filters = list(queue_logger.filters)
+    try:
+        logs.configure_logging("INFO")
+        logs.configure_logging("INFO")  # configured twice (tests, reloads): one filter
+        assert sum(isinstance(f, logs.DeepQueueOnly) for f in queue_logger.filters) == 1
+
+        dispatcher = ThreadedTaskDispatcher()  # no threads: every task waits in the queue
+        for _ in range(3):
+            dispatcher.add_task(object())
+        assert "Task queue depth" not in capsys.readouterr().err
+
+        monkeypatch.setattr(logs, "QUEUE_WARN_DEPTH", 5)
+        for _ in range(3):
+            dispatcher.add_task(object())
+        err = capsys.readouterr().err
+        depths = re.findall(r"Task queue depth is (\d+)", err)
+        assert depths == ["5", "6"]
+    finally:
+        for logger, (level, handlers) in zip(loggers, saved, strict=True):
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+        queue_logger.filters[:] = saved_filters
