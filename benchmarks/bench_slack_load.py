@@ -239,11 +239,12 @@ def send_commands(
                 connection.close()
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    cpu_started = time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    results.put((acks, failures))
+    results.put((acks, failures, time.process_time() - cpu_started))
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -313,7 +314,7 @@ def main() -> int:
     _, http_threads, workers = started_servers[0]
     events_urls = [f"http://127.0.0.1:{port}/slack/events" for port, _, _ in started_servers]
 
-    def run_load(urls: list[str]) -> tuple[list[float], list[str]]:
+    def run_load(urls: list[str]) -> tuple[list[float], list[str], float]:
         """The clients, in a process of their own (Slack's mock Web API, which receives
         the replies, stays in this one): neither's work is timed as the other's."""
         results = context.Queue()
@@ -321,12 +322,12 @@ def main() -> int:
             target=send_commands, args=(urls, events_urls, args.clients, args.ny, results)
         )
         clients.start()
-        acks, failures = results.get(timeout=600)
+        acks, failures, client_cpu = results.get(timeout=600)
         clients.join(30)
-        return acks, failures
+        return acks, failures, client_cpu
 
     warmup_urls = [slack.response_url() for _ in range(args.warmup)]
-    cold, _ = run_load(warmup_urls)
+    cold, _, _ = run_load(warmup_urls)
     warm_paths = {"/" + url.split("/", 3)[3] for url in warmup_urls}
     with contextlib.suppress(AssertionError):
         slack.wait_for(
@@ -337,7 +338,7 @@ def main() -> int:
     urls = [slack.response_url() for _ in range(args.commands)]
     cpu_before = [cpu_seconds(server.pid) for server in servers if server.pid is not None]
     started = time.perf_counter()
-    acks, failures = run_load(urls)
+    acks, failures, client_cpu = run_load(urls)
     sent_in = time.perf_counter() - started
     cpu_after = [cpu_seconds(server.pid) for server in servers if server.pid is not None]
     # The server processes' own CPU while the commands were acked (their search
@@ -401,6 +402,11 @@ def main() -> int:
             f"(HTTP, Bolt, the hand-over to the search process), "
             f"{server_cpu / sent_in * 100:.0f}% of a core"
         )
+    print(
+        f"clients' CPU (same machine, so it competes with the server): "
+        f"{client_cpu * 1000 / args.commands:.2f} ms a command, "
+        f"{client_cpu / sent_in * 100:.0f}% of a core"
+    )
     what = f"{args.instances} instance(s), {args.clients} clients, " + (
         "CPU-bound searches" if args.ny else "sleeping searches"
     )
