@@ -92,12 +92,16 @@ def searched_radius(answer: Answer) -> float | None:
 def filter_words(answer: Answer) -> list[str]:
     """The applied filters in words: ``["free only", "public", "within 3 mi"]``.
 
-    Connectors are left out: the headline names them.
+    Connectors are left out: the headline names them. "Free only" keeps the sites whose
+    cost the data doesn't give (PlugShare's ``cost=false`` drops only a known fee); when
+    such a site is shown, the words say so ("free or cost unknown"), so its card's
+    "Cost unknown" doesn't read as a filter that failed.
     """
     filters = answer.filters
     words: list[str] = []
     if filters.free_only:
-        words.append("free only")
+        unknown = any(cost_of(location)[0] is CostKind.UNKNOWN for location in answer.locations)
+        words.append("free or cost unknown" if unknown else "free only")
     if filters.access:
         words.append(join_or(_access_word(a) for a in filters.access))
     if filters.availability:

@@ -107,6 +107,22 @@ def test_cost(fields: dict[str, object], expected: str) -> None:
     assert facts.cost_text(location, TERMINAL) == expected
 
 
+def test_free_only_says_when_a_shown_site_has_no_known_cost() -> None:
+    """PlugShare's ``cost=false`` keeps sites whose cost is unknown; the header says so
+    when one is shown, and the same answer's card reads "Cost unknown"."""
+
+    def site(location_id: int, cost: int) -> Location:
+        return Location.model_validate({"id": location_id, "name": "x", "latitude": 0,
+                                        "longitude": 0, "stations": [{"cost": cost}]})  # fmt: skip
+
+    free = _answer([site(1, 1), site(2, 1)], filters=Filters(free_only=True))
+    assert facts.filter_words(free)[0] == "free only"
+    mixed = _answer([site(1, 1), site(2, 0)], filters=Filters(free_only=True))
+    assert facts.filter_words(mixed)[0] == "free or cost unknown"
+    assert facts.cost_text(mixed.locations[1], TERMINAL) == "Cost unknown"
+    assert "free" not in " ".join(facts.filter_words(_answer([site(2, 0)])))
+
+
 def test_availability_counts_stations_and_says_when_status_is_unknown() -> None:
     location = Location.model_validate(plugshare_payload())
     assert facts.availability_text(location, live=True) == "2 of 4 available (1 in use, 1 offline)"
