@@ -150,7 +150,8 @@ class _BindServices(Middleware):
         install_ack(context)  # before any listener sees ``ack``
         # With many workspaces, Slack is called with this request's workspace token.
         context[CONTEXT_KEY] = self.services.for_request(context.client)
-        # The HTTP layer already bound an id (see server.py); Socket Mode has none yet.
+        # The HTTP layer and the Socket Mode handler bind an id for the whole dispatch
+        # (see server.py); a bare app.dispatch gets one for the middleware chain only.
         if current_request_id() is not None:
             return next()
         with request_scope():

@@ -200,10 +200,24 @@ def serve_http(app: App, host: str, port: int, threads: int) -> None:
     _run_until_stopped(app, server.run, server.close)
 
 
-def serve_socket_mode(app: App, app_token: str) -> None:
+def socket_mode_handler(app: App, app_token: str) -> Any:
+    """Bolt's Socket Mode handler, with a request id bound for each envelope's whole
+    dispatch, listener included (over HTTP, :class:`SlackWSGI` binds it): the logs,
+    the work handed over and an error's "Reference for your Slack admin" then carry it.
+    A middleware cannot: Bolt's middleware ``next()`` only marks that it was called, so
+    a scope opened there ends before the listener runs."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    handler = SocketModeHandler(app, app_token)
+    class _ScopedHandler(SocketModeHandler):
+        def handle(self, client: Any, req: Any) -> None:
+            with request_scope():
+                super().handle(client, req)
+
+    return _ScopedHandler(app, app_token)
+
+
+def serve_socket_mode(app: App, app_token: str) -> None:
+    handler = socket_mode_handler(app, app_token)
     log.info("serve.socket_mode")
     _run_until_stopped(app, handler.start, handler.close)
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import sys
+from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from click.testing import CliRunner
-from support.slack import BOT_TOKEN, SIGNING_SECRET, Harness
+from slack_sdk.socket_mode.request import SocketModeRequest
+from support.slack import BOT_TOKEN, SIGNING_SECRET, Harness, slash_command
 
 from bot.cli import main
 from bot.config import ConfigError, load_settings
 from bot.slack import server
 from bot.slack.credentials import ServeMode, check_credentials
+from bot.slack.logs import current_request_id
 
 
 def test_http_mode_needs_the_bot_token_and_the_signing_secret() -> None:
@@ -79,3 +85,41 @@ def test_serving_switches_threads_within_a_millisecond_and_restores_the_interval
     server._run_until_stopped(harness.server.app, run, lambda: None)
     assert seen == [server.SWITCH_INTERVAL_S] and server.SWITCH_INTERVAL_S <= 0.001 < before
     assert sys.getswitchinterval() == before
+
+
+def test_socket_mode_binds_a_request_id_for_the_listener_and_its_hand_over(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over Socket Mode no HTTP layer binds a request id; the handler binds one for each
+    envelope, so the listener's logs and the search it hands over carry it."""
+    background = harness.services.background
+    ids: list[str | None] = []
+    submit = background.submit
+
+    def recording_submit(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        ids.append(current_request_id())
+        return submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(background, "submit", recording_submit)
+    sent: list[Any] = []
+
+    class Connection:
+        logger = logging.getLogger("test.socket_mode")
+
+        def send_socket_mode_response(self, response: Any) -> None:
+            sent.append(response)
+
+    handler = server.socket_mode_handler(harness.server.app, "xapp-1-A0-1-abc")
+    try:
+        url = harness.slack.response_url()
+        body = slash_command("CCS near Penn Station", url).body.decode()
+        envelope = SocketModeRequest(
+            type="slash_commands", envelope_id="e1", payload=dict(parse_qsl(body))
+        )
+        handler.handle(Connection(), envelope)
+        harness.slack.wait_response(url)
+    finally:
+        handler.close()
+    assert len(sent) == 1 and "Looking for" in json.dumps(sent[0].payload)
+    assert len(ids) == 1 and ids[0] is not None
+    assert current_request_id() is None  # the scope ended with the envelope
