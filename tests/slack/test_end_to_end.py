@@ -96,7 +96,8 @@ def test_a_mention_is_answered_in_its_thread(app: RunningApp, slack_api: MockSla
     assert app.send(event_callback(event)).status_code == 200
     (post,) = slack_api.wait_method("chat.postMessage")
     assert post.body["thread_ts"] == "1700000000.000100"
-    assert "free only" in shown(post.body)
+    # Free only, as PlugShare means it: a station whose cost is unknown is kept, and said.
+    assert "free or cost unknown" in shown(post.body) and "Cost unknown" in shown(post.body)
     assert "within 2 mi" in shown(post.body)
 
 
