@@ -11,6 +11,7 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import pytest
 from support.loopback_api import Reply, closed_port
 from support.ocm_server import OcmServer, distance_km, load_pois
@@ -231,9 +232,14 @@ def test_retry_after_is_honoured_and_a_long_one_raised(
     assert caught.value.retry_after == 600 and len(server.poi_requests()) == 3
 
 
-def test_a_slow_server_times_out(client: OcmClient, server: OcmServer) -> None:
+def test_a_slow_server_times_out(server: OcmServer) -> None:
     server.script(POI, *[Reply(delay=5)] * 3)
-    with pytest.raises(UpstreamUnavailable, match="did not answer") as caught:
+    with (
+        OcmClient(
+            server.key, base_url=server.url, timeout=httpx.Timeout(0.5), backoff=0.02
+        ) as client,
+        pytest.raises(UpstreamUnavailable, match="did not answer") as caught,
+    ):
         client.nearby(*REYKJAVIK, distance_km=5, max_results=5)
     assert caught.value.unreachable is Unreachable.TIMED_OUT
     assert len(server.requests) == 3
