@@ -399,8 +399,12 @@ def main() -> int:
     if server_cpu is not None:
         print(
             f"server CPU while acking: {server_cpu * 1000 / args.commands:.2f} ms a command "
-            f"(HTTP, Bolt, the hand-over to the search process), "
-            f"{server_cpu / sent_in * 100:.0f}% of a core"
+            + (
+                "(HTTP, Bolt, the hand-over to the search process), "
+                if args.ny and not args.threads_only
+                else "(HTTP, Bolt, and the searches answered meanwhile on the server's threads), "
+            )
+            + f"{server_cpu / sent_in * 100:.0f}% of a core"
         )
     print(
         f"clients' CPU (same machine, so it competes with the server): "
