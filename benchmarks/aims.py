@@ -5,6 +5,8 @@ AIM | nearby 5 results p50, 1M | 143 µs | <= 200 µs | met
 
 from __future__ import annotations
 
+import os
+
 PREFIX = "AIM | "
 
 
@@ -26,3 +28,13 @@ def rss_mb(field: str = "VmHWM") -> float:
             if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     raise RuntimeError("no /proc/self/status: peak memory is measured on Linux only")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """Another process's own CPU time so far (user + system), from /proc; None off Linux."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

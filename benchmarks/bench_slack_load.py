@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
-import os
 import signal
 import statistics
 import sys
@@ -44,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the loopback Slack and the edge doubles
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from aims import aim  # noqa: E402
+from aims import aim, cpu_seconds  # noqa: E402
 from support.slack import (  # noqa: E402
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -181,7 +180,7 @@ def send_commands(
     urls: list[str], events_urls: list[str], concurrency: int, ny: bool, results: Any
 ) -> None:
     """Send one signed /charge per response URL from ``concurrency`` threads, time each
-    ack, and put ``(ack seconds, failures)`` on ``results``.
+    ack, and put ``(ack seconds, failures, this process's CPU seconds)`` on ``results``.
 
     Each thread keeps one HTTP/1.1 connection per server (as a pooled client would) with
     the standard library's ``http.client``: the load generator shares the server's cores,
@@ -245,15 +244,6 @@ def send_commands(
     for thread in threads:
         thread.join()
     results.put((acks, failures, time.process_time() - cpu_started))
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """A process's own CPU time so far (user + system), from ``/proc`` (Linux), else None."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -24,7 +24,6 @@ that may wait after its ack (a Web API call, a view opened) keeps the pool.
 from __future__ import annotations
 
 import contextvars
-import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -34,8 +33,6 @@ from slack_bolt import Ack, BoltContext, BoltRequest, BoltResponse
 from slack_bolt.middleware import Middleware
 
 from bot.slack.background import ContextThreadPoolExecutor
-
-log = logging.getLogger(__name__)
 
 #: Bolt's own limit for a listener's ack (``Listener.ack_timeout``): past it Bolt gives up.
 ACK_TIMEOUT_SECONDS = 3.0
@@ -105,7 +102,7 @@ class AckWaitingExecutor(ContextThreadPoolExecutor):
         ack = _pending.get()
         _pending.set(None)  # one listener per request; nothing is left for the next
         if ack is not None and ack.inline:
-            return _run_here(fn, *args, **kwargs)
+            return self._run_here(fn, *args, **kwargs)
         future = super().submit(fn, *args, **kwargs)
         if ack is not None:
             # A listener that fails, or never acks, must not hold the HTTP thread longer
@@ -114,13 +111,14 @@ class AckWaitingExecutor(ContextThreadPoolExecutor):
             ack.called.wait(ACK_TIMEOUT_SECONDS)
         return future
 
-
-def _run_here(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-    """Run ``fn`` on this thread, with the pool's bookkeeping of a failure."""
-    future: Future[Any] = Future()
-    try:
-        future.set_result(fn(*args, **kwargs))
-    except Exception as error:  # Bolt's runner reports listener errors itself
-        log.error("task.failed", exc_info=error)
-        future.set_exception(error)
-    return future
+    def _run_here(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn`` on this thread, counted and its failure logged as the pool's tasks are."""
+        future: Future[Any] = Future()
+        with self._idle:
+            self._pending += 1
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:  # Bolt's runner reports a listener's own errors first
+            future.set_exception(error)
+        self._finished(future)
+        return future
