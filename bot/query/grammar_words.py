@@ -186,7 +186,7 @@ NOT_FILTER_PHRASES = """
 can i park|to park|i can park|park and charge|park my car|park the car|where to park|
 in general|at the moment|at this time|at night|at least|at most|by the way|
 by distance|sort by|sorted by|order by|ordered by|fast as possible|as fast as|
-as soon as possible|use it|free time|for now|right now
+as soon as possible|use it|free time|for now|right now|plug in|plug it in|plugged in
 """
 
 

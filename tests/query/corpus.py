@@ -455,6 +455,14 @@ PLACES = [
     Case("94103", "94103", {}),
     Case("CCS 94103", "94103", {"outlets": CCS}),
     Case("free chargers in 10001-1234", "10001-1234", {"cost": "false"}),
+    # "plug in" is a verb, not "in <place>": the place is the one after "near".
+    Case(
+        "need a free place to plug in my chevy bolt near 10001",
+        "10001",
+        {"cost": "false"},
+        ignored=["chevy bolt"],
+    ),
+    Case("where can I plug it in around Houston?", "Houston", {}),
     Case("superchargers near SFO", "SFO", {"outlets": SUPERCHARGER}),
     Case("LAX ccs", "LAX", {"outlets": CCS}),
     Case("CCS at JFK, free only", "JFK", {"outlets": CCS, "cost": "false"}),
