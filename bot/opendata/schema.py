@@ -231,8 +231,8 @@ def open_for_write(path: Path) -> sqlite3.Connection:
     if not _writable_folder(path):
         raise _read_only_folder_error(path)
     try:
-        # An import inserts into the R*Tree on a worker thread (IndexWriter), one
-        # statement at a time on the connection.
+        # A writer may be handed from the thread that opened it to another (one
+        # statement at a time on the connection).
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
         raise IndexUnreadable(f"Cannot open the station index at {path}: {error}") from None

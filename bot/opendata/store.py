@@ -5,15 +5,15 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from bot.geometry.spherical import unit_vector
 from bot.opendata.extras import EXTRA_TABLES, write_extras
 from bot.opendata.facets import Facets, facets_of
 from bot.opendata.id_set import IdSet
+from bot.opendata.packed_rtree import rebuild as rebuild_rtree
 from bot.plugshare.models import Location
 from bot.records.ids import NAMESPACE_SIZE, SOURCES, split_location_id
 
@@ -167,67 +167,67 @@ def rows_of(location: Location) -> LocationRows:
     )
 
 
+#: A whole import rebuilds the R*Tree packed (:mod:`bot.opendata.packed_rtree`) when
+#: it brings at least this share of the points already indexed: a rebuild costs a few
+#: µs a point of the whole index, an insert tens of µs a point it brings.
+REBUILD_SHARE: Final = 0.25
+
+
 class IndexWriter:
     """Batches of locations into an open write connection (the caller owns the transaction).
 
-    ``points_last`` (a whole import) moves the R*Tree's inserts off the caller's
-    thread: each batch's points wait in a temporary table, and one statement on a
-    worker thread inserts them into the R*Tree (nearest bands of latitude first)
-    while the caller maps the next batch. SQLite runs that statement without Python's
-    GIL, so on two cores the R*Tree, the costliest table to write, costs almost no
-    time of its own. Only one statement runs on the connection at a time: every
-    method waits for the worker first. The caller must call :meth:`finish` before
-    committing or rolling back (the connection needs ``check_same_thread=False``).
+    ``points_last`` (a whole import) holds the R*Tree's points back until
+    :meth:`finish`, which either rebuilds the tree packed from the ``locations`` table
+    (a fresh index, or an import that brings at least :data:`REBUILD_SHARE` of the
+    points already there) or inserts the points held back in one sorted statement. The
+    caller must call :meth:`finish` before committing.
     """
 
     def __init__(self, conn: sqlite3.Connection, *, points_last: bool = False) -> None:
         self.conn = conn
         bind_none_directly()
-        self._insert_point = _INSERT_POINT
-        self._worker: ThreadPoolExecutor | None = None
-        self._points: Future[None] | None = None
+        self._insert_point: str | None = _INSERT_POINT
+        self._points_last = points_last
+        self._indexed = 0
         if points_last:
-            conn.execute(
-                "CREATE TEMP TABLE pending_points (id INTEGER PRIMARY KEY, min_lat, max_lat, "
-                "min_lng, max_lng, latitude, longitude, x, y, z)"
-            )
-            self._insert_point = _INSERT_PENDING_POINT
-            self._worker = ThreadPoolExecutor(1, thread_name_prefix="index-points")
-
-    def _insert_pending_points(self) -> None:
-        self.conn.execute(
-            "INSERT INTO location_index SELECT * FROM temp.pending_points "
-            "ORDER BY CAST((latitude + 90) * 2 AS INTEGER), longitude"
-        )
-        self.conn.execute("DELETE FROM temp.pending_points")
-
-    def _wait(self) -> None:
-        """Let the worker's statement end (raising its error, if it failed)."""
-        points, self._points = self._points, None
-        if points is not None:
-            points.result()
+            self._indexed = conn.execute("SELECT count(*) FROM locations").fetchone()[0]
+            # A fresh index is always rebuilt: its points need not be held anywhere.
+            self._insert_point = None
+            if self._indexed:
+                self._insert_point = _INSERT_PENDING_POINT
+                conn.execute(
+                    "CREATE TEMP TABLE IF NOT EXISTS pending_points (id INTEGER PRIMARY KEY, "
+                    "min_lat, max_lat, min_lng, max_lng, latitude, longitude, x, y, z)"
+                )
+        self._written = 0
 
     def finish(self) -> None:
-        """Insert the last points held back (``points_last``)."""
-        if self._worker is None:
+        """Index the points held back (``points_last``)."""
+        if not self._points_last:
             return
-        self._wait()
-        self._insert_pending_points()
-        self.conn.execute("DROP TABLE temp.pending_points")
+        if self._insert_point is None or self._written >= REBUILD_SHARE * self._indexed:
+            rebuild_rtree(self.conn)
+        else:
+            # Replaced locations' old points first (their ids are among those held back).
+            self.conn.execute(
+                "DELETE FROM location_index WHERE id IN (SELECT id FROM temp.pending_points)"
+            )
+            self.conn.execute(
+                "INSERT INTO location_index SELECT * FROM temp.pending_points "
+                "ORDER BY CAST((latitude + 90) * 2 AS INTEGER), longitude"
+            )
         self.close()
 
     def close(self) -> None:
-        """Stop the worker, its statement ended (after an error, to roll back). Idempotent."""
-        if self._worker is None:
+        """Stop holding points back (after :meth:`finish`, or an error). Idempotent."""
+        if not self._points_last:
             return
-        with contextlib.suppress(sqlite3.Error):
-            self._wait()
-        self._worker.shutdown()
-        self._worker = None
+        self._points_last = False
         self._insert_point = _INSERT_POINT
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("DROP TABLE IF EXISTS temp.pending_points")
 
     def existing_ids(self, source: str) -> IdSet:
-        self._wait()
         # The source's range of ids (bot.records.ids): read in id order, no scan of the
         # other sources' locations.
         low = SOURCES[source] * NAMESPACE_SIZE
@@ -241,7 +241,6 @@ class IndexWriter:
         keys = [(i,) for i in ids]
         if not keys:
             return 0
-        self._wait()
         self._delete_children(keys)
         before = self.conn.total_changes
         self.conn.executemany("DELETE FROM locations WHERE id = ?", keys)
@@ -250,13 +249,13 @@ class IndexWriter:
     def _delete_children(self, keys: list[tuple[int]]) -> None:
         for table in _CHILD_TABLES:
             self.conn.executemany(f"DELETE FROM {table} WHERE location_id = ?", keys)
-        self.conn.executemany("DELETE FROM location_index WHERE id = ?", keys)
+        if not self._points_last:  # else finish() replaces the points
+            self.conn.executemany("DELETE FROM location_index WHERE id = ?", keys)
 
     def write(
         self, locations: Sequence[Location | LocationRows], replacing: Iterable[int] = ()
     ) -> None:
         """Insert ``locations``; ``replacing`` lists the ids among them already indexed."""
-        self._wait()
         self._delete_children([(i,) for i in replacing])
         location_rows = []
         station_rows: list[tuple[Any, ...]] = []
@@ -283,8 +282,8 @@ class IndexWriter:
             self.conn.executemany(_INSERT_OUTLET, outlet_rows)
         if amenity_rows:
             self.conn.executemany(_INSERT_AMENITY, amenity_rows)
-        self.conn.executemany(self._insert_point, point_rows)
+        if self._insert_point is not None:
+            self.conn.executemany(self._insert_point, point_rows)
+        self._written += len(point_rows)
         if models:
             write_extras(self.conn, models)
-        if self._worker is not None:
-            self._points = self._worker.submit(self._insert_pending_points)

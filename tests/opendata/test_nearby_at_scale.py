@@ -74,14 +74,18 @@ def site(n: int, lat: float, lng: float, rng: random.Random) -> Location:
     )
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[int, float, float]]]:
+@pytest.fixture(scope="module", params=["inserted one by one", "packed"])
+def index(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> tuple[Path, list[tuple[int, float, float]]]:
+    """The index, its R*Tree built by SQLite's inserts (as sync writes) or packed in one
+    pass (as a whole import does: ``bot/opendata/packed_rtree.py``)."""
     rng = random.Random(1616)
     points = site_points(rng)
     db = tmp_path_factory.mktemp("scale") / "index.sqlite3"
     conn = open_for_write(db)
     conn.execute("BEGIN")
-    writer = IndexWriter(conn)
+    writer = IndexWriter(conn, points_last=request.param == "packed")
     batch = []
     for n, (lat, lng) in enumerate(points, start=1):
         batch.append(site(n, lat, lng, rng))
@@ -89,9 +93,11 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[in
             writer.write(batch)
             batch.clear()
     writer.write(batch)
+    writer.finish()
     conn.execute("COMMIT")
     conn.close()
     with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT rtreecheck('location_index')").fetchone() == ("ok",)
         rows = conn.execute(
             "SELECT l.id, l.latitude, l.longitude, l.has_fee, o.connector "
             "FROM locations l JOIN outlets o ON o.location_id = l.id"
