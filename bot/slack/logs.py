@@ -8,7 +8,7 @@ slash command share an id. Nothing here logs message text: callers log sizes.
 from __future__ import annotations
 
 import logging
-import secrets
+import random
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +24,14 @@ _STANDARD = frozenset(
 
 
 def new_request_id() -> str:
-    return secrets.token_hex(6)
+    """Twelve hex digits that tell one request's log lines from another's.
+
+    Not a secret, so not from ``secrets``: reading the OS's random source is a system
+    call, during which the interpreter lock is let go, and every ack binds an id. Under
+    load the acking thread then waits its turn to take the lock back (measured with
+    ``bench_slack_load.py --ny``). Python's generator is seeded from the OS at start and
+    reseeded in a forked child, so processes and instances draw different ids."""
+    return f"{random.getrandbits(48):012x}"
 
 
 def current_request_id() -> str | None:

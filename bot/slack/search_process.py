@@ -24,6 +24,7 @@ import dataclasses
 import itertools
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import threading
@@ -91,10 +92,20 @@ class SearchProcessBackground(Background):
             log.error("search_process.not_ready")
         self._reader = threading.Thread(target=self._read_done, daemon=True)
         self._reader.start()
+        #: Cleared when the child exits. Read on every hand-over instead of asking the
+        #: OS (``is_alive`` is a ``waitpid`` system call, during which the acking thread
+        #: lets go of the interpreter lock and, under load, waits to take it back).
+        self._running = threading.Event()
+        self._running.set()
+        threading.Thread(target=self._watch, name="chargebot-search-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        multiprocessing.connection.wait([self._process.sentinel])
+        self._running.clear()
 
     @property
     def alive(self) -> bool:
-        return self._process.is_alive()
+        return self._running.is_set()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         name = _NAMES.get(fn)
@@ -150,6 +161,8 @@ class SearchProcessBackground(Background):
         if self._process.is_alive():
             self._process.kill()
             self._process.join(5)
+        if not self._process.is_alive():
+            self._running.clear()  # as the watcher will: ``alive`` is false once this returns
 
 
 def shared_flag() -> Any:

@@ -159,6 +159,12 @@ def test_logs_carry_request_ids_but_no_secrets_or_message_text(
     assert any("msg=http.request" in line and "status=200" in line for line in mine)
 
 
+def test_request_ids_are_twelve_hex_digits_and_differ_between_requests() -> None:
+    ids = [logs.new_request_id() for _ in range(10_000)]
+    assert all(re.fullmatch(r"[0-9a-f]{12}", rid) for rid in ids)
+    assert len(set(ids)) == len(ids)
+
+
 def test_waitress_says_its_queue_depth_only_when_requests_really_pile_up(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

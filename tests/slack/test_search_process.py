@@ -97,6 +97,48 @@ def test_the_search_process_runs_at_a_lower_cpu_priority_than_the_server(
         background.close()
 
 
+def test_when_the_search_process_is_gone_the_server_answers_and_says_so(
+    slack_api: MockSlack,
+    ny_index: Path,
+    tmp_path: Path,
+    nominatim: NominatimServer,
+    caplog: Any,
+) -> None:
+    """The server learns of the child's exit without asking the OS on every hand-over
+    (a watcher thread waits on the process), and answers on its own threads from then."""
+    import logging
+    import os
+    import signal
+    import time
+
+    index = tmp_path / "stations.sqlite3"
+    shutil.copy(ny_index, index)
+    settings = search_settings(slack_api, index, nominatim)
+    real = build_pipeline(settings)
+    background = SearchProcessBackground(settings)
+    server = RunningApp(create_app(settings, real, background=background))
+    try:
+        assert background.alive
+        child = background._process.pid
+        assert child is not None
+        os.kill(child, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while background.alive and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not background.alive
+        url = slack_api.response_url()
+        with caplog.at_level(logging.ERROR, logger="bot.slack.search_process"):
+            ack = server.send(slash_command("chargers near Times Square", url))
+            assert ack.status_code == 200 and "Looking for" in ack.text
+            (reply,) = slack_api.wait_response(url)
+        assert "Times Square" in reply.body["text"] or "Times Square" in shown(reply.body)
+        assert "search_process.gone" in caplog.messages
+    finally:
+        background.close()
+        server.close()
+        real.close()
+
+
 class ParentMustNotGeocode:
     """The server process's resolver: a Home tab place must be looked up in the child."""
 
