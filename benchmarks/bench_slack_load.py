@@ -8,7 +8,7 @@ threads send signed ``/charge`` requests and time each ack; in this one, a loopb
 mock Web API records what arrives at the response URLs.
 
     python benchmarks/bench_slack_load.py [--commands 500] [--clients 25] [--delay 0.2]
-        [--workers N] [--threads N] [--state]
+        [--workers N] [--threads N] [--state] [--ny] [--instances N] [--any-cpu]
 
 ``--state`` gives the app a state database (SQLite, in a temporary directory) in which
 each of the 50 askers has a car and the nearest locations have workspace check-ins:
@@ -20,6 +20,9 @@ real geocoder pointed at the loopback Nominatim fake (``tests/support/nominatim.
 searches are then CPU-bound (index query, ranking, rendering), which is what competes
 with the acks for the interpreter. ``--instances N`` starts N server processes and
 spreads the clients' commands over them, as a platform's router would.
+
+Each server's threads run on one CPU, as ``chargebot serve``'s do
+(``CHARGEBOT_HTTP_ONE_CPU``); ``--any-cpu`` lets them run on any, for comparison.
 
 Prints ack p50/p90/p99/max, replies delivered, duplicates. Aim: p99 ack < 100 ms,
 every reply delivered, none duplicated.
@@ -105,7 +108,7 @@ def serve(
     from bot.search import SearchPipeline, build_pipeline
     from bot.slack.app import create_app
     from bot.slack.logs import configure_logging
-    from bot.slack.server import create_server, quick_thread_switches
+    from bot.slack.server import acks_on_one_cpu, create_server, quick_thread_switches
 
     configure_logging("WARNING")
     directory = tempfile.mkdtemp(prefix="bench-state-")
@@ -144,8 +147,11 @@ def serve(
 
         background = SearchProcessBackground(settings)  # as `chargebot serve` does
     app = create_app(settings, pipeline, store=store, background=background)
+    # As `chargebot serve` does: the server's threads on one CPU (CHARGEBOT_HTTP_ONE_CPU).
+    one_cpu = contextlib.ExitStack()
+    cpu = one_cpu.enter_context(acks_on_one_cpu(settings.http_one_cpu))
     server = create_server(app, "127.0.0.1", 0, settings.http_threads)
-    ports.put((server.effective_port, settings.http_threads, settings.search_workers))
+    ports.put((server.effective_port, settings.http_threads, settings.search_workers, cpu))
 
     def stop(*_: Any) -> None:
         # Stopped as a platform stops an instance: the search process goes too, and its
@@ -274,6 +280,11 @@ def main() -> int:
     )
     parser.add_argument("--instances", type=int, default=1, help="server processes (default 1)")
     parser.add_argument(
+        "--any-cpu",
+        action="store_true",
+        help="CHARGEBOT_HTTP_ONE_CPU=false: the server's threads on any CPU (for comparison)",
+    )
+    parser.add_argument(
         "--threads-only",
         action="store_true",
         help="--ny: answer searches on the server's threads (before the search process)",
@@ -284,6 +295,8 @@ def main() -> int:
         for key, value in (("search_workers", args.workers), ("http_threads", args.threads))
         if value is not None
     }
+    if args.any_cpu:
+        overrides["http_one_cpu"] = False
 
     slack = MockSlack()
     stack = contextlib.ExitStack()
@@ -301,8 +314,9 @@ def main() -> int:
     for server in servers:
         server.start()
     started_servers = [ports.get(timeout=120) for _ in servers]
-    _, http_threads, workers = started_servers[0]
-    events_urls = [f"http://127.0.0.1:{port}/slack/events" for port, _, _ in started_servers]
+    _, http_threads, workers, _ = started_servers[0]
+    cpus = [cpu for _, _, _, cpu in started_servers]
+    events_urls = [f"http://127.0.0.1:{port}/slack/events" for port, _, _, _ in started_servers]
 
     def run_load(urls: list[str]) -> tuple[list[float], list[str], float]:
         """The clients, in a process of their own (Slack's mock Web API, which receives
@@ -365,6 +379,14 @@ def main() -> int:
         f"server: {args.instances} instance(s) of waitress, {http_threads} HTTP threads, "
         f"{workers} search workers, {state}, searches answered "
         + ("in a child process" if args.ny and not args.threads_only else "on the server's threads")
+    )
+    print(
+        "server threads on "
+        + (
+            "any CPU"
+            if None in cpus
+            else "one CPU each (CHARGEBOT_HTTP_ONE_CPU): " + ", ".join(f"CPU {c}" for c in cpus)
+        )
     )
     source = (
         "the local New York index (CPU-bound searches) and the geocoder fake"

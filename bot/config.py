@@ -123,6 +123,9 @@ class Settings(BaseSettings):
     #: more CPU under load than at 8). Whole requests are buffered before a thread sees
     #: them, so slow clients hold none; a Home-tab place modal holds one up to 2.5 s.
     http_threads: Annotated[int, Field(ge=1, le=256)] = Field(8, alias="CHARGEBOT_HTTP_THREADS")
+    #: Run the server process's threads (HTTP, acks) on one CPU, searches on any
+    #: (``bot.slack.server.acks_on_one_cpu``). Linux, two CPUs or more.
+    http_one_cpu: bool = Field(True, alias="CHARGEBOT_HTTP_ONE_CPU")
     #: Searches answered at once after the ack; the rest queue (the answer arrives later).
     search_workers: Annotated[int, Field(ge=1, le=256)] = Field(16, alias="CHARGEBOT_WORKERS")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+import threading
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -85,6 +87,61 @@ def test_serving_switches_threads_within_a_millisecond_and_restores_the_interval
     server._run_until_stopped(harness.server.app, run, lambda: None)
     assert seen == [server.SWITCH_INTERVAL_S] and server.SWITCH_INTERVAL_S <= 0.001 < before
     assert sys.getswitchinterval() == before
+
+
+needs_two_cpus = pytest.mark.skipif(
+    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
+    reason="pinning to one CPU needs Linux and two CPUs to choose from",
+)
+
+
+@needs_two_cpus
+def test_the_servers_threads_run_on_one_cpu_and_the_cpus_are_put_back(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` starts its HTTP threads on one CPU (searches run in the search process,
+    on any); afterwards the calling thread may run anywhere again."""
+    allowed = os.sched_getaffinity(0)
+    seen: dict[str, set[int]] = {}
+    harness_threads = set(threading.enumerate())
+
+    def run_until_stopped(app: Any, run: Any, close: Any) -> None:
+        for thread in set(threading.enumerate()) - harness_threads:
+            if thread.name.startswith("waitress") and thread.native_id is not None:
+                seen[thread.name] = os.sched_getaffinity(thread.native_id)
+        seen["serving"] = os.sched_getaffinity(0)
+        close()
+
+    monkeypatch.setattr(server, "_run_until_stopped", run_until_stopped)
+    server.serve_http(harness.server.app, "127.0.0.1", 0, 3)
+    assert len(seen) == 4  # three HTTP threads and the one that serves
+    (cpus,) = {frozenset(cpus) for cpus in seen.values()}
+    assert len(cpus) == 1 and cpus <= allowed
+    assert os.sched_getaffinity(0) == allowed
+
+
+@needs_two_cpus
+def test_one_cpu_is_not_chosen_when_turned_off_or_when_there_is_only_one() -> None:
+    allowed = os.sched_getaffinity(0)
+    with server.acks_on_one_cpu(False) as cpu:
+        assert cpu is None and os.sched_getaffinity(0) == allowed
+    only = min(allowed)
+    os.sched_setaffinity(0, {only})
+    try:
+        with server.acks_on_one_cpu(True) as cpu:
+            assert cpu is None and os.sched_getaffinity(0) == {only}
+    finally:
+        os.sched_setaffinity(0, allowed)
+    with server.acks_on_one_cpu(True) as cpu:
+        assert cpu in allowed and os.sched_getaffinity(0) == {cpu}
+    assert os.sched_getaffinity(0) == allowed
+
+
+def test_the_setting_turns_it_off() -> None:
+    from bot.config import load_settings
+
+    assert load_settings().http_one_cpu is True
+    assert load_settings(http_one_cpu=False).http_one_cpu is False
 
 
 def test_socket_mode_binds_a_request_id_for_the_listener_and_its_hand_over(
