@@ -199,8 +199,13 @@ def _level(nodes: _Nodes, below: _Level, capacity: int) -> _Level:
     return above
 
 
+#: The locations a search may return: all but those shown as another source's site
+#: (:mod:`bot.opendata.sites`, whose pass keeps their points out of the R*Tree).
+_SEARCHABLE = "FROM locations WHERE id NOT IN (SELECT location_id FROM site_links)"
+
+
 def rebuild(conn: sqlite3.Connection) -> int:
-    """Replace the R*Tree's content with a packed tree of every row of ``locations``.
+    """Replace the R*Tree's content with a packed tree of every searchable location.
 
     Runs inside the caller's transaction. Returns the number of points indexed.
     """
@@ -209,13 +214,13 @@ def rebuild(conn: sqlite3.Connection) -> int:
         raise sqlite3.DatabaseError(f"{TABLE} has no root node")
     size = int(size_row[0])
     capacity = (size - _HEADER.size) // _CELL.size
-    total = int(conn.execute("SELECT count(*) FROM locations").fetchone()[0])
+    total = int(conn.execute(f"SELECT count(*) {_SEARCHABLE}").fetchone()[0])
     for table in ("node", "rowid", "parent"):
         conn.execute(f"DELETE FROM {TABLE}_{table}")
     nodes = _Nodes(conn, size)
     # SQLite's sorter holds every row before it returns the first, so writing the
     # R*Tree's tables while this statement is read is safe.
-    points = iter(conn.execute("SELECT id, latitude, longitude FROM locations ORDER BY longitude"))
+    points = iter(conn.execute(f"SELECT id, latitude, longitude {_SEARCHABLE} ORDER BY longitude"))
     if total <= capacity:
         _leaf(nodes, 1, list(points))  # the root is the only leaf: depth 0
         return total

@@ -144,3 +144,22 @@ def test_a_whole_import_into_a_filled_index_replaces_the_points_it_brings(
         box_answers_match(conn, random.Random(8))
     finally:
         conn.close()
+
+
+def test_a_rebuild_leaves_out_locations_shown_as_another_sources_site(tmp_path: Path) -> None:
+    """An OCM location linked to an AFDC site (``bot/opendata/sites.py``) is not searchable:
+    a rebuild keeps its point out of the tree, as the merge pass does."""
+    conn = build(tmp_path / "index.sqlite3", sites(300, seed=9), packed=True)
+    try:
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO site_links (location_id, site_id, distance_m) VALUES (?, ?, 1.0)",
+            [(7, 8), (100, 101)],
+        )
+        packed_rtree.rebuild(conn)
+        conn.execute("COMMIT")
+        assert conn.execute("SELECT rtreecheck('location_index')").fetchone() == ("ok",)
+        in_tree = {row[0] for row in conn.execute("SELECT id FROM location_index")}
+        assert in_tree == set(range(1, 301)) - {7, 100}
+    finally:
+        conn.close()
