@@ -147,11 +147,6 @@ def serve(
 
         background = SearchProcessBackground(settings)  # as `chargebot serve` does
     app = create_app(settings, pipeline, store=store, background=background)
-    # As `chargebot serve` does: the server's threads on one CPU (CHARGEBOT_HTTP_ONE_CPU).
-    one_cpu = contextlib.ExitStack()
-    cpu = one_cpu.enter_context(acks_on_one_cpu(settings.http_one_cpu))
-    server = create_server(app, "127.0.0.1", 0, settings.http_threads)
-    ports.put((server.effective_port, settings.http_threads, settings.search_workers, cpu))
 
     def stop(*_: Any) -> None:
         # Stopped as a platform stops an instance: the search process goes too, and its
@@ -161,8 +156,13 @@ def serve(
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
-    with quick_thread_switches():  # as `chargebot serve` does
-        server.run()
+    # As `chargebot serve` does: the server's threads on one CPU (CHARGEBOT_HTTP_ONE_CPU),
+    # and quick switches of the interpreter lock.
+    with acks_on_one_cpu(settings.http_one_cpu) as cpu:
+        server = create_server(app, "127.0.0.1", 0, settings.http_threads)
+        ports.put((server.effective_port, settings.http_threads, settings.search_workers, cpu))
+        with quick_thread_switches():
+            server.run()
 
 
 @contextlib.contextmanager
