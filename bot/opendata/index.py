@@ -13,6 +13,7 @@ from bot.opendata.hydrate import load_locations
 from bot.opendata.nearby import Hit, nearest
 from bot.opendata.schema import open_for_read, read_error
 from bot.opendata.stats import SourceAge, source_ages
+from bot.plugshare import trusted
 from bot.plugshare.filters import Filters
 from bot.plugshare.models import Location
 
@@ -23,15 +24,35 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+#: How much of the index file a search connection maps into memory (address space, not
+#: memory: pages come from the OS's page cache either way). Mapped pages are read without
+#: a system call each; at 1M stations nearby search took about a tenth less time.
+MMAP_BYTES = 1 << 34
+
+
 def _reads(
     method: Callable[Concatenate[StationIndex, P], R],
 ) -> Callable[Concatenate[StationIndex, P], R]:
-    """SQLite errors while reading become IndexUnreadable (IndexDamaged for a corrupt file)."""
+    """One read transaction per call, and SQLite errors become IndexUnreadable
+    (IndexDamaged for a corrupt file).
+
+    A search reads the R*Tree, then the locations it found: in one transaction both see
+    the same snapshot, even when a sync commits in between (it would otherwise find a
+    location the next statement no longer has), and the file is locked once per search,
+    not once per statement (each lock is several system calls).
+    """
 
     @functools.wraps(method)
     def reading(self: StationIndex, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return method(self, *args, **kwargs)
+            conn = self.connection()
+            if conn is None or conn.in_transaction:
+                return method(self, *args, **kwargs)
+            conn.execute("BEGIN")
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                conn.execute("COMMIT")  # only read: nothing to roll back
         except sqlite3.Error as error:
             raise read_error(self.path, error) from None
 
@@ -57,6 +78,7 @@ class StationIndex:
             conn = open_for_read(self.path)
             if conn is None:
                 return None
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)
@@ -147,7 +169,6 @@ def _located(conn: sqlite3.Connection, hits: list[Hit]) -> list[Location]:
     for hit in hits:
         location = found.get(hit.location_id)
         if location is not None:  # removed by an import between the two reads
-            location.distance_meters = hit.distance_m
-            location.compass_bearing = hit.bearing
+            trusted.assign(location, distance_meters=hit.distance_m, compass_bearing=hit.bearing)
             results.append(location)
     return results

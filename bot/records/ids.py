@@ -13,6 +13,9 @@ identifier, never handed out by SQLite:
 - station id = ``location id * 1000 + n`` for the location's n-th station (n < 1000).
 - outlet id = ``station id * 100 + k`` for the station's k-th outlet (k < 100).
 
+A location's stations and outlets are therefore ranges of ids, and searches read them
+as such (:mod:`bot.opendata.hydrate`).
+
 The largest id (an outlet of an OCM location) stays below 2**53, so every id
 survives a round trip through JSON and JavaScript (Slack button values).
 """

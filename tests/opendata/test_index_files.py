@@ -49,6 +49,36 @@ def side_files(db: Path) -> list[str]:
     return sorted(p.name for p in db.parent.iterdir() if p.name != db.name)
 
 
+def test_a_search_reads_one_snapshot_while_an_import_commits(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The R*Tree read and the locations read are one transaction: a location an import
+    removes between the two is still shown, from the data the search began with."""
+    import bot.opendata.index as index_module
+
+    with sqlite3.connect(built) as writer:
+        writer.execute("PRAGMA journal_mode = WAL")  # as during an import
+    found_first = index_module.nearest
+
+    def nearest_then_import(conn: sqlite3.Connection, *args: object) -> list[object]:
+        hits = found_first(conn, *args)  # type: ignore[arg-type]
+        with sqlite3.connect(built) as writer:
+            writer.execute("DELETE FROM locations WHERE id = ?", (hits[0].location_id,))
+        return hits
+
+    index = StationIndex(built)
+    try:
+        before = [location.id for location in index.nearby(*PENN, Filters(), 2_000, 5)]
+        monkeypatch.setattr(index_module, "nearest", nearest_then_import)
+        during = [location.id for location in index.nearby(*PENN, Filters(), 2_000, 5)]
+        monkeypatch.undo()
+        after = [location.id for location in index.nearby(*PENN, Filters(), 2_000, 5)]
+    finally:
+        index.close()
+    assert during == before
+    assert before[0] not in after  # the import did commit
+
+
 # --- item 4: a read-only folder -----------------------------------------------------
 
 
