@@ -425,7 +425,7 @@ def main() -> int:
     )
     what = f"{args.instances} instance(s), {args.clients} clients, " + (
         "CPU-bound searches" if args.ny else "sleeping searches"
-    )
+    ) + (" on the server's threads" if args.threads_only or not args.ny else "")
     aim(f"Slack ack p99, {what}", percentile(ms, 0.99), 100, "ms", digits=1)
     aim(
         f"Slack replies delivered once, {what}",

@@ -51,7 +51,7 @@ from typing import Any, Final, NamedTuple
 
 from bot.opendata.facets import facets_from
 from bot.opendata.pricing import station_cost
-from bot.opendata.store import LocationRows, location_row, point_row, timestamp
+from bot.opendata.store import LocationRows, location_row, timestamp
 from bot.plugshare import trusted
 from bot.plugshare.enums import Access, AmenityType, Availability, Connector, Power, StationCost
 from bot.plugshare.models import Location, Network, Station
@@ -577,7 +577,6 @@ def station_rows(record: Mapping[str, Any]) -> LocationRows:
     return LocationRows(
         loc_id,
         row,
-        point_row(loc_id, mapped.latitude, mapped.longitude),
         stations,
         outlets,
         [(loc_id, t) for t in amenities],

@@ -80,10 +80,15 @@ class LocationRows:
 
     id: int
     location: tuple[Any, ...]
-    point: tuple[float, ...]
     stations: list[tuple[Any, ...]]
     outlets: list[tuple[Any, ...]]
     amenities: list[tuple[int, int]]
+
+    @property
+    def point(self) -> tuple[float, ...]:
+        """The ``location_index`` row, made only when inserted (a whole import packs the
+        R*Tree from the ``locations`` table instead)."""
+        return point_row(self.id, self.location[4], self.location[5])
 
 
 def location_row(
@@ -160,7 +165,6 @@ def rows_of(location: Location) -> LocationRows:
     return LocationRows(
         location.id,
         row,
-        point_row(location.id, location.latitude, location.longitude),
         station_rows,
         outlet_rows,
         [(location.id, int(a.type)) for a in location.amenities],
@@ -261,16 +265,16 @@ class IndexWriter:
         station_rows: list[tuple[Any, ...]] = []
         outlet_rows: list[tuple[Any, ...]] = []
         amenity_rows: list[tuple[int, int]] = []
-        point_rows = []
         models = []
+        all_rows = []
         for location in locations:
             if isinstance(location, Location):
                 models.append(location)
                 rows = rows_of(location)
             else:
                 rows = location
+            all_rows.append(rows)
             location_rows.append(rows.location)
-            point_rows.append(rows.point)
             station_rows += rows.stations
             if rows.outlets:
                 outlet_rows += rows.outlets
@@ -283,7 +287,7 @@ class IndexWriter:
         if amenity_rows:
             self.conn.executemany(_INSERT_AMENITY, amenity_rows)
         if self._insert_point is not None:
-            self.conn.executemany(self._insert_point, point_rows)
-        self._written += len(point_rows)
+            self.conn.executemany(self._insert_point, [rows.point for rows in all_rows])
+        self._written += len(location_rows)
         if models:
             write_extras(self.conn, models)
