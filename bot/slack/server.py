@@ -14,13 +14,16 @@ from __future__ import annotations
 import json
 import logging
 import os
+import random
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -227,6 +230,11 @@ def serve_socket_mode(app: App, app_token: str, one_cpu: bool = True) -> None:
         _run_until_stopped(app, handler.start, handler.close)
 
 
+#: Where instances on one machine note which CPU each serves on: a lock file a CPU,
+#: locked (``flock``) while an instance serves on it; the OS drops a lock with its process.
+CPU_CLAIMS_DIR = Path(tempfile.gettempdir())
+
+
 @contextmanager
 def acks_on_one_cpu(enabled: bool = True) -> Iterator[int | None]:
     """The threads this thread starts meanwhile (the server's) run on one CPU.
@@ -238,24 +246,55 @@ def acks_on_one_cpu(enabled: bool = True) -> Iterator[int | None]:
     On one core, under 25 concurrent commands, an ack cost 1.0-1.4 ms of CPU instead
     of 1.5-2.2 and the ack p99 was 72-83 ms instead of 100-136 (``bench_slack_load.py
     --ny``, alternating runs). Linux only, and only with two CPUs or more to choose
-    from; the CPU is picked by process id, so instances sharing a machine spread out.
+    from; instances on one machine take CPUs no other has claimed (:func:`_claim_cpu`).
     Yields the CPU, or None; the calling thread's CPUs are put back afterwards.
     """
     allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
     if not enabled or len(allowed) < 2:
         yield None
         return
-    cpu = allowed[os.getpid() % len(allowed)]
+    cpu, claim = _claim_cpu(allowed)
     try:
-        os.sched_setaffinity(0, {cpu})
-    except OSError:  # not permitted here: serve as before
-        yield None
-        return
-    log.info("serve.cpu", extra={"cpu": cpu, "of": len(allowed)})
-    try:
-        yield cpu
+        try:
+            os.sched_setaffinity(0, {cpu})
+        except OSError:  # not permitted here: serve as before
+            yield None
+            return
+        log.info("serve.cpu", extra={"cpu": cpu, "of": len(allowed), "claimed": claim is not None})
+        try:
+            yield cpu
+        finally:
+            os.sched_setaffinity(0, allowed)
     finally:
-        os.sched_setaffinity(0, allowed)
+        if claim is not None:
+            claim.close()
+
+
+def _claim_cpu(allowed: list[int]) -> tuple[int, IO[bytes] | None]:
+    """A CPU that no other instance on this machine serves on, and the open lock file that
+    claims it (close it to let go); when every CPU is claimed, or claims cannot be
+    written, a CPU at random, and None.
+
+    The search starts at a random CPU: instances that cannot see one another's claims
+    (containers, each with its own temporary folder and often the same process ids)
+    then spread out rather than all taking the first CPU.
+    """
+    import fcntl
+
+    start = random.SystemRandom().randrange(len(allowed))
+    order = allowed[start:] + allowed[:start]
+    for cpu in order:
+        try:
+            claim = open(CPU_CLAIMS_DIR / f"chargebot-cpu-{cpu}.lock", "ab")  # noqa: SIM115
+        except OSError:  # another user's claim file, or no writable temporary folder
+            continue
+        try:
+            fcntl.flock(claim, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # claimed by a running instance
+            claim.close()
+            continue
+        return cpu, claim
+    return order[0], None
 
 
 @contextmanager
