@@ -68,7 +68,8 @@ def load_locations(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Lo
         return {}
     # The ids as a table, in order: each location's stations and outlets are a range of
     # rowids (bot/records/ids.py), read in file order, with no index lookup. (Through
-    # `IN (...)` and the location_id indexes, a search of 50 took about twice as long.)
+    # `IN (...)` and the location_id indexes, the two reads for 50 locations took about
+    # half as long again.)
     # CROSS JOIN keeps SQLite from scanning a table for each id instead.
     wanted = sorted(set(ids))
     values = f"WITH wanted(id) AS (VALUES {', '.join('(?)' for _ in wanted)}) "

@@ -168,7 +168,7 @@ def _located(conn: sqlite3.Connection, hits: list[Hit]) -> list[Location]:
     results = []
     for hit in hits:
         location = found.get(hit.location_id)
-        if location is not None:  # removed by an import between the two reads
+        if location is not None:  # both reads see one snapshot: missing only if inconsistent
             trusted.assign(location, distance_meters=hit.distance_m, compass_bearing=hit.bearing)
             results.append(location)
     return results
