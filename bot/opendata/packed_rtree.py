@@ -7,9 +7,9 @@ the way bulk loaders do (Sort-Tile-Recursive packing, Leutenegger et al. 1997): 
 points sorted into vertical slices by longitude, each slice sorted by latitude and
 cut into full leaves, then the same for each level above, until one root. The nodes
 are written straight into the R*Tree's own tables (``%_node``, ``%_rowid``,
-``%_parent``) in SQLite's format, so the result is an ordinary R*Tree that later
-updates (sync, ``remove``) change the usual way; ``rtreecheck()`` accepts it
-(``tests/opendata/test_packed_rtree.py``).
+``%_parent``) in SQLite's format (``%_rowid`` last, in id order), so the result is an
+ordinary R*Tree that later updates (sync, ``remove``) change the usual way;
+``rtreecheck()`` accepts it (``tests/opendata/test_packed_rtree.py``).
 
 SQLite's format (``ext/rtree/rtree.c``): a node is a blob of the tree's node size
 (fixed when the table was made; read from the root), starting with the tree's depth
@@ -151,8 +151,7 @@ def _leaf(nodes: _Nodes, number: int, run: list[tuple[int, float, float]]) -> Bo
     cells = [_CELL.pack(*cell) for cell in boxes]
     nodes.write(number, 0, cells)
     nodes.conn.executemany(
-        f"INSERT INTO {TABLE}_rowid (rowid, nodeno, a0, a1, a2, a3, a4) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {_LEAF_ROWS} VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(i, number, lat, lng, *unit_vector(lat, lng)) for i, lat, lng in run],
     )
     if not run:
@@ -199,6 +198,11 @@ def _level(nodes: _Nodes, below: _Level, capacity: int) -> _Level:
     return above
 
 
+#: Where the leaves' ``%_rowid`` rows wait, in the order the leaves are written (by place),
+#: to go into ``%_rowid`` in id order at the end: appended to its B-tree instead of
+#: inserted at random places in it, which took about a third of a rebuild's time.
+_LEAF_ROWS: Final = "temp.packed_rtree_rows"
+
 #: The locations a search may return: all but those shown as another source's site
 #: (:mod:`bot.opendata.sites`, whose pass keeps their points out of the R*Tree).
 _SEARCHABLE = "FROM locations WHERE id NOT IN (SELECT location_id FROM site_links)"
@@ -217,13 +221,26 @@ def rebuild(conn: sqlite3.Connection) -> int:
     total = int(conn.execute(f"SELECT count(*) {_SEARCHABLE}").fetchone()[0])
     for table in ("node", "rowid", "parent"):
         conn.execute(f"DELETE FROM {TABLE}_{table}")
-    nodes = _Nodes(conn, size)
+    conn.execute(f"DROP TABLE IF EXISTS {_LEAF_ROWS}")
+    conn.execute(f"CREATE TABLE {_LEAF_ROWS} (id, nodeno, a0, a1, a2, a3, a4)")
+    try:
+        _pack(conn, _Nodes(conn, size), total, capacity)
+        conn.execute(
+            f"INSERT INTO {TABLE}_rowid (rowid, nodeno, a0, a1, a2, a3, a4) "
+            f"SELECT * FROM {_LEAF_ROWS} ORDER BY id"
+        )
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS {_LEAF_ROWS}")
+    return total
+
+
+def _pack(conn: sqlite3.Connection, nodes: _Nodes, total: int, capacity: int) -> None:
     # SQLite's sorter holds every row before it returns the first, so writing the
     # R*Tree's tables while this statement is read is safe.
     points = iter(conn.execute(f"SELECT id, latitude, longitude {_SEARCHABLE} ORDER BY longitude"))
     if total <= capacity:
         _leaf(nodes, 1, list(points))  # the root is the only leaf: depth 0
-        return total
+        return
     level = _leaves(nodes, points, total, capacity)
     depth = 1
     while len(level) > capacity:
@@ -232,4 +249,3 @@ def rebuild(conn: sqlite3.Connection) -> int:
     everything = range(len(level))
     nodes.write(1, depth, level.cells(everything))
     nodes.adopt(1, [level.numbers[i] for i in everything])
-    return total
