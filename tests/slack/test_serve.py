@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -183,47 +184,55 @@ def test_socket_mode_binds_a_request_id_for_the_listener_and_its_hand_over(
     assert current_request_id() is None  # the scope ended with the envelope
 
 
+ALLOWED = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+Claim = tuple[int, Any]
+
+
+@pytest.fixture
+def claim(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], Claim]]:
+    """Claims a CPU as one more instance on this machine would (claims in ``tmp_path``);
+    every claim still held is let go at the end."""
+    monkeypatch.setattr(server, "CPU_CLAIMS_DIR", tmp_path)
+    held: list[Any] = []
+
+    def claim_one() -> Claim:
+        cpu, handle = server._claim_cpu(ALLOWED)
+        if handle is not None:
+            held.append(handle)
+        return cpu, handle
+
+    yield claim_one
+    for handle in held:
+        handle.close()
+
+
 @needs_two_cpus
 def test_instances_on_one_machine_take_cpus_no_other_has_claimed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    claim: Callable[[], Claim],
 ) -> None:
-    monkeypatch.setattr(server, "CPU_CLAIMS_DIR", tmp_path)
-    allowed = sorted(os.sched_getaffinity(0))
-    claims = [server._claim_cpu(allowed) for _ in allowed]  # one instance after another
-    try:
-        assert sorted(cpu for cpu, _ in claims) == allowed
-        assert all(claim is not None for _, claim in claims)
-        extra_cpu, extra_claim = server._claim_cpu(allowed)  # more instances than CPUs
-        assert extra_cpu in allowed and extra_claim is None
-        freed_cpu, freed_claim = claims.pop()
-        assert freed_claim is not None
-        freed_claim.close()  # that instance stopped
-        cpu, claim = server._claim_cpu(allowed)
-        assert cpu == freed_cpu and claim is not None
-        claims.append((cpu, claim))
-    finally:
-        for _, claim in claims:
-            if claim is not None:
-                claim.close()
+    claims = [claim() for _ in ALLOWED]  # one instance after another
+    assert sorted(cpu for cpu, _ in claims) == ALLOWED
+    assert all(handle is not None for _, handle in claims)
+    extra_cpu, extra_handle = claim()  # more instances than CPUs
+    assert extra_cpu in ALLOWED and extra_handle is None
+    freed_cpu, freed_handle = claims.pop()
+    assert freed_handle is not None
+    freed_handle.close()  # that instance stopped
+    cpu, handle = claim()
+    assert cpu == freed_cpu and handle is not None
 
 
 @needs_two_cpus
-def test_serving_holds_its_claim_until_it_stops(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(server, "CPU_CLAIMS_DIR", tmp_path)
-    allowed = sorted(os.sched_getaffinity(0))
+def test_serving_holds_its_claim_until_it_stops(claim: Callable[[], Claim]) -> None:
     with server.acks_on_one_cpu(True) as cpu:
-        others = [server._claim_cpu(allowed) for _ in range(len(allowed) - 1)]
+        others = [claim() for _ in range(len(ALLOWED) - 1)]
         assert cpu not in {other for other, _ in others}
-        for _, claim in others:
-            assert claim is not None
-            claim.close()
-    after = [server._claim_cpu(allowed) for _ in allowed]
-    assert sorted(c for c, _ in after) == allowed  # every CPU free again
-    for _, claim in after:
-        assert claim is not None
-        claim.close()
+        for _, handle in others:
+            assert handle is not None
+            handle.close()
+    after = [claim() for _ in ALLOWED]
+    assert sorted(c for c, _ in after) == ALLOWED  # every CPU free again
+    assert all(handle is not None for _, handle in after)
 
 
 @needs_two_cpus
@@ -232,7 +241,6 @@ def test_without_visible_claims_instances_still_spread_over_the_cpus(
 ) -> None:
     """As between containers, each with its own temporary folder (here: none writable)."""
     monkeypatch.setattr(server, "CPU_CLAIMS_DIR", tmp_path / "not-there")
-    allowed = sorted(os.sched_getaffinity(0))
-    picks = [server._claim_cpu(allowed) for _ in range(200)]
-    assert all(claim is None for _, claim in picks)
-    assert {cpu for cpu, _ in picks} == set(allowed)
+    picks = [server._claim_cpu(ALLOWED) for _ in range(200)]
+    assert all(handle is None for _, handle in picks)
+    assert {cpu for cpu, _ in picks} == set(ALLOWED)
